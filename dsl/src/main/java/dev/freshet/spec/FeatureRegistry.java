@@ -1,0 +1,68 @@
+package dev.freshet.spec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceLoader;
+
+/**
+ * Every definition of a feature repository. The annotation processor generates one implementation
+ * per repository and registers it for {@link ServiceLoader}; the runtime finds it with {@link
+ * #load}, without scanning the class path.
+ */
+public interface FeatureRegistry {
+  /** The generated, sorted JSON description of the definitions, used to diff applies. */
+  String JSON_RESOURCE = "META-INF/freshet/registry.json";
+
+  List<EntitySpec> entities();
+
+  List<DataSourceSpec> dataSources();
+
+  List<FeatureViewSpec> featureViews();
+
+  List<StreamFeatureViewSpec> streamFeatureViews();
+
+  List<FeatureServiceSpec> featureServices();
+
+  /** The materializer of a feature view, or empty for an unknown view. */
+  Optional<Materializer<? extends FeatureRow>> materializer(String featureView);
+
+  default Optional<EntitySpec> entity(String name) {
+    return entities().stream().filter(e -> e.name().equals(name)).findFirst();
+  }
+
+  default Optional<DataSourceSpec> dataSource(String name) {
+    return dataSources().stream().filter(s -> s.name().equals(name)).findFirst();
+  }
+
+  default Optional<FeatureViewSpec> featureView(String name) {
+    return featureViews().stream().filter(v -> v.name().equals(name)).findFirst();
+  }
+
+  default Optional<FeatureServiceSpec> featureService(String name) {
+    return featureServices().stream().filter(s -> s.name().equals(name)).findFirst();
+  }
+
+  /**
+   * The one registry on {@code classLoader}'s path.
+   *
+   * @throws IllegalStateException when there is none, or more than one
+   */
+  static FeatureRegistry load(ClassLoader classLoader) {
+    List<FeatureRegistry> found = new ArrayList<>();
+    ServiceLoader.load(FeatureRegistry.class, classLoader).forEach(found::add);
+    if (found.isEmpty()) {
+      throw new IllegalStateException(
+          "no feature registry on the class path: compile the feature repository with the"
+              + " Freshet annotation processor (freshet-processor) on the annotation processor path");
+    }
+    if (found.size() > 1) {
+      List<String> names = found.stream().map(r -> r.getClass().getName()).sorted().toList();
+      throw new IllegalStateException(
+          "more than one feature registry on the class path: "
+              + names
+              + "; a deployable holds exactly one feature repository");
+    }
+    return found.get(0);
+  }
+}

@@ -1,0 +1,87 @@
+package dev.freshet.processor.base;
+
+import com.palantir.javapoet.ClassName;
+import java.util.Locale;
+import javax.lang.model.element.TypeElement;
+
+/** Every name the processor derives or generates, so that users can predict them. */
+public final class Naming {
+  private Naming() {}
+
+  /** {@code DriverHourlyStats} to {@code driver_hourly_stats}, {@code ModelV1} to {@code model_v1}. */
+  public static String snakeCase(String javaName) {
+    StringBuilder out = new StringBuilder(javaName.length() + 8);
+    for (int i = 0; i < javaName.length(); i++) {
+      char c = javaName.charAt(i);
+      if (Character.isUpperCase(c)) {
+        boolean afterLowerOrDigit =
+            i > 0 && (Character.isLowerCase(javaName.charAt(i - 1)) || Character.isDigit(javaName.charAt(i - 1)));
+        boolean endsAcronym =
+            i > 0
+                && Character.isUpperCase(javaName.charAt(i - 1))
+                && i + 1 < javaName.length()
+                && Character.isLowerCase(javaName.charAt(i + 1));
+        if (afterLowerOrDigit || endsAcronym) {
+          out.append('_');
+        }
+        out.append(Character.toLowerCase(c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /** {@code conv_rate} to {@code convRate}. */
+  public static String camelCase(String snakeName) {
+    StringBuilder out = new StringBuilder(snakeName.length());
+    boolean upperNext = false;
+    for (char c : snakeName.toCharArray()) {
+      if (c == '_') {
+        upperNext = out.length() > 0;
+      } else if (upperNext) {
+        out.append(Character.toUpperCase(c));
+        upperNext = false;
+      } else {
+        out.append(out.length() == 0 ? Character.toLowerCase(c) : c);
+      }
+    }
+    String name = out.toString();
+    return javax.lang.model.SourceVersion.isKeyword(name) ? name + "_" : name;
+  }
+
+  /** {@code driver_hourly_stats} to {@code DRIVER_HOURLY_STATS}, for registry constants. */
+  public static String constantCase(String snakeName) {
+    return snakeName.toUpperCase(Locale.ROOT);
+  }
+
+  /** The simple name of a definition, nested names joined with {@code _}. */
+  public static String flatSimpleName(TypeElement definition) {
+    return String.join("_", ClassName.get(definition).simpleNames());
+  }
+
+  public static ClassName rowRecord(TypeElement featureView) {
+    return sibling(featureView, "Row");
+  }
+
+  public static ClassName materializer(TypeElement featureView) {
+    return sibling(featureView, "Materializer");
+  }
+
+  public static ClassName client(TypeElement definition) {
+    return sibling(definition, "Client");
+  }
+
+  public static ClassName values(TypeElement definition) {
+    return sibling(definition, "Values");
+  }
+
+  /** The registry of a repository whose definitions share {@code packageName}. */
+  public static ClassName registry(String packageName) {
+    return ClassName.get(packageName, "FreshetRegistry");
+  }
+
+  private static ClassName sibling(TypeElement definition, String suffix) {
+    return ClassName.get(ClassName.get(definition).packageName(), flatSimpleName(definition) + suffix);
+  }
+}

@@ -1,0 +1,69 @@
+package dev.freshet.processor.validation;
+
+import dev.freshet.processor.model.FeatureViewDef;
+
+/** Messages about {@code @FeatureView} definitions. */
+final class FeatureViewMessages {
+  private FeatureViewMessages() {}
+
+  static String noEntities(FeatureViewDef view) {
+    return String.format(
+        "[FRESHET-FV-001] %s lists no entities; name the @Entity its rows describe, e.g. entities ="
+            + " Driver.class",
+        view.describe());
+  }
+
+  static String notAnEntity(FeatureViewDef view, String named, String hint) {
+    return String.format(
+        "[FRESHET-FV-002] %s lists %s in entities, but %s is not an @Entity.%s",
+        view.describe(), named, named, hint);
+  }
+
+  static String noSource(FeatureViewDef view) {
+    return String.format(
+        "[FRESHET-FV-003] %s has no source; name the @FileSource or @PushSource its rows come from,"
+            + " e.g. source = DriverStatsSource.class",
+        view.describe());
+  }
+
+  static String notASource(FeatureViewDef view, String named, String hint) {
+    return String.format(
+        "[FRESHET-FV-004] %s names %s as source, but %s is not a @FileSource or @PushSource.%s",
+        view.describe(), named, named, hint);
+  }
+
+  static String kafkaSource(FeatureViewDef view, String named) {
+    return String.format(
+        "[FRESHET-FV-004] %s names %s as source, but %s is a @KafkaSource; a feature view reads a"
+            + " @FileSource or @PushSource, and a @StreamFeatureView(source = %s.class, target ="
+            + " %s.class) keeps it fresh from Kafka",
+        view.describe(), named, named, named, view.element().getSimpleName());
+  }
+
+  static String noFeatures(FeatureViewDef view) {
+    return String.format(
+        "[FRESHET-FV-005] %s declares no features; add one method per feature, e.g. `float"
+            + " convRate();`",
+        view.describe());
+  }
+
+  static String featureIsJoinKey(FeatureViewDef view, String feature) {
+    return String.format(
+        "[FRESHET-FV-006] feature '%s' of %s has the name of a join key of its entities; rename it"
+            + " with @Name",
+        feature, view.describe());
+  }
+
+  static String featureIsTimestamp(FeatureViewDef view, String feature, String source) {
+    return String.format(
+        "[FRESHET-FV-006] feature '%s' of %s has the name of a timestamp column of %s; rename it"
+            + " with @Name, or map the column with @FieldMapping",
+        feature, view.describe(), source);
+  }
+
+  static String entityTwice(FeatureViewDef view, String named) {
+    return String.format(
+        "[FRESHET-FV-007] %s lists %s twice in entities; list each entity once",
+        view.describe(), named);
+  }
+}
