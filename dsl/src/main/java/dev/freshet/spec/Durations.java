@@ -43,7 +43,7 @@ public final class Durations {
       }
       Duration iso = Duration.parse(trimmed);
       return iso.isNegative() ? Optional.empty() : Optional.of(iso);
-    } catch (ArithmeticException | DateTimeParseException e) {
+    } catch (ArithmeticException | NumberFormatException | DateTimeParseException e) {
       return Optional.empty();
     }
   }

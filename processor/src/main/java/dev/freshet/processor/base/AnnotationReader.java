@@ -76,14 +76,13 @@ public final class AnnotationReader {
   }
 
   public ClassRef classRef(String name) {
-    AnnotationValue written = written(name);
-    return ClassRef.of((TypeMirror) value(name).getValue(), written);
+    return ClassRef.of(value(name).getValue(), written(name));
   }
 
   public List<ClassRef> classRefs(String name) {
     List<ClassRef> out = new ArrayList<>();
     for (AnnotationValue item : list(name)) {
-      out.add(ClassRef.of((TypeMirror) item.getValue(), item));
+      out.add(ClassRef.of(item.getValue(), item));
     }
     return out;
   }
@@ -118,7 +117,11 @@ public final class AnnotationReader {
    * "not given") and for a class that does not compile (javac reports that already).
    */
   public record ClassRef(TypeElement type, boolean given, AnnotationValue written) {
-    static ClassRef of(TypeMirror mirror, AnnotationValue written) {
+    static ClassRef of(Object value, AnnotationValue written) {
+      // javac gives a class that does not resolve as the string "<error>", not as a type.
+      if (!(value instanceof TypeMirror mirror)) {
+        return new ClassRef(null, true, written);
+      }
       if (mirror.getKind() == TypeKind.VOID) {
         return new ClassRef(null, false, written);
       }

@@ -1,5 +1,6 @@
 package dev.freshet.processor.step;
 
+import dev.freshet.processor.base.AnnotationReader.ClassRef;
 import dev.freshet.processor.base.Naming;
 import dev.freshet.processor.base.Reporter;
 import dev.freshet.processor.model.Definition;
@@ -7,9 +8,12 @@ import dev.freshet.processor.model.DefinitionKind;
 import dev.freshet.processor.model.DefinitionReader;
 import dev.freshet.processor.model.FeatureServiceDef;
 import dev.freshet.processor.model.FeatureViewDef;
+import dev.freshet.processor.model.KafkaSourceDef;
 import dev.freshet.processor.model.Member;
+import dev.freshet.processor.model.PushSourceDef;
 import dev.freshet.processor.model.Repository;
 import dev.freshet.processor.model.SpecBuilder;
+import dev.freshet.processor.model.StreamViewDef;
 import dev.freshet.processor.validation.DefinitionValidator;
 import dev.freshet.processor.validation.EntityValidator;
 import dev.freshet.processor.validation.FeatureServiceValidator;
@@ -80,10 +84,30 @@ public final class DefinitionsStep {
     new FeatureViewValidator(reporter, definitions).validate(repository);
     new StreamFeatureViewValidator(reporter, definitions).validate(repository);
     new FeatureServiceValidator(reporter).validate(repository);
-    if (reporter.hasErrors()) {
-      return;
+    if (reporter.hasErrors() || hasUnresolvedReferences(repository)) {
+      return; // javac reports the classes it cannot find; nothing half-resolved is generated
     }
     write(repository);
+  }
+
+  private static boolean hasUnresolvedReferences(Repository repository) {
+    List<ClassRef> references = new ArrayList<>();
+    for (Definition definition : repository.all()) {
+      if (definition instanceof PushSourceDef push) {
+        references.add(push.batchSource());
+      } else if (definition instanceof KafkaSourceDef kafka) {
+        references.add(kafka.batchSource());
+      } else if (definition instanceof FeatureViewDef view) {
+        references.addAll(view.entities());
+        references.add(view.source());
+      } else if (definition instanceof StreamViewDef stream) {
+        references.add(stream.source());
+        references.add(stream.target());
+      } else if (definition instanceof FeatureServiceDef service) {
+        service.selections().forEach(s -> references.add(s.view()));
+      }
+    }
+    return references.stream().anyMatch(ClassRef::unresolved);
   }
 
   private Map<TypeElement, List<DefinitionKind>> findDefinitions(RoundEnvironment round) {

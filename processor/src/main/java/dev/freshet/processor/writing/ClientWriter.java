@@ -114,7 +114,7 @@ public final class ClientWriter {
       type.addType(
           TypeSpec.recordBuilder(key)
               .addJavadoc("The join key values of one entity row.\n")
-              .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+              .addModifiers(Modifier.PUBLIC)
               .recordConstructor(keyConstructor.build())
               .build());
     }

@@ -1,0 +1,150 @@
+package dev.freshet.processor;
+
+import static com.google.testing.compile.Compiler.javac;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.CompilationSubject;
+import com.google.testing.compile.JavaFileObjects;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.tools.JavaFileObject;
+
+/**
+ * A valid repository shaped like the reference scenario, one definition per file, so that a test
+ * can replace one file with a broken variant and assert the one error it causes.
+ */
+final class Fixtures {
+  private static final String HEADER =
+      "package test;\n\nimport dev.freshet.annotations.*;\nimport java.time.Instant;\nimport java.util.List;\n\n";
+
+  private final Map<String, String> files = new LinkedHashMap<>();
+  private final Map<String, JavaFileObject> compiled = new LinkedHashMap<>();
+
+  Fixtures() {
+    put("Driver", """
+        @Entity(description = "driver id")
+        public interface Driver {
+          long driverId();
+        }
+        """);
+    put("StatsSource", """
+        @FileSource(
+            path = "data/driver_stats.parquet",
+            timestampField = "event_timestamp",
+            createdTimestampColumn = "created")
+        public interface StatsSource {}
+        """);
+    put("StatsPush", """
+        @PushSource(batchSource = StatsSource.class)
+        public interface StatsPush {}
+        """);
+    put("Events", """
+        @KafkaSource(
+            topic = "drivers",
+            timestampField = "event_timestamp",
+            timestampFormat = TimestampFormat.DATE_TIME_UTC,
+            batchSource = StatsSource.class)
+        public interface Events {
+          long driverId();
+          Instant eventTimestamp();
+          double milesDriven();
+          String city();
+        }
+        """);
+    put("HourlyStats", """
+        @FeatureView(
+            entities = Driver.class,
+            source = StatsSource.class,
+            ttl = "8640000000s")
+        public interface HourlyStats {
+          float convRate();
+          float accRate();
+        }
+        """);
+    put("DailyFeatures", """
+        @FeatureView(
+            entities = Driver.class,
+            source = StatsPush.class,
+            ttl = "1d")
+        public interface DailyFeatures {
+          float dailyMilesDriven();
+          long trips();
+        }
+        """);
+    put("DailyMiles", """
+        @StreamFeatureView(
+            source = Events.class,
+            target = DailyFeatures.class)
+        public interface DailyMiles {
+          @Aggregation(function = AggregationFunction.SUM, column = "miles_driven", window = "1d", slide = "1h")
+          float dailyMilesDriven();
+
+          @Aggregation(function = AggregationFunction.COUNT, column = "miles_driven", window = "1d", slide = "1h")
+          long trips();
+        }
+        """);
+    put("ModelV1", """
+        @FeatureService(
+            features = @Select(view = HourlyStats.class, features = "conv_rate"))
+        public interface ModelV1 {}
+        """);
+  }
+
+  /** Sets the body (after package and imports) of {@code test.<name>}. */
+  Fixtures put(String name, String body) {
+    files.put(name, body);
+    return this;
+  }
+
+  Fixtures remove(String name) {
+    files.remove(name);
+    return this;
+  }
+
+  /** The source of {@code test.<name>} given to the last compilation. */
+  JavaFileObject file(String name) {
+    return compiled.get(name);
+  }
+
+  Compilation compile() {
+    return compile("-Xlint:all,-processing", "-Werror");
+  }
+
+  /** Compiles without -Werror, for repositories that are expected to warn. */
+  Compilation compileAllowingWarnings() {
+    return compile("-Xlint:all,-processing");
+  }
+
+  private Compilation compile(String... options) {
+    compiled.clear();
+    files.forEach(
+        (name, body) -> compiled.put(name, JavaFileObjects.forSourceString("test." + name, HEADER + body)));
+    return javac().withProcessors(new FreshetProcessor()).withOptions((Object[]) options).compile(compiled.values());
+  }
+
+  /** Asserts that compiling gives exactly one error, containing each fragment, on that line. */
+  void assertOneError(String file, String lineContaining, String... fragments) {
+    Compilation compilation = compile();
+    CompilationSubject.assertThat(compilation).failed();
+    CompilationSubject.assertThat(compilation).hadErrorCount(1);
+    for (String fragment : fragments) {
+      CompilationSubject.assertThat(compilation)
+          .hadErrorContaining(fragment)
+          .inFile(file(file))
+          .onLineContaining(lineContaining);
+    }
+  }
+
+  /** Asserts that compiling succeeds with one warning, containing each fragment, on that line. */
+  void assertOneWarning(String file, String lineContaining, String... fragments) {
+    Compilation compilation = compileAllowingWarnings();
+    CompilationSubject.assertThat(compilation).succeeded();
+    CompilationSubject.assertThat(compilation).hadWarningCount(1);
+    for (String fragment : fragments) {
+      CompilationSubject.assertThat(compilation)
+          .hadWarningContaining(fragment)
+          .inFile(file(file))
+          .onLineContaining(lineContaining);
+    }
+  }
+}

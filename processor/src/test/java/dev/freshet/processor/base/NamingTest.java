@@ -1,0 +1,35 @@
+package dev.freshet.processor.base;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class NamingTest {
+
+  @Test
+  void snakeCaseFollowsWordsDigitsAndAcronyms() {
+    assertThat(Naming.snakeCase("DriverHourlyStats")).isEqualTo("driver_hourly_stats");
+    assertThat(Naming.snakeCase("ModelV1")).isEqualTo("model_v1");
+    assertThat(Naming.snakeCase("convRate")).isEqualTo("conv_rate");
+    assertThat(Naming.snakeCase("HTTPRequestCount")).isEqualTo("http_request_count");
+    assertThat(Naming.snakeCase("v2Score")).isEqualTo("v2_score");
+    assertThat(Naming.snakeCase("already_snake")).isEqualTo("already_snake");
+  }
+
+  @Test
+  void camelCaseUndoesSnakeCaseAndAvoidsKeywords() {
+    assertThat(Naming.camelCase("daily_miles_driven")).isEqualTo("dailyMilesDriven");
+    assertThat(Naming.camelCase("hourly_stats__conv_rate")).isEqualTo("hourlyStatsConvRate");
+    assertThat(Naming.camelCase("_private")).isEqualTo("private_");
+    assertThat(Naming.camelCase("class")).isEqualTo("class_");
+  }
+
+  @Test
+  void suggestionsFindLikelyTyposOnly() {
+    assertThat(Suggestions.closest("conv_rat", List.of("conv_rate", "acc_rate"))).contains("conv_rate");
+    assertThat(Suggestions.closest("Drivers", List.of("Driver", "Rider"))).contains("Driver");
+    assertThat(Suggestions.closest("totally_different", List.of("conv_rate"))).isEmpty();
+    assertThat(Suggestions.hint("x", List.of())).isEmpty();
+  }
+}
