@@ -67,9 +67,12 @@ public final class RegistryWriter {
     for (Definition definition : originatingElements) {
       type.addOriginatingElement(definition.element());
     }
-    addGroup(type, "ENTITY_", "ENTITIES", "entities", EntitySpec.class, contents.entities(), EntitySpec::name, SpecCode::entity);
+    // Constants first, then the lists and accessors, so the definitions read top to bottom.
+    TypeSpec.Builder lists = TypeSpec.classBuilder("Lists");
+    addGroup(type, lists, "ENTITY_", "ENTITIES", "entities", EntitySpec.class, contents.entities(), EntitySpec::name, SpecCode::entity);
     addGroup(
         type,
+        lists,
         "SOURCE_",
         "DATA_SOURCES",
         "dataSources",
@@ -79,6 +82,7 @@ public final class RegistryWriter {
         SpecCode::dataSource);
     addGroup(
         type,
+        lists,
         "VIEW_",
         "FEATURE_VIEWS",
         "featureViews",
@@ -88,6 +92,7 @@ public final class RegistryWriter {
         SpecCode::featureView);
     addGroup(
         type,
+        lists,
         "STREAM_VIEW_",
         "STREAM_FEATURE_VIEWS",
         "streamFeatureViews",
@@ -97,6 +102,7 @@ public final class RegistryWriter {
         SpecCode::streamFeatureView);
     addGroup(
         type,
+        lists,
         "SERVICE_",
         "FEATURE_SERVICES",
         "featureServices",
@@ -104,6 +110,9 @@ public final class RegistryWriter {
         contents.featureServices(),
         FeatureServiceSpec::name,
         SpecCode::featureService);
+    TypeSpec collected = lists.build();
+    type.addFields(collected.fieldSpecs());
+    type.addMethods(collected.methodSpecs());
     type.addMethod(materializerMethod(contents.materializedViews()));
     GeneratedFiles.write(filer, name.packageName(), type.build());
     writeServiceEntry(name, originatingElements);
@@ -111,6 +120,7 @@ public final class RegistryWriter {
 
   private static <S> void addGroup(
       TypeSpec.Builder type,
+      TypeSpec.Builder lists,
       String constantPrefix,
       String listName,
       String accessor,
@@ -129,11 +139,11 @@ public final class RegistryWriter {
       constants.add(CodeBlock.of("$L", constant));
     }
     ParameterizedTypeName listType = ParameterizedTypeName.get(ClassName.get(List.class), ClassName.get(specType));
-    type.addField(
+    lists.addField(
         FieldSpec.builder(listType, listName, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
             .initializer("$T.of($L)", List.class, CodeBlock.join(constants, ", "))
             .build());
-    type.addMethod(
+    lists.addMethod(
         MethodSpec.methodBuilder(accessor)
             .addAnnotation(Override.class)
             .addModifiers(Modifier.PUBLIC)

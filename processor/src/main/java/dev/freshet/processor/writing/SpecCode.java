@@ -163,11 +163,12 @@ final class SpecCode {
     return CodeBlock.of("$T.ofSeconds($LL)", Duration.class, d.getSeconds());
   }
 
+  /** {@code List.of(...)}: one element on its line, several one per line. */
   static <T> CodeBlock list(List<T> items, Function<T, CodeBlock> code) {
-    if (items.isEmpty()) {
-      return CodeBlock.of("$T.of()", List.class);
+    if (items.size() <= 1) {
+      return CodeBlock.of("$T.of($L)", List.class, items.stream().map(code).collect(CodeBlock.joining(", ")));
     }
-    return CodeBlock.of("$T.of($L)", List.class, items.stream().map(code).collect(CodeBlock.joining(", ")));
+    return CodeBlock.of("$T.of(\n$>$L$<)", List.class, items.stream().map(code).collect(CodeBlock.joining(",\n")));
   }
 
   /** {@code Map.of(...)} in key order, or {@code Map.ofEntries} past Map.of's ten pairs. */

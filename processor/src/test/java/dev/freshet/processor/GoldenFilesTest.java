@@ -1,0 +1,60 @@
+package dev.freshet.processor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.testing.compile.Compilation;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The generated sources of the fixture repository, compared as text with the files under
+ * {@code src/test/resources/golden/}. After an intended change, regenerate them with
+ * {@code FRESHET_REGENERATE_GOLDENS=true mvn -B test -pl processor -Dtest=GoldenFilesTest} and
+ * review the diff.
+ */
+class GoldenFilesTest {
+  private static final Path GOLDEN = Path.of("src/test/resources/golden");
+  private static final boolean REGENERATE = "true".equals(System.getenv("FRESHET_REGENERATE_GOLDENS"));
+
+  private static final Compilation COMPILATION = new Fixtures().compile();
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "HourlyStatsRow",
+        "HourlyStatsMaterializer",
+        "HourlyStatsClient",
+        "HourlyStatsValues",
+        "ModelV1Client",
+        "FreshetRegistry"
+      })
+  void generatedSourceMatchesItsGoldenFile(String simpleName) throws IOException {
+    JavaFileObject file = COMPILATION.generatedSourceFile("test." + simpleName).orElseThrow();
+    compare(simpleName + ".java.txt", file.getCharContent(true).toString());
+  }
+
+  @Test
+  void registryJsonMatchesItsGoldenFile() throws IOException {
+    JavaFileObject file =
+        COMPILATION
+            .generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/freshet/registry.json")
+            .orElseThrow();
+    compare("registry.json", file.getCharContent(true).toString());
+  }
+
+  private static void compare(String goldenName, String actual) throws IOException {
+    Path golden = GOLDEN.resolve(goldenName);
+    if (REGENERATE) {
+      Files.writeString(golden, actual, StandardCharsets.UTF_8);
+    }
+    assertThat(golden).as("golden file %s (see this class's javadoc to regenerate)", golden).exists();
+    assertThat(actual).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+  }
+}
