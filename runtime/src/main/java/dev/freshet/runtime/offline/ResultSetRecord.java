@@ -10,6 +10,12 @@ import java.util.List;
 
 /** A {@link SourceRecord} over the current row of a result set selected by {@link ParquetSource}. */
 final class ResultSetRecord implements SourceRecord {
+  /** Reads one column of the current row, by its 1-based JDBC index. */
+  @FunctionalInterface
+  private interface Getter<T> {
+    T get(ResultSet result, int index) throws SQLException;
+  }
+
   private final ResultSet result;
   private final List<String> columns;
 
@@ -29,72 +35,40 @@ final class ResultSetRecord implements SourceRecord {
 
   @Override
   public int getInt(int column) {
-    try {
-      int value = result.getInt(column + 1);
-      return checked(value, column);
-    } catch (SQLException e) {
-      throw failure(column, e);
-    }
+    return nonNull(column, ResultSet::getInt);
   }
 
   @Override
   public long getLong(int column) {
-    try {
-      long value = result.getLong(column + 1);
-      return checked(value, column);
-    } catch (SQLException e) {
-      throw failure(column, e);
-    }
+    return nonNull(column, ResultSet::getLong);
   }
 
   @Override
   public float getFloat(int column) {
-    try {
-      float value = result.getFloat(column + 1);
-      return checked(value, column);
-    } catch (SQLException e) {
-      throw failure(column, e);
-    }
+    return nonNull(column, ResultSet::getFloat);
   }
 
   @Override
   public double getDouble(int column) {
-    try {
-      double value = result.getDouble(column + 1);
-      return checked(value, column);
-    } catch (SQLException e) {
-      throw failure(column, e);
-    }
+    return nonNull(column, ResultSet::getDouble);
   }
 
   @Override
   public boolean getBoolean(int column) {
-    try {
-      boolean value = result.getBoolean(column + 1);
-      return checked(value, column);
-    } catch (SQLException e) {
-      throw failure(column, e);
-    }
+    return nonNull(column, ResultSet::getBoolean);
   }
 
   @Override
   public String getString(int column) {
-    try {
-      return checked(result.getString(column + 1), column);
-    } catch (SQLException e) {
-      throw failure(column, e);
-    }
+    return nonNull(column, ResultSet::getString);
   }
 
   @Override
   public byte[] getBytes(int column) {
-    try {
-      return checked(result.getBytes(column + 1), column);
-    } catch (SQLException e) {
-      throw failure(column, e);
-    }
+    return nonNull(column, ResultSet::getBytes);
   }
 
+  /** {@link ParquetSource} selects instants as epoch microseconds. */
   @Override
   public Instant getInstant(int column) {
     long micros = getLong(column);
@@ -103,8 +77,8 @@ final class ResultSetRecord implements SourceRecord {
 
   @Override
   public <E> List<E> getList(int column, Class<E> elementType) {
+    Array array = nonNull(column, ResultSet::getArray);
     try {
-      Array array = checked(result.getArray(column + 1), column);
       Object[] items = (Object[]) array.getArray();
       List<E> list = new ArrayList<>(items.length);
       for (Object item : items) {
@@ -116,13 +90,19 @@ final class ResultSetRecord implements SourceRecord {
     }
   }
 
-  private <T> T checked(T value, int column) throws SQLException {
-    if (result.wasNull()) {
-      throw new NullPointerException(
-          "column '" + columns.get(column) + "' is null in a row, but its feature is declared non-null;"
-              + " declare it with a boxed type or @Nullable to allow nulls");
+  private <T> T nonNull(int column, Getter<T> getter) {
+    T value;
+    try {
+      value = getter.get(result, column + 1);
+      if (!result.wasNull()) {
+        return value;
+      }
+    } catch (SQLException e) {
+      throw failure(column, e);
     }
-    return value;
+    throw new NullPointerException(
+        "column '" + columns.get(column) + "' is null in a row, but its feature is declared non-null;"
+            + " declare it with a boxed type or @Nullable to allow nulls");
   }
 
   private SourceReadException failure(int column, Exception e) {
