@@ -1,0 +1,39 @@
+package dev.freshet.runtime.online;
+
+import dev.freshet.spec.FeatureRow;
+import dev.freshet.spec.FeatureViewSpec;
+import java.util.List;
+
+/**
+ * Where served feature values live. Every reader and writer of the runtime goes through this
+ * interface; Redis and the embedded store implement it with the same semantics.
+ */
+public interface OnlineStore extends AutoCloseable {
+
+  /**
+   * Reads, in one round trip, the named features of each entity of each request.
+   *
+   * @return per request, one {@link StoredRow} per entity, in the request's order
+   * @throws OnlineStoreException when the store cannot be reached
+   */
+  List<List<StoredRow>> read(List<ViewRead> reads);
+
+  /**
+   * Writes rows of one view. Per entity, the newest event timestamp wins: a row older than or as
+   * old as the stored one, or than a newer row for the same entity earlier in {@code rows}, is
+   * skipped. The comparison and the write are one atomic step in the store.
+   *
+   * @throws OnlineStoreException when the store cannot be reached; rows may be partly written, and
+   *     writing them again is safe
+   */
+  WriteResult write(FeatureViewSpec view, List<? extends FeatureRow> rows);
+
+  /** Removes every value of {@code view}. */
+  void deleteView(FeatureViewSpec view);
+
+  /** A short description for logs and health: {@code redis standalone localhost:6379}. */
+  String describe();
+
+  @Override
+  void close();
+}

@@ -1,0 +1,120 @@
+package dev.freshet.runtime.testing;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+
+/**
+ * A real {@code redis-server} on a free port, started for a test suite and destroyed after it.
+ * Nothing is persisted.
+ */
+public final class RedisServerProcess implements AutoCloseable {
+  private final Process process;
+  private final int port;
+  private final Path directory;
+
+  private RedisServerProcess(Process process, int port, Path directory) {
+    this.process = process;
+    this.port = port;
+    this.directory = directory;
+  }
+
+  public static RedisServerProcess start(String... extraArguments) {
+    try {
+      Path directory = Files.createTempDirectory("freshet-redis");
+      int port = freePort();
+      List<String> command = new ArrayList<>(List.of(
+          "redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
+          "--save", "", "--appendonly", "no", "--dir", directory.toString()));
+      command.addAll(List.of(extraArguments));
+      Process process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(directory.resolve("redis.log").toFile())
+              .start();
+      RedisServerProcess server = new RedisServerProcess(process, port, directory);
+      server.awaitPing();
+      return server;
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "cannot start redis-server (install it: apt-get install -y redis-server): " + e.getMessage(), e);
+    }
+  }
+
+  public static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      socket.setReuseAddress(true);
+      return socket.getLocalPort();
+    }
+  }
+
+  private void awaitPing() {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("redis-server exited; see " + directory.resolve("redis.log"));
+      }
+      try (Jedis jedis = new Jedis(hostAndPort())) {
+        if ("PONG".equals(jedis.ping())) {
+          return;
+        }
+      } catch (RuntimeException notYet) {
+        sleep(50);
+      }
+    }
+    throw new IllegalStateException("redis-server did not answer PING on port " + port);
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public Path directory() {
+    return directory;
+  }
+
+  public HostAndPort hostAndPort() {
+    return new HostAndPort("127.0.0.1", port);
+  }
+
+  public String connectionString() {
+    return "127.0.0.1:" + port;
+  }
+
+  /** A plain client, for tests that look at what Redis holds. */
+  public Jedis client() {
+    return new Jedis(hostAndPort());
+  }
+
+  public void stop() {
+    process.destroy();
+    try {
+      if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
