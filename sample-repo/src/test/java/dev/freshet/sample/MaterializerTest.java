@@ -2,6 +2,7 @@ package dev.freshet.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.freshet.runtime.materialize.SourceColumns;
 import dev.freshet.runtime.offline.ParquetSource;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -17,7 +18,9 @@ class MaterializerTest {
   void readsTheWorkshopValuesOfDriver1001() {
     DriverHourlyStatsMaterializer materializer = new DriverHourlyStatsMaterializer();
     List<DriverHourlyStatsRow> rows = new ArrayList<>();
-    DRIVER_STATS.forEach(materializer.columns(), record -> rows.add(materializer.toRow(record)));
+    DRIVER_STATS.forEach(
+        SourceColumns.of(FreshetRegistry.VIEW_DRIVER_HOURLY_STATS, FreshetRegistry.SOURCE_DRIVER_STATS_SOURCE, materializer),
+        record -> rows.add(materializer.toRow(record)));
 
     assertThat(rows).hasSize(1807);
     DriverHourlyStatsRow latest =
@@ -41,7 +44,9 @@ class MaterializerTest {
     assertThat(materializer.columns())
         .containsExactly("driver_id", "event_timestamp", "created", "daily_miles_driven");
     List<DriverDailyFeaturesRow> rows = new ArrayList<>();
-    DRIVER_STATS.forEach(materializer.columns(), record -> rows.add(materializer.toRow(record)));
+    DRIVER_STATS.forEach(
+        SourceColumns.of(FreshetRegistry.VIEW_DRIVER_DAILY_FEATURES, FreshetRegistry.SOURCE_DRIVER_STATS_SOURCE, materializer),
+        record -> rows.add(materializer.toRow(record)));
     DriverDailyFeaturesRow row =
         rows.stream()
             .filter(r -> r.driverId() == 1001L && r.eventTimestamp().equals(Instant.parse("2022-03-14T14:00:00Z")))

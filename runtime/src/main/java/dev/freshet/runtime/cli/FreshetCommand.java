@@ -10,7 +10,13 @@ import picocli.CommandLine.Spec;
     description = "Runs the jobs of this Freshet feature repository.",
     mixinStandardHelpOptions = true,
     versionProvider = FreshetVersion.class,
-    subcommands = {ListCommand.class})
+    subcommands = {
+      ListCommand.class,
+      PlanCommand.class,
+      ApplyCommand.class,
+      MaterializeCommand.class,
+      MaterializeIncrementalCommand.class
+    })
 public class FreshetCommand implements Runnable {
   @Spec CommandSpec spec;
 

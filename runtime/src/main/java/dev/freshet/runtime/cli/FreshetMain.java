@@ -19,6 +19,7 @@ public final class FreshetMain {
     try (ApplicationContext context = ApplicationContext.builder(FreshetMain.class, Environment.CLI).start()) {
       CommandLine commandLine = new CommandLine(FreshetCommand.class, new MicronautFactory(context));
       commandLine.setCommandName(commandName());
+      commandLine.setExecutionExceptionHandler(new UserErrors());
       return commandLine.execute(args);
     }
   }

@@ -1,6 +1,7 @@
 package dev.freshet.runtime.offline;
 
 import dev.freshet.spec.SourceRecord;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -8,18 +9,19 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Consumer;
 
 /**
- * Reads chosen columns of a Parquet file, or of every Parquet file under a directory, as a stream
- * of {@link SourceRecord}s whose positions are the chosen columns. Timestamps of any unit, with or
- * without a time zone (naive means UTC), and dates are read as instants.
+ * A Parquet file, or every Parquet file under a directory (hive-partitioned or not), read through
+ * DuckDB: columns are checked against their declared types before anything is read, and records
+ * stream, so memory does not grow with the source. DuckDB does the filtering and the
+ * latest-row-per-entity reduction, spilling to disk when it must.
  */
 public final class ParquetSource {
   private final Path path;
@@ -28,78 +30,187 @@ public final class ParquetSource {
     this.path = path;
   }
 
+  public Path path() {
+    return path;
+  }
+
   /** The column names and DuckDB types of the source, in file order. */
   public Map<String, String> schema() {
-    try (Connection connection = connect(); Statement statement = connection.createStatement()) {
-      Map<String, String> columns = new LinkedHashMap<>();
-      try (ResultSet result = statement.executeQuery("DESCRIBE SELECT * FROM " + scan())) {
-        while (result.next()) {
-          columns.put(result.getString("column_name"), result.getString("column_type"));
-        }
-      }
-      return columns;
-    } catch (SQLException e) {
-      throw new SourceReadException("cannot read Parquet at " + path + ": " + firstLine(e), e);
+    if (!Files.exists(path)) {
+      throw new SourceReadException("the batch source " + path + " does not exist");
     }
+    return withConnection(
+        statement -> {
+          Map<String, String> columns = new LinkedHashMap<>();
+          try (ResultSet result = statement.executeQuery("DESCRIBE SELECT * FROM " + scan())) {
+            while (result.next()) {
+              columns.put(result.getString("column_name"), result.getString("column_type"));
+            }
+          }
+          return columns;
+        });
   }
 
   /**
-   * Calls {@code action} with each record of {@code columns}, streaming: memory does not grow with
-   * the source. The record passed is reused; copy what outlives the call.
+   * Checks that the source has each column with a type its declaration accepts.
    *
-   * @throws SourceReadException naming the source and the column when a column is missing
+   * @return the source's schema
+   * @throws SourceSchemaException naming the file, the column, the expected and the found type
    */
-  public void forEach(List<String> columns, Consumer<SourceRecord> action) {
+  public Map<String, String> check(List<SourceColumn> columns) {
     Map<String, String> schema = schema();
-    List<String> selected = new ArrayList<>();
-    for (String column : columns) {
-      String type = schema.get(column);
-      if (type == null) {
-        throw new SourceReadException(
-            "column '" + column + "' is missing from " + path + "; it has " + schema.keySet());
+    for (SourceColumn column : columns) {
+      String found = schema.get(column.name());
+      if (found == null) {
+        throw new SourceSchemaException(
+            path + ": column '" + column.name() + "' is missing (expected " + ParquetTypes.describe(column.type())
+                + "); the file has " + schema.keySet());
       }
-      selected.add(selectExpression(column, type));
+      if (!ParquetTypes.accepts(column.type(), found)) {
+        throw new SourceSchemaException(
+            path + ": column '" + column.name() + "' has type " + found + ", expected "
+                + ParquetTypes.describe(column.type()));
+      }
     }
-    String query = "SELECT " + String.join(", ", selected) + " FROM " + scan();
-    try (Connection connection = connect();
-        Statement statement = connection.createStatement();
-        ResultSet result = statement.executeQuery(query)) {
-      ResultSetRecord record = new ResultSetRecord(result, columns);
-      while (result.next()) {
-        action.accept(record);
-      }
+    return schema;
+  }
+
+  /** Calls {@code action} with each record of {@code columns}; the record is reused. */
+  public void forEach(List<SourceColumn> columns, Consumer<SourceRecord> action) {
+    Map<String, String> schema = check(columns);
+    stream("SELECT " + selectList(columns, schema) + " FROM " + scan(), columns, action);
+  }
+
+  /**
+   * Per entity, the record with the greatest event time in {@code [start, end]}, ties broken by
+   * the greater created time (as Feast materializes).
+   *
+   * @param keys the join key columns
+   * @param createdTimestamp empty when the source has none
+   */
+  public void forEachLatest(
+      List<SourceColumn> columns,
+      List<String> keys,
+      String eventTimestamp,
+      String createdTimestamp,
+      Instant start,
+      Instant end,
+      Consumer<SourceRecord> action) {
+    Map<String, String> schema = check(columns);
+    String event = ParquetTypes.epochMicros(quote(eventTimestamp), schema.get(eventTimestamp));
+    String order = event + " DESC";
+    if (!createdTimestamp.isEmpty()) {
+      order += ", " + ParquetTypes.epochMicros(quote(createdTimestamp), schema.get(createdTimestamp)) + " DESC NULLS LAST";
+    }
+    String partition = String.join(", ", keys.stream().map(ParquetSource::quote).toList());
+    String query =
+        "SELECT " + selectList(columns, schema) + " FROM " + scan()
+            + " WHERE " + inRange(event, start, end) + notNull(keys)
+            + " QUALIFY row_number() OVER (PARTITION BY " + partition + " ORDER BY " + order + ") = 1";
+    stream(query, columns, action);
+  }
+
+  /** How many records and distinct entities fall in {@code [start, end]}. */
+  public Counts count(List<String> keys, String eventTimestamp, Instant start, Instant end) {
+    Map<String, String> schema = schema();
+    String event = ParquetTypes.epochMicros(quote(eventTimestamp), schema.get(eventTimestamp));
+    String where = " WHERE " + inRange(event, start, end) + notNull(keys);
+    String distinct = String.join(", ", keys.stream().map(ParquetSource::quote).toList());
+    String query =
+        "SELECT (SELECT count(*) FROM " + scan() + where + "),"
+            + " (SELECT count(*) FROM (SELECT DISTINCT " + distinct + " FROM " + scan() + where + "))";
+    return withConnection(
+        statement -> {
+          try (ResultSet result = statement.executeQuery(query)) {
+            result.next();
+            return new Counts(result.getLong(1), result.getLong(2));
+          }
+        });
+  }
+
+  /** Records and distinct entities in a time range. */
+  public record Counts(long records, long entities) {}
+
+  private static String inRange(String eventMicros, Instant start, Instant end) {
+    return eventMicros + " BETWEEN " + micros(start) + " AND " + micros(end);
+  }
+
+  private static String notNull(List<String> keys) {
+    StringBuilder out = new StringBuilder();
+    for (String key : keys) {
+      out.append(" AND ").append(quote(key)).append(" IS NOT NULL");
+    }
+    return out.toString();
+  }
+
+  private static long micros(Instant instant) {
+    return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
+  }
+
+  private static String selectList(List<SourceColumn> columns, Map<String, String> schema) {
+    List<String> selected = new ArrayList<>();
+    for (SourceColumn column : columns) {
+      String quoted = quote(column.name());
+      selected.add(ParquetTypes.select(quoted, schema.get(column.name()), column.type()) + " AS " + quoted);
+    }
+    return String.join(", ", selected);
+  }
+
+  private void stream(String query, List<SourceColumn> columns, Consumer<SourceRecord> action) {
+    withConnection(
+        statement -> {
+          try (ResultSet result = statement.executeQuery(query)) {
+            ResultSetRecord record = new ResultSetRecord(result, columns.stream().map(SourceColumn::name).toList());
+            while (result.next()) {
+              action.accept(record);
+            }
+          }
+          return null;
+        });
+  }
+
+  private String scan() {
+    if (Files.isDirectory(path)) {
+      String files = path.resolve("**").resolve("*.parquet").toString();
+      return "read_parquet(" + quoteLiteral(files) + ", union_by_name = true, hive_partitioning = true)";
+    }
+    return "read_parquet(" + quoteLiteral(path.toString()) + ")";
+  }
+
+  @FunctionalInterface
+  private interface Work<T> {
+    T run(Statement statement) throws SQLException;
+  }
+
+  private <T> T withConnection(Work<T> work) {
+    Properties properties = new Properties();
+    properties.setProperty("jdbc_stream_results", "true");
+    try (Connection connection = DriverManager.getConnection("jdbc:duckdb:", properties);
+        Statement statement = connection.createStatement()) {
+      // Spill to a private temporary directory, not the working directory.
+      statement.execute("SET temp_directory = " + quoteLiteral(spillDirectory().toString()));
+      statement.execute("SET preserve_insertion_order = false");
+      return work.run(statement);
     } catch (SQLException e) {
       throw new SourceReadException("cannot read Parquet at " + path + ": " + firstLine(e), e);
     }
   }
 
-  /** Instants travel as epoch microseconds, whatever the column's unit and zone. */
-  private static String selectExpression(String column, String type) {
-    String quoted = quoteIdentifier(column);
-    String upper = type.toUpperCase(Locale.ROOT);
-    if (upper.equals("TIMESTAMP WITH TIME ZONE")) {
-      return "epoch_us(" + quoted + ") AS " + quoted;
+  private static Path spillDirectory() {
+    try {
+      Path directory = Path.of(System.getProperty("java.io.tmpdir"), "freshet-duckdb-" + ProcessHandle.current().pid());
+      if (!Files.isDirectory(directory)) {
+        Files.createDirectories(directory);
+        directory.toFile().deleteOnExit();
+      }
+      return directory;
+    } catch (IOException e) {
+      throw new SourceReadException("cannot create a temporary directory for DuckDB: " + e.getMessage(), e);
     }
-    if (upper.startsWith("TIMESTAMP") || upper.equals("DATE")) {
-      // A timestamp without a zone is UTC, as Feast reads it.
-      return "epoch_us(CAST(" + quoted + " AS TIMESTAMP)) AS " + quoted;
-    }
-    return quoted;
   }
 
-  private String scan() {
-    String location = Files.isDirectory(path) ? path.resolve("**").resolve("*.parquet").toString() : path.toString();
-    return "read_parquet(" + quoteLiteral(location) + ", union_by_name = true)";
-  }
-
-  private static Connection connect() throws SQLException {
-    Properties properties = new Properties();
-    properties.setProperty("jdbc_stream_results", "true");
-    return DriverManager.getConnection("jdbc:duckdb:", properties);
-  }
-
-  static String quoteIdentifier(String name) {
-    return '"' + name.replace("\"", "\"\"") + '"';
+  static String quote(String identifier) {
+    return '"' + identifier.replace("\"", "\"\"") + '"';
   }
 
   static String quoteLiteral(String text) {

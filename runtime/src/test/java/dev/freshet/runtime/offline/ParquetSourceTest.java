@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.freshet.spec.SourceRecord;
+import dev.freshet.spec.ValueType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -44,7 +45,14 @@ class ParquetSourceTest {
     List<String> seen = new ArrayList<>();
     new ParquetSource(file)
         .forEach(
-            List.of("id", "with_zone", "naive", "nanos", "day", "missing", "rate"),
+            List.of(
+                new SourceColumn("id", ValueType.INT64),
+                new SourceColumn("with_zone", ValueType.UNIX_TIMESTAMP),
+                new SourceColumn("naive", ValueType.UNIX_TIMESTAMP),
+                new SourceColumn("nanos", ValueType.UNIX_TIMESTAMP),
+                new SourceColumn("day", ValueType.UNIX_TIMESTAMP),
+                new SourceColumn("missing", ValueType.DOUBLE),
+                new SourceColumn("rate", ValueType.FLOAT)),
             (SourceRecord r) -> {
               seen.add(r.getLong(0) + " " + r.getInstant(1) + " " + r.getInstant(2) + " " + r.getInstant(3)
                   + " " + r.getInstant(4) + " " + r.isNull(5) + " " + r.getFloat(6));
@@ -60,23 +68,65 @@ class ParquetSourceTest {
     writeParquet("part/a.parquet", "SELECT range AS id FROM range(3)");
     writeParquet("part/sub/b.parquet", "SELECT range + 10 AS id FROM range(2)");
     List<Long> ids = new ArrayList<>();
-    new ParquetSource(dir.resolve("part")).forEach(List.of("id"), r -> ids.add(r.getLong(0)));
+    new ParquetSource(dir.resolve("part")).forEach(List.of(new SourceColumn("id", ValueType.INT64)), r -> ids.add(r.getLong(0)));
     assertThat(ids).containsExactlyInAnyOrder(0L, 1L, 2L, 10L, 11L);
   }
 
   @Test
   void aMissingColumnIsNamedWithWhatTheFileHas() throws Exception {
     Path file = writeParquet("m.parquet", "SELECT 1 AS driver_id");
-    assertThatThrownBy(() -> new ParquetSource(file).forEach(List.of("driver_id", "conv_rate"), r -> {}))
-        .isInstanceOf(SourceReadException.class)
-        .hasMessageContaining("column 'conv_rate' is missing from " + file)
-        .hasMessageContaining("[driver_id]");
+    assertThatThrownBy(
+            () ->
+                new ParquetSource(file)
+                    .forEach(
+                        List.of(new SourceColumn("driver_id", ValueType.INT64), new SourceColumn("conv_rate", ValueType.FLOAT)),
+                        r -> {}))
+        .isInstanceOf(SourceSchemaException.class)
+        .hasMessage(file + ": column 'conv_rate' is missing (expected FLOAT (FLOAT32)); the file has [driver_id]");
+  }
+
+  @Test
+  void aColumnOfTheWrongTypeNamesFileColumnExpectedAndFound() throws Exception {
+    Path file = writeParquet("w.parquet", "SELECT 1::BIGINT AS driver_id, 'high' AS conv_rate");
+    assertThatThrownBy(
+            () -> new ParquetSource(file).check(List.of(new SourceColumn("conv_rate", ValueType.FLOAT))))
+        .isInstanceOf(SourceSchemaException.class)
+        .hasMessage(file + ": column 'conv_rate' has type VARCHAR, expected FLOAT (FLOAT32)");
+  }
+
+  @Test
+  void latestPerEntityBreaksTiesByCreatedAndKeepsTheRange() throws Exception {
+    Path file =
+        writeParquet(
+            "l.parquet",
+            "SELECT * FROM (VALUES"
+                + " (1, TIMESTAMPTZ '2022-01-01 00:00:00+00', TIMESTAMP '2022-01-02 00:00:00', 1.0),"
+                + " (1, TIMESTAMPTZ '2022-01-03 00:00:00+00', TIMESTAMP '2022-01-03 00:00:00', 3.0),"
+                + " (1, TIMESTAMPTZ '2022-01-03 00:00:00+00', TIMESTAMP '2022-01-04 00:00:00', 4.0),"
+                + " (1, TIMESTAMPTZ '2022-01-09 00:00:00+00', TIMESTAMP '2022-01-09 00:00:00', 9.0),"
+                + " (2, TIMESTAMPTZ '2022-01-02 00:00:00+00', NULL, 2.0),"
+                + " (NULL, TIMESTAMPTZ '2022-01-02 00:00:00+00', NULL, 5.0))"
+                + " AS t(id, ts, created, value)");
+    List<String> seen = new ArrayList<>();
+    ParquetSource source = new ParquetSource(file);
+    source.forEachLatest(
+        List.of(new SourceColumn("id", ValueType.INT64), new SourceColumn("value", ValueType.DOUBLE)),
+        List.of("id"),
+        "ts",
+        "created",
+        Instant.parse("2022-01-01T00:00:00Z"),
+        Instant.parse("2022-01-08T00:00:00Z"),
+        r -> seen.add(r.getLong(0) + "=" + r.getDouble(1)));
+    assertThat(seen).containsExactlyInAnyOrder("1=4.0", "2=2.0");
+    assertThat(source.count(List.of("id"), "ts", Instant.parse("2022-01-01T00:00:00Z"), Instant.parse("2022-01-08T00:00:00Z")))
+        .isEqualTo(new ParquetSource.Counts(4, 2));
   }
 
   @Test
   void aNullInANonNullColumnNamesTheColumn() throws Exception {
     Path file = writeParquet("n.parquet", "SELECT NULL::FLOAT AS conv_rate");
-    assertThatThrownBy(() -> new ParquetSource(file).forEach(List.of("conv_rate"), r -> r.getFloat(0)))
+    assertThatThrownBy(
+            () -> new ParquetSource(file).forEach(List.of(new SourceColumn("conv_rate", ValueType.FLOAT)), r -> r.getFloat(0)))
         .isInstanceOf(NullPointerException.class)
         .hasMessageContaining("column 'conv_rate' is null");
   }
@@ -94,7 +144,7 @@ class ParquetSourceTest {
   void instantsBeforeTheEpochKeepTheirSign() throws Exception {
     Path file = writeParquet("e.parquet", "SELECT TIMESTAMP '1969-12-31 23:59:59.5' AS t");
     List<Instant> seen = new ArrayList<>();
-    new ParquetSource(file).forEach(List.of("t"), r -> seen.add(r.getInstant(0)));
+    new ParquetSource(file).forEach(List.of(new SourceColumn("t", ValueType.UNIX_TIMESTAMP)), r -> seen.add(r.getInstant(0)));
     assertThat(seen).containsExactly(Instant.parse("1969-12-31T23:59:59.500Z"));
   }
 }

@@ -1,0 +1,42 @@
+package dev.freshet.runtime.cli;
+
+import dev.freshet.runtime.materialize.MaterializationJob;
+import dev.freshet.runtime.registry.Applier;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code materialize START END}: loads the latest values of a time range into the online store. */
+@Command(
+    name = "materialize",
+    description = {
+      "Writes to the online store, per entity, the latest row of each view's batch source whose"
+          + " event time is between START and END (both included). Times are ISO-8601 (without"
+          + " offset: UTC) or dates."
+    },
+    mixinStandardHelpOptions = true)
+public class MaterializeCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "START", converter = InstantConverter.class)
+  Instant start;
+
+  @Parameters(index = "1", paramLabel = "END", converter = InstantConverter.class)
+  Instant end;
+
+  @Mixin MaterializeOptions options;
+
+  @Inject MaterializationJob job;
+
+  @Inject Applier applier;
+
+  @Override
+  public void run() {
+    MaterializeOptions.requireApplied(applier);
+    job.materialize(options.views, start, end, MaterializeOptions.progress(spec.commandLine().getOut()));
+  }
+}

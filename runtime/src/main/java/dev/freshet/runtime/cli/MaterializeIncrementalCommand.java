@@ -1,0 +1,38 @@
+package dev.freshet.runtime.cli;
+
+import dev.freshet.runtime.materialize.MaterializationJob;
+import dev.freshet.runtime.registry.Applier;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code materialize-incremental END}: materializes each view from where it last ended. */
+@Command(
+    name = "materialize-incremental",
+    description = {
+      "Materializes each view from the end of its last materialized interval up to END; a view"
+          + " never materialized starts at END minus its ttl (52 weeks when it has none)."
+    },
+    mixinStandardHelpOptions = true)
+public class MaterializeIncrementalCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "END", converter = InstantConverter.class)
+  Instant end;
+
+  @Mixin MaterializeOptions options;
+
+  @Inject MaterializationJob job;
+
+  @Inject Applier applier;
+
+  @Override
+  public void run() {
+    MaterializeOptions.requireApplied(applier);
+    job.materializeIncremental(options.views, end, MaterializeOptions.progress(spec.commandLine().getOut()));
+  }
+}

@@ -1,0 +1,34 @@
+package dev.freshet.runtime.cli;
+
+import dev.freshet.runtime.materialize.ConsoleProgress;
+import dev.freshet.runtime.materialize.MaterializationException;
+import dev.freshet.runtime.registry.Applier;
+import dev.freshet.runtime.registry.Change;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** What {@code materialize} and {@code materialize-incremental} share. */
+public class MaterializeOptions {
+  @Option(
+      names = "--views",
+      split = ",",
+      paramLabel = "VIEW",
+      description = "Only these feature views (comma-separated); default: every online view.")
+  List<String> views = new ArrayList<>();
+
+  static ConsoleProgress progress(PrintWriter out) {
+    return new ConsoleProgress(out, System.console() != null);
+  }
+
+  /** Materializing definitions that were not applied would leave the registry behind the store. */
+  static void requireApplied(Applier applier) {
+    List<Change> pending = applier.plan().stream().filter(c -> c.action() != Change.Action.DELETE).toList();
+    if (!pending.isEmpty()) {
+      throw new MaterializationException(
+          "this jar's definitions are not applied (" + String.join(", ", pending.stream().map(Change::planned).toList())
+              + "); run apply first");
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package dev.freshet.runtime.cli;
+
+import dev.freshet.runtime.registry.Applier;
+import dev.freshet.runtime.registry.Change;
+import dev.freshet.runtime.registry.RegistryStore;
+import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code plan}: what {@code apply} would change, changing nothing. */
+@Command(
+    name = "plan",
+    description = "Prints what apply would change in the registry store, without changing anything.",
+    mixinStandardHelpOptions = true)
+public class PlanCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Inject Applier applier;
+
+  @Inject RegistryStore registryStore;
+
+  @Override
+  public void run() {
+    PrintWriter out = spec.commandLine().getOut();
+    List<Change> changes = applier.plan();
+    changes.forEach(change -> out.println(change.planned()));
+    if (changes.isEmpty()) {
+      out.println("No changes to " + registryStore.describe() + ".");
+    }
+    out.flush();
+  }
+}

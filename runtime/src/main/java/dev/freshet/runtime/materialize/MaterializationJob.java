@@ -1,0 +1,252 @@
+package dev.freshet.runtime.materialize;
+
+import dev.freshet.runtime.config.FreshetConfig;
+import dev.freshet.runtime.offline.ParquetSource;
+import dev.freshet.runtime.offline.SourceReadException;
+import dev.freshet.runtime.offline.SourceColumn;
+import dev.freshet.runtime.online.OnlineStore;
+import dev.freshet.runtime.online.OnlineStoreException;
+import dev.freshet.runtime.online.WriteResult;
+import dev.freshet.runtime.registry.Interval;
+import dev.freshet.runtime.registry.RegistryException;
+import dev.freshet.runtime.registry.RegistryStore;
+import dev.freshet.spec.DataSourceSpec;
+import dev.freshet.spec.FeatureRegistry;
+import dev.freshet.spec.FeatureRow;
+import dev.freshet.spec.FeatureViewSpec;
+import dev.freshet.spec.FileSourceSpec;
+import dev.freshet.spec.JoinKeySpec;
+import dev.freshet.spec.Materializer;
+import dev.freshet.spec.PushSourceSpec;
+import io.micronaut.context.BeanProvider;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Materializes views into the online store: per view, the latest row of each entity whose event
+ * time lies in {@code [start, end]} (ties broken by the created time), written newest-wins in
+ * batches. Views run in parallel; every source is checked before anything is written; an
+ * interval is recorded only for a view that succeeded.
+ */
+@Singleton
+public class MaterializationJob {
+  /** Rows per online store write. */
+  static final int BATCH = 1_000;
+  /** When a store has no interval for a view with no ttl, how far back incremental starts. */
+  static final Duration DEFAULT_LOOKBACK = Duration.ofDays(52 * 7);
+  private static final List<Duration> RETRY_DELAYS = List.of(Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(5));
+
+  private final FeatureRegistry registry;
+  private final FreshetConfig config;
+  private final RegistryStore registryStore;
+  private final BeanProvider<OnlineStore> onlineStore;
+
+  public MaterializationJob(
+      FeatureRegistry registry, FreshetConfig config, RegistryStore registryStore, BeanProvider<OnlineStore> onlineStore) {
+    this.registry = registry;
+    this.config = config;
+    this.registryStore = registryStore;
+    this.onlineStore = onlineStore;
+  }
+
+  /** Materializes {@code views} (empty: every online view) over {@code [start, end]}. */
+  public List<ViewSummary> materialize(List<String> views, Instant start, Instant end, MaterializationProgress progress) {
+    if (!start.isBefore(end)) {
+      throw new MaterializationException("the start " + start + " is not before the end " + end);
+    }
+    Map<FeatureViewSpec, Instant> starts = new LinkedHashMap<>();
+    for (FeatureViewSpec view : resolve(views)) {
+      starts.put(view, start);
+    }
+    return run(starts, end, progress);
+  }
+
+  /**
+   * Materializes each view from the end of its last recorded interval, or from {@code end} minus
+   * its ttl (52 weeks without a ttl) when it has none.
+   */
+  public List<ViewSummary> materializeIncremental(List<String> views, Instant end, MaterializationProgress progress) {
+    Map<FeatureViewSpec, Instant> starts = new LinkedHashMap<>();
+    for (FeatureViewSpec view : resolve(views)) {
+      Instant start =
+          registryStore
+              .lastInterval(view.name())
+              .map(Interval::end)
+              .orElseGet(() -> end.minus(view.ttl().isZero() ? DEFAULT_LOOKBACK : view.ttl()));
+      if (start.isBefore(end)) {
+        starts.put(view, start);
+      }
+    }
+    return run(starts, end, progress);
+  }
+
+  private List<FeatureViewSpec> resolve(List<String> names) {
+    List<FeatureViewSpec> online = registry.featureViews().stream().filter(FeatureViewSpec::online).toList();
+    if (names.isEmpty()) {
+      return online;
+    }
+    List<FeatureViewSpec> views = new ArrayList<>();
+    for (String name : names) {
+      FeatureViewSpec view =
+          registry
+              .featureView(name)
+              .orElseThrow(
+                  () ->
+                      new MaterializationException(
+                          "there is no feature view '" + name + "'; the views are "
+                              + registry.featureViews().stream().map(FeatureViewSpec::name).toList()));
+      if (!view.online()) {
+        throw new MaterializationException("feature view '" + name + "' is offline (online = false); it is never materialized");
+      }
+      views.add(view);
+    }
+    return views;
+  }
+
+  /** What one view reads: its batch source, typed columns and materializer. */
+  private record Plan(
+      FeatureViewSpec view, FileSourceSpec source, ParquetSource parquet, List<SourceColumn> columns, Materializer<?> materializer) {}
+
+  private List<ViewSummary> run(Map<FeatureViewSpec, Instant> starts, Instant end, MaterializationProgress progress) {
+    List<Plan> plans = new ArrayList<>();
+    for (FeatureViewSpec view : starts.keySet()) {
+      plans.add(plan(view));
+    }
+    for (Plan plan : plans) {
+      plan.parquet().check(plan.columns()); // every source checked before anything is written
+    }
+    OnlineStore store = onlineStore.get();
+    progress.header(plans.stream().map(p -> p.view().name()).toList(), end, store.describe());
+    if (plans.isEmpty()) {
+      return List.of();
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(plans.size(), Runtime.getRuntime().availableProcessors()));
+    try {
+      List<Future<ViewSummary>> futures = new ArrayList<>();
+      for (Plan plan : plans) {
+        futures.add(pool.submit(() -> materialize(plan, starts.get(plan.view()), end, store, progress)));
+      }
+      List<ViewSummary> summaries = new ArrayList<>();
+      List<String> failures = new ArrayList<>();
+      for (int i = 0; i < futures.size(); i++) {
+        try {
+          summaries.add(futures.get(i).get());
+        } catch (ExecutionException e) {
+          Exception cause = e.getCause() instanceof Exception c ? c : e;
+          if (!isExpected(cause)) {
+            throw new IllegalStateException("materializing " + plans.get(i).view().name() + " failed unexpectedly", cause);
+          }
+          progress.failed(plans.get(i).view().name(), cause);
+          failures.add(plans.get(i).view().name() + ": " + cause.getMessage());
+        }
+      }
+      if (!failures.isEmpty()) {
+        throw new MaterializationException("materialization failed for " + String.join("; ", failures));
+      }
+      return summaries;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new MaterializationException("materialization was interrupted", e);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Failures of stores and sources, which a user can act on; anything else is a bug. */
+  private static boolean isExpected(Exception cause) {
+    return cause instanceof OnlineStoreException
+        || cause instanceof SourceReadException
+        || cause instanceof RegistryException
+        || cause instanceof MaterializationException;
+  }
+
+  private Plan plan(FeatureViewSpec view) {
+    FileSourceSpec source = batchSource(view);
+    Materializer<?> materializer =
+        registry
+            .materializer(view.name())
+            .orElseThrow(() -> new MaterializationException("feature view '" + view.name() + "' has no materializer"));
+    return new Plan(view, source, new ParquetSource(config.resolve(source.path())), SourceColumns.of(view, source, materializer), materializer);
+  }
+
+  private FileSourceSpec batchSource(FeatureViewSpec view) {
+    DataSourceSpec source = registry.dataSource(view.source()).orElseThrow();
+    if (source instanceof PushSourceSpec push) {
+      source = registry.dataSource(push.batchSource()).orElseThrow();
+    }
+    if (source instanceof FileSourceSpec file) {
+      return file;
+    }
+    throw new MaterializationException("feature view '" + view.name() + "' has no batch source to materialize from");
+  }
+
+  private ViewSummary materialize(Plan plan, Instant start, Instant end, OnlineStore store, MaterializationProgress progress) {
+    Instant began = Instant.now();
+    FeatureViewSpec view = plan.view();
+    FileSourceSpec source = plan.source();
+    List<String> keys = view.joinKeys().stream().map(JoinKeySpec::name).map(source::columnFor).toList();
+    ParquetSource.Counts counts = plan.parquet().count(keys, source.timestampField(), start, end);
+    progress.started(view.name(), start, counts.entities());
+
+    List<FeatureRow> batch = new ArrayList<>(BATCH);
+    WriteResult[] total = {WriteResult.none()};
+    long[] done = {0};
+    plan.parquet()
+        .forEachLatest(
+            plan.columns(),
+            keys,
+            source.timestampField(),
+            source.createdTimestampColumn(),
+            start,
+            end,
+            record -> {
+              batch.add(plan.materializer().toRow(record));
+              if (batch.size() == BATCH) {
+                total[0] = total[0].plus(writeWithRetry(store, view, batch));
+                done[0] += batch.size();
+                batch.clear();
+                progress.advanced(view.name(), done[0]);
+              }
+            });
+    if (!batch.isEmpty()) {
+      total[0] = total[0].plus(writeWithRetry(store, view, batch));
+      done[0] += batch.size();
+      progress.advanced(view.name(), done[0]);
+    }
+    registryStore.recordInterval(view.name(), new Interval(start, end));
+    ViewSummary summary =
+        new ViewSummary(
+            view.name(), start, end, counts.records(), counts.entities(), total[0].written(), total[0].skippedAsOlder(),
+            Duration.between(began, Instant.now()));
+    progress.finished(summary);
+    return summary;
+  }
+
+  /** Writes are newest-wins, so a batch that failed halfway is safe to write again. */
+  private static WriteResult writeWithRetry(OnlineStore store, FeatureViewSpec view, List<FeatureRow> batch) {
+    for (int attempt = 0; ; attempt++) {
+      try {
+        return store.write(view, batch);
+      } catch (OnlineStoreException e) {
+        if (attempt == RETRY_DELAYS.size()) {
+          throw e;
+        }
+        try {
+          Thread.sleep(RETRY_DELAYS.get(attempt).toMillis());
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,83 @@
+package dev.freshet.runtime.offline;
+
+import dev.freshet.spec.ValueType;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Which column types of a Parquet file (as DuckDB names them) a declared value type accepts, and
+ * the SQL that reads a column as exactly that type.
+ */
+final class ParquetTypes {
+  private static final Set<String> SMALL_INTEGERS = Set.of("TINYINT", "SMALLINT", "INTEGER", "UTINYINT", "USMALLINT");
+  private static final Set<String> INTEGERS =
+      Set.of("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "UTINYINT", "USMALLINT", "UINTEGER");
+  private static final Set<String> FRACTIONS = Set.of("FLOAT", "DOUBLE");
+
+  private ParquetTypes() {}
+
+  static boolean accepts(ValueType declared, String columnType) {
+    String type = columnType.toUpperCase(Locale.ROOT);
+    if (declared.isList()) {
+      return type.endsWith("[]") && accepts(declared.elementType(), type.substring(0, type.length() - 2));
+    }
+    return switch (declared) {
+      case INT32 -> SMALL_INTEGERS.contains(type);
+      case INT64 -> INTEGERS.contains(type);
+      case FLOAT, DOUBLE -> FRACTIONS.contains(type) || INTEGERS.contains(type) || type.startsWith("DECIMAL");
+      case BOOL -> type.equals("BOOLEAN");
+      case STRING -> type.equals("VARCHAR");
+      case BYTES -> type.equals("BLOB");
+      case UNIX_TIMESTAMP -> isTimestamp(type);
+      default -> false;
+    };
+  }
+
+  static boolean isTimestamp(String columnType) {
+    String type = columnType.toUpperCase(Locale.ROOT);
+    return type.startsWith("TIMESTAMP") || type.equals("DATE");
+  }
+
+  /** Reads {@code column} as {@code declared}: casts numbers, instants as epoch microseconds. */
+  static String select(String quotedColumn, String columnType, ValueType declared) {
+    if (declared == ValueType.UNIX_TIMESTAMP) {
+      return epochMicros(quotedColumn, columnType);
+    }
+    if (declared == ValueType.UNIX_TIMESTAMP_LIST) {
+      return "list_transform(" + quotedColumn + ", x -> epoch_us(CAST(x AS TIMESTAMP)))";
+    }
+    String sqlType = sqlType(declared);
+    return sqlType == null ? quotedColumn : "CAST(" + quotedColumn + " AS " + sqlType + ")";
+  }
+
+  /** Epoch microseconds of a timestamp or date column; a time without a zone is UTC. */
+  static String epochMicros(String quotedColumn, String columnType) {
+    if (columnType.toUpperCase(Locale.ROOT).equals("TIMESTAMP WITH TIME ZONE")) {
+      return "epoch_us(" + quotedColumn + ")";
+    }
+    return "epoch_us(CAST(" + quotedColumn + " AS TIMESTAMP))";
+  }
+
+  private static String sqlType(ValueType declared) {
+    return switch (declared) {
+      case INT32 -> "INTEGER";
+      case INT64 -> "BIGINT";
+      case FLOAT -> "FLOAT";
+      case DOUBLE -> "DOUBLE";
+      case INT32_LIST -> "INTEGER[]";
+      case INT64_LIST -> "BIGINT[]";
+      case FLOAT_LIST -> "FLOAT[]";
+      case DOUBLE_LIST -> "DOUBLE[]";
+      default -> null;
+    };
+  }
+
+  /** How a declared type reads in messages: {@code FLOAT (FLOAT32)}. */
+  static String describe(ValueType declared) {
+    return switch (declared) {
+      case FLOAT -> "FLOAT (FLOAT32)";
+      case DOUBLE -> "DOUBLE (FLOAT64)";
+      default -> declared.name();
+    };
+  }
+}

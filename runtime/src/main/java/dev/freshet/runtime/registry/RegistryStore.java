@@ -1,0 +1,38 @@
+package dev.freshet.runtime.registry;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What was applied for this project, and what was materialized. Objects are keyed {@code
+ * kind/name} ({@code feature_view/driver_hourly_stats}) and stored as their canonical JSON.
+ */
+public interface RegistryStore extends AutoCloseable {
+
+  /** The applied objects; empty when nothing was applied yet. */
+  Map<String, String> appliedObjects();
+
+  /** Makes {@code objects} the applied set, in one step. */
+  void replaceObjects(Map<String, String> objects);
+
+  /** The intervals materialized for {@code view}, oldest first. */
+  List<Interval> intervals(String view);
+
+  /** The end of the latest interval of {@code view}, if any. */
+  default Optional<Interval> lastInterval(String view) {
+    List<Interval> intervals = intervals(view);
+    return intervals.stream().max(java.util.Comparator.comparing(Interval::end));
+  }
+
+  void recordInterval(String view, Interval interval);
+
+  /** Forgets the intervals of a view that was deleted. */
+  void forgetView(String view);
+
+  /** For messages: {@code file data/registry.json}. */
+  String describe();
+
+  @Override
+  void close();
+}

@@ -1,0 +1,2 @@
+/** Reading times as users write them on command lines and in requests. */
+package dev.freshet.runtime.time;

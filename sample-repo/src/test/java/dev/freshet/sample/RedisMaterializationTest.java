@@ -1,0 +1,45 @@
+package dev.freshet.sample;
+
+import dev.freshet.runtime.online.OnlineStore;
+import dev.freshet.runtime.online.redis.RedisStores;
+import dev.freshet.runtime.testing.RedisServerProcess;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import redis.clients.jedis.Jedis;
+
+/** Materialization into a real redis-server started for this class. */
+class RedisMaterializationTest extends MaterializationContract {
+  private static RedisServerProcess redis;
+
+  @BeforeAll
+  static void startRedis() {
+    redis = RedisServerProcess.start();
+  }
+
+  @AfterAll
+  static void stopRedis() {
+    redis.close();
+  }
+
+  @BeforeEach
+  void emptyRedis() {
+    try (Jedis jedis = redis.client()) {
+      jedis.flushAll();
+    }
+  }
+
+  @Override
+  Map<String, String> storeProperties() {
+    return Map.of(
+        "freshet.online-store.type", "redis",
+        "freshet.online-store.redis.connection-string", redis.connectionString());
+  }
+
+  @Override
+  OnlineStore openStore() {
+    return RedisStores.open(redis.connectionString(), RedisStores.Topology.STANDALONE, "driver_churn", Duration.ZERO);
+  }
+}
