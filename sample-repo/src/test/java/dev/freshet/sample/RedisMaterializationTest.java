@@ -1,10 +1,13 @@
 package dev.freshet.sample;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.freshet.runtime.online.OnlineStore;
 import dev.freshet.runtime.online.redis.RedisStores;
 import dev.freshet.runtime.testing.RedisServerProcess;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,5 +44,25 @@ class RedisMaterializationTest extends MaterializationContract {
   @Override
   OnlineStore openStore() {
     return RedisStores.open(redis.connectionString(), RedisStores.Topology.STANDALONE, "driver_churn", Duration.ZERO);
+  }
+
+  @Test
+  void aRedisThatIsDownIsRetriedThenReportedAndNoIntervalIsRecorded() throws Exception {
+    run("apply");
+    int nobody = RedisServerProcess.freePort();
+    Cli.Result result =
+        Cli.run(
+            Map.of(
+                "freshet.repo-path", repo.toString(),
+                "freshet.online-store.type", "redis",
+                "freshet.online-store.redis.connection-string", "127.0.0.1:" + nobody),
+            "materialize-incremental",
+            "2022-03-15");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err())
+        .startsWith("error: materialization failed for ")
+        .contains("driver_hourly_stats: cannot write to Redis (redis standalone 127.0.0.1:" + nobody + ")");
+    assertThat(repo.resolve("data/registry.json")).content().doesNotContain("materialization_intervals");
   }
 }

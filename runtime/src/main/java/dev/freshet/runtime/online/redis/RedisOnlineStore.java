@@ -19,7 +19,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.ConnectionPool;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisDataException;
@@ -197,7 +202,8 @@ public final class RedisOnlineStore implements OnlineStore {
 
   /**
    * Removes the view's fields from every entity hash of the project. Hashes are shared by views of
-   * the same entity, so fields are deleted, not keys; a hash left empty disappears by itself.
+   * the same entity, so fields are deleted, not keys; a hash left empty disappears by itself. A
+   * cluster is scanned node by node (SCAN is per node), on its masters.
    */
   @Override
   public void deleteView(FeatureViewSpec view) {
@@ -207,25 +213,40 @@ public final class RedisOnlineStore implements OnlineStore {
     }
     fields.add(FieldHashes.timestampField(view.name()));
     byte[][] fieldArray = fields.toArray(new byte[0][]);
-    byte[] pattern = ("*" + project).getBytes(StandardCharsets.UTF_8);
-    ScanParams params = new ScanParams().match(pattern).count(1000);
-    byte[] cursor = ScanParams.SCAN_POINTER_START_BINARY;
     try {
-      do {
-        ScanResult<byte[]> page = jedis.scan(cursor, params);
-        if (!page.getResult().isEmpty()) {
-          try (AbstractPipeline pipeline = jedis.pipelined()) {
-            for (byte[] key : page.getResult()) {
-              pipeline.hdel(key, fieldArray);
+      if (jedis instanceof RedisClusterClient cluster) {
+        for (ConnectionPool pool : cluster.getClusterNodes().values()) {
+          try (Jedis node = new Jedis(pool.getResource())) {
+            if (node.info("replication").contains("role:master")) {
+              deleteFields(node::scan, node::pipelined, fieldArray);
             }
-            pipeline.sync();
           }
         }
-        cursor = page.getCursorAsBytes();
-      } while (!Arrays.equals(cursor, ScanParams.SCAN_POINTER_START_BINARY));
+      } else {
+        deleteFields(jedis::scan, jedis::pipelined, fieldArray);
+      }
     } catch (JedisException e) {
       throw unreachable("delete view " + view.name() + " from", e);
     }
+  }
+
+  private void deleteFields(
+      BiFunction<byte[], ScanParams, ScanResult<byte[]>> scan,
+      Supplier<? extends AbstractPipeline> pipelined,
+      byte[][] fields) {
+    ScanParams params = new ScanParams().match(("*" + project).getBytes(StandardCharsets.UTF_8)).count(1000);
+    byte[] cursor = ScanParams.SCAN_POINTER_START_BINARY;
+    do {
+      ScanResult<byte[]> page = scan.apply(cursor, params);
+      if (!page.getResult().isEmpty()) {
+        try (AbstractPipeline pipeline = pipelined.get()) {
+          for (byte[] key : page.getResult()) {
+            pipeline.hdel(key, fields);
+          }
+        }
+      }
+      cursor = page.getCursorAsBytes();
+    } while (!Arrays.equals(cursor, ScanParams.SCAN_POINTER_START_BINARY));
   }
 
   @Override
