@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
     name = "materialize-incremental",
     description = {
       "Materializes each view from the end of its last materialized interval up to END; a view"
-          + " never materialized starts at END minus its ttl (52 weeks when it has none)."
+          + " never materialized starts at END minus its ttl (52 weeks when it has none). END is a"
+          + " time, a date, or now."
     },
     mixinStandardHelpOptions = true)
 public class MaterializeIncrementalCommand implements Runnable {

@@ -26,10 +26,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Materializes views into the online store: per view, the latest row of each entity whose event
@@ -41,6 +44,8 @@ import java.util.concurrent.Future;
 public class MaterializationJob {
   /** Rows per online store write. */
   static final int BATCH = 1_000;
+  /** Batches read ahead of the writer. */
+  static final int QUEUED_BATCHES = 4;
   /** When a store has no interval for a view with no ttl, how far back incremental starts. */
   static final Duration DEFAULT_LOOKBACK = Duration.ofDays(52 * 7);
   private static final List<Duration> RETRY_DELAYS = List.of(Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(5));
@@ -195,40 +200,96 @@ public class MaterializationJob {
     FileSourceSpec source = plan.source();
     List<String> keys = view.joinKeys().stream().map(JoinKeySpec::name).map(source::columnFor).toList();
     ParquetSource.Counts counts = plan.parquet().count(keys, source.timestampField(), start, end);
-    progress.started(view.name(), start, counts.entities());
+    progress.started(view.name(), start, counts.approximateEntities());
 
-    List<FeatureRow> batch = new ArrayList<>(BATCH);
-    WriteResult[] total = {WriteResult.none()};
-    long[] done = {0};
-    plan.parquet()
-        .forEachLatest(
-            plan.columns(),
-            keys,
-            source.timestampField(),
-            source.createdTimestampColumn(),
-            start,
-            end,
-            record -> {
-              batch.add(plan.materializer().toRow(record));
-              if (batch.size() == BATCH) {
-                total[0] = total[0].plus(writeWithRetry(store, view, batch));
-                done[0] += batch.size();
-                batch.clear();
-                progress.advanced(view.name(), done[0]);
-              }
-            });
-    if (!batch.isEmpty()) {
-      total[0] = total[0].plus(writeWithRetry(store, view, batch));
-      done[0] += batch.size();
-      progress.advanced(view.name(), done[0]);
+    // DuckDB produces rows on this thread while a writer thread sends the previous batches, so
+    // reading and writing overlap; the small queue keeps memory bounded.
+    BlockingQueue<List<FeatureRow>> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
+    ExecutorService writerThread = Executors.newSingleThreadExecutor();
+    try {
+      Future<WriteResult> writer = writerThread.submit(() -> writeAll(queue, store, view, progress));
+      var pending =
+          new Object() {
+            List<FeatureRow> batch = new ArrayList<>(BATCH);
+            long entities;
+          };
+      plan.parquet()
+          .forEachLatest(
+              plan.columns(),
+              keys,
+              source.timestampField(),
+              source.createdTimestampColumn(),
+              start,
+              end,
+              record -> {
+                pending.batch.add(plan.materializer().toRow(record));
+                pending.entities++;
+                if (pending.batch.size() == BATCH) {
+                  hand(queue, pending.batch, writer);
+                  pending.batch = new ArrayList<>(BATCH);
+                }
+              });
+      hand(queue, pending.batch, writer);
+      hand(queue, END_OF_ROWS, writer);
+      WriteResult total = result(writer);
+      registryStore.recordInterval(view.name(), new Interval(start, end));
+      ViewSummary summary =
+          new ViewSummary(
+              view.name(), start, end, counts.records(), pending.entities, total.written(), total.skippedAsOlder(),
+              Duration.between(began, Instant.now()));
+      progress.finished(summary);
+      return summary;
+    } finally {
+      writerThread.shutdownNow();
     }
-    registryStore.recordInterval(view.name(), new Interval(start, end));
-    ViewSummary summary =
-        new ViewSummary(
-            view.name(), start, end, counts.records(), counts.entities(), total[0].written(), total[0].skippedAsOlder(),
-            Duration.between(began, Instant.now()));
-    progress.finished(summary);
-    return summary;
+  }
+
+  /** Marks the end of a view's rows in the writer's queue. */
+  private static final List<FeatureRow> END_OF_ROWS = List.of();
+
+  /** Queues a batch for the writer, giving up when the writer has failed. */
+  private static void hand(BlockingQueue<List<FeatureRow>> queue, List<FeatureRow> batch, Future<WriteResult> writer) {
+    try {
+      while (!queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+        if (writer.isDone()) {
+          result(writer); // throws the writer's failure
+          throw new IllegalStateException("the writer stopped before the end of the rows");
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new MaterializationException("materialization was interrupted", e);
+    }
+  }
+
+  /** What the writer wrote, or its failure as it was thrown. */
+  private static WriteResult result(Future<WriteResult> writer) {
+    try {
+      return writer.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new MaterializationException("materialization was interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw new IllegalStateException("the writer failed", e.getCause());
+    }
+  }
+
+  private static WriteResult writeAll(
+      BlockingQueue<List<FeatureRow>> queue, OnlineStore store, FeatureViewSpec view, MaterializationProgress progress)
+      throws InterruptedException {
+    WriteResult total = WriteResult.none();
+    long done = 0;
+    for (List<FeatureRow> batch = queue.take(); batch != END_OF_ROWS; batch = queue.take()) {
+      if (!batch.isEmpty()) {
+        total = total.plus(writeWithRetry(store, view, batch));
+        done += batch.size();
+        progress.advanced(view.name(), done);
+      }
+    }
+    return total;
   }
 
   /** Writes are newest-wins, so a batch that failed halfway is safe to write again. */

@@ -110,15 +110,17 @@ public final class ParquetSource {
     stream(query, columns, action);
   }
 
-  /** How many records and distinct entities fall in {@code [start, end]}. */
+  /**
+   * How many records fall in {@code [start, end]}, and about how many distinct entities (a
+   * HyperLogLog estimate, for progress: exact counting would cost a second full aggregation).
+   */
   public Counts count(List<String> keys, String eventTimestamp, Instant start, Instant end) {
     Map<String, String> schema = schema();
     String event = ParquetTypes.epochMicros(quote(eventTimestamp), schema.get(eventTimestamp));
-    String where = " WHERE " + inRange(event, start, end) + notNull(keys);
-    String distinct = String.join(", ", keys.stream().map(ParquetSource::quote).toList());
+    String entity = "hash(" + String.join(", ", keys.stream().map(ParquetSource::quote).toList()) + ")";
     String query =
-        "SELECT (SELECT count(*) FROM " + scan() + where + "),"
-            + " (SELECT count(*) FROM (SELECT DISTINCT " + distinct + " FROM " + scan() + where + "))";
+        "SELECT count(*), approx_count_distinct(" + entity + ") FROM " + scan()
+            + " WHERE " + inRange(event, start, end) + notNull(keys);
     return withConnection(
         statement -> {
           try (ResultSet result = statement.executeQuery(query)) {
@@ -128,8 +130,8 @@ public final class ParquetSource {
         });
   }
 
-  /** Records and distinct entities in a time range. */
-  public record Counts(long records, long entities) {}
+  /** Records in a time range, and an estimate of their distinct entities. */
+  public record Counts(long records, long approximateEntities) {}
 
   private static String inRange(String eventMicros, Instant start, Instant end) {
     return eventMicros + " BETWEEN " + micros(start) + " AND " + micros(end);

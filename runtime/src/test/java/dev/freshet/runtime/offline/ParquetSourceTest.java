@@ -147,4 +147,56 @@ class ParquetSourceTest {
     new ParquetSource(file).forEach(List.of(new SourceColumn("t", ValueType.UNIX_TIMESTAMP)), r -> seen.add(r.getInstant(0)));
     assertThat(seen).containsExactly(Instant.parse("1969-12-31T23:59:59.500Z"));
   }
+
+  @Test
+  void readsTheTypesUsersFilesHave() throws Exception {
+    Path file =
+        writeParquet(
+            "types.parquet",
+            "SELECT 7::INTEGER AS small, 8::BIGINT AS big, 0.25::FLOAT AS f32, 0.125::DOUBLE AS f64,"
+                + " true AS flag, 'north' AS city, '\\x01\\x02'::BLOB AS raw,"
+                + " '2022-03-14 14:00:00.123'::TIMESTAMP_MS AS millis, [1.5, 2.5]::DOUBLE[] AS scores,"
+                + " ['a', 'b'] AS tags, 99 AS __index_level_0__");
+    List<String> seen = new ArrayList<>();
+    new ParquetSource(file)
+        .forEach(
+            List.of(
+                new SourceColumn("small", ValueType.INT32),
+                new SourceColumn("big", ValueType.INT64),
+                new SourceColumn("f32", ValueType.FLOAT),
+                new SourceColumn("f64", ValueType.DOUBLE),
+                new SourceColumn("flag", ValueType.BOOL),
+                new SourceColumn("city", ValueType.STRING),
+                new SourceColumn("raw", ValueType.BYTES),
+                new SourceColumn("millis", ValueType.UNIX_TIMESTAMP),
+                new SourceColumn("scores", ValueType.FLOAT_LIST),
+                new SourceColumn("tags", ValueType.STRING_LIST),
+                new SourceColumn("small", ValueType.INT64)),
+            r ->
+                seen.add(
+                    r.getInt(0) + " " + r.getLong(1) + " " + r.getFloat(2) + " " + r.getDouble(3) + " " + r.getBoolean(4)
+                        + " " + r.getString(5) + " " + java.util.Arrays.toString(r.getBytes(6)) + " " + r.getInstant(7)
+                        + " " + r.getList(8, Float.class) + " " + r.getList(9, String.class) + " " + r.getLong(10)));
+    assertThat(seen)
+        .containsExactly("7 8 0.25 0.125 true north [1, 2] 2022-03-14T14:00:00.123Z [1.5, 2.5] [a, b] 7");
+  }
+
+  @Test
+  void readsAHivePartitionedDirectory() throws Exception {
+    writeParquet("hive/day=2022-03-13/part-0.parquet", "SELECT 1::BIGINT AS driver_id, 0.5::FLOAT AS conv_rate");
+    writeParquet("hive/day=2022-03-14/part-0.parquet", "SELECT 2::BIGINT AS driver_id, 0.75::FLOAT AS conv_rate");
+    List<String> seen = new ArrayList<>();
+    new ParquetSource(dir.resolve("hive"))
+        .forEach(
+            List.of(new SourceColumn("driver_id", ValueType.INT64), new SourceColumn("conv_rate", ValueType.FLOAT)),
+            r -> seen.add(r.getLong(0) + "=" + r.getFloat(1)));
+    assertThat(seen).containsExactlyInAnyOrder("1=0.5", "2=0.75");
+  }
+
+  @Test
+  void anInt32FeatureRefusesAnInt64Column() throws Exception {
+    Path file = writeParquet("i.parquet", "SELECT 8::BIGINT AS trips");
+    assertThatThrownBy(() -> new ParquetSource(file).check(List.of(new SourceColumn("trips", ValueType.INT32))))
+        .hasMessage(file + ": column 'trips' has type BIGINT, expected INT32");
+  }
 }

@@ -2,7 +2,6 @@ package dev.freshet.runtime.online.layout;
 
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.CodedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -12,20 +11,25 @@ public final class Timestamps {
   private Timestamps() {}
 
   public static byte[] encode(Instant instant) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(16);
-    CodedOutputStream out = CodedOutputStream.newInstance(bytes);
+    long seconds = instant.getEpochSecond();
+    int nanos = instant.getNano();
+    int size =
+        (seconds == 0 ? 0 : CodedOutputStream.computeInt64Size(1, seconds))
+            + (nanos == 0 ? 0 : CodedOutputStream.computeInt32Size(2, nanos));
     try {
-      if (instant.getEpochSecond() != 0) {
-        out.writeInt64(1, instant.getEpochSecond());
-      }
-      if (instant.getNano() != 0) {
-        out.writeInt32(2, instant.getNano());
-      }
-      out.flush();
+      return Values.write(
+          size,
+          out -> {
+            if (seconds != 0) {
+              out.writeInt64(1, seconds);
+            }
+            if (nanos != 0) {
+              out.writeInt32(2, nanos);
+            }
+          });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return bytes.toByteArray();
   }
 
   public static Instant decode(byte[] message) {

@@ -25,26 +25,58 @@ public final class Values {
     if (value == null) {
       return NULL;
     }
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(16);
-    CodedOutputStream out = CodedOutputStream.newInstance(bytes);
+    int field = type.protoField();
     try {
-      int field = type.protoField();
-      switch (type) {
-        case BYTES -> out.writeByteArray(field, (byte[]) value);
-        case STRING -> out.writeString(field, (String) value);
-        case INT32 -> out.writeInt32(field, ((Number) value).intValue());
-        case INT64 -> out.writeInt64(field, ((Number) value).longValue());
-        case DOUBLE -> out.writeDouble(field, ((Number) value).doubleValue());
-        case FLOAT -> out.writeFloat(field, ((Number) value).floatValue());
-        case BOOL -> out.writeBool(field, (Boolean) value);
-        case UNIX_TIMESTAMP -> out.writeInt64(field, ((Instant) value).getEpochSecond());
-        default -> out.writeByteArray(field, encodeList((List<?>) value, type.elementType()));
-      }
-      out.flush();
+      // Sized exactly: a Value per feature per row is written, so no buffer is wasted on them.
+      return switch (type) {
+        case BYTES -> write(CodedOutputStream.computeByteArraySize(field, (byte[]) value), out -> out.writeByteArray(field, (byte[]) value));
+        case STRING -> write(CodedOutputStream.computeStringSize(field, (String) value), out -> out.writeString(field, (String) value));
+        case INT32 -> {
+          int v = ((Number) value).intValue();
+          yield write(CodedOutputStream.computeInt32Size(field, v), out -> out.writeInt32(field, v));
+        }
+        case INT64 -> {
+          long v = ((Number) value).longValue();
+          yield write(CodedOutputStream.computeInt64Size(field, v), out -> out.writeInt64(field, v));
+        }
+        case DOUBLE -> {
+          double v = ((Number) value).doubleValue();
+          yield write(CodedOutputStream.computeDoubleSize(field, v), out -> out.writeDouble(field, v));
+        }
+        case FLOAT -> {
+          float v = ((Number) value).floatValue();
+          yield write(CodedOutputStream.computeFloatSize(field, v), out -> out.writeFloat(field, v));
+        }
+        case BOOL -> {
+          boolean v = (Boolean) value;
+          yield write(CodedOutputStream.computeBoolSize(field, v), out -> out.writeBool(field, v));
+        }
+        case UNIX_TIMESTAMP -> {
+          long v = ((Instant) value).getEpochSecond();
+          yield write(CodedOutputStream.computeInt64Size(field, v), out -> out.writeInt64(field, v));
+        }
+        default -> {
+          byte[] list = encodeList((List<?>) value, type.elementType());
+          yield write(CodedOutputStream.computeByteArraySize(field, list), out -> out.writeByteArray(field, list));
+        }
+      };
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return bytes.toByteArray();
+  }
+
+  @FunctionalInterface
+  interface Writing {
+    void to(CodedOutputStream out) throws IOException;
+  }
+
+  /** A message of exactly {@code size} bytes, written by {@code writing}. */
+  static byte[] write(int size, Writing writing) throws IOException {
+    byte[] message = new byte[size];
+    CodedOutputStream out = CodedOutputStream.newInstance(message);
+    writing.to(out);
+    out.checkNoSpaceLeft();
+    return message;
   }
 
   /** The list message ({@code repeated val = 1}; scalars packed, as proto3 writes them). */

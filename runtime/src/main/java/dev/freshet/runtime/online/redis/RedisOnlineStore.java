@@ -18,7 +18,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import redis.clients.jedis.AbstractPipeline;
@@ -28,6 +30,7 @@ import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.util.JedisClusterCRC16;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
@@ -38,8 +41,10 @@ import redis.clients.jedis.resps.ScanResult;
  * newest-wins script, in batches.
  */
 public final class RedisOnlineStore implements OnlineStore {
-  /** Rows per pipeline round trip when writing. */
-  static final int WRITE_BATCH = 1000;
+  /** Rows one script call writes; bounded so one call never blocks Redis for long. */
+  static final int ROWS_PER_CALL = 100;
+  /** Script calls per pipeline round trip. */
+  static final int CALLS_PER_ROUND_TRIP = 100;
 
   private final UnifiedJedis jedis;
   private final String project;
@@ -99,72 +104,106 @@ public final class RedisOnlineStore implements OnlineStore {
   @Override
   public WriteResult write(FeatureViewSpec view, List<? extends FeatureRow> rows) {
     NewestWins.Batch<? extends FeatureRow> batch = NewestWins.newestPerEntity(rows);
-    WriteResult result = new WriteResult(0, batch.skipped());
-    byte[][] featureFields = new byte[view.features().size()][];
-    for (int i = 0; i < featureFields.length; i++) {
-      featureFields[i] = FieldHashes.field(view.name(), view.features().get(i).name());
+    Fields fields = new Fields(view);
+    List<Call> calls = new ArrayList<>();
+    for (List<? extends FeatureRow> group : groups(view, batch.rows())) {
+      for (int from = 0; from < group.size(); from += ROWS_PER_CALL) {
+        calls.add(call(view, fields, group.subList(from, Math.min(group.size(), from + ROWS_PER_CALL))));
+      }
     }
-    byte[] timestampField = FieldHashes.timestampField(view.name());
-    List<? extends FeatureRow> newest = batch.rows();
-    for (int from = 0; from < newest.size(); from += WRITE_BATCH) {
-      List<? extends FeatureRow> chunk = newest.subList(from, Math.min(newest.size(), from + WRITE_BATCH));
-      result = result.plus(writeChunk(view, chunk, featureFields, timestampField));
+    long written = 0;
+    for (int from = 0; from < calls.size(); from += CALLS_PER_ROUND_TRIP) {
+      written += evalAll(calls.subList(from, Math.min(calls.size(), from + CALLS_PER_ROUND_TRIP)));
     }
-    return result;
+    return new WriteResult(written, rows.size() - written);
   }
 
-  private WriteResult writeChunk(
-      FeatureViewSpec view, List<? extends FeatureRow> chunk, byte[][] featureFields, byte[] timestampField) {
-    List<byte[]> keys = new ArrayList<>(chunk.size());
-    List<List<byte[]>> arguments = new ArrayList<>(chunk.size());
-    for (FeatureRow row : chunk) {
-      keys.add(EntityKeys.redisKey(view.joinKeys(), row.joinKeyValues(), project));
-      arguments.add(arguments(view, row, featureFields, timestampField));
+  /** The hash fields of a view, computed once per write. */
+  private record Fields(byte[] timestamp, byte[] count, byte[][] features) {
+    Fields(FeatureViewSpec view) {
+      this(
+          FieldHashes.timestampField(view.name()),
+          Integer.toString(view.features().size()).getBytes(StandardCharsets.US_ASCII),
+          view.features().stream().map(f -> FieldHashes.field(view.name(), f.name())).toArray(byte[][]::new));
     }
-    List<Response<Object>> responses = evalAll(keys, arguments);
+  }
+
+  /** One EVALSHA of the newest-wins script: some rows' keys and arguments. */
+  private record Call(List<byte[]> keys, List<byte[]> arguments) {}
+
+  /**
+   * Rows that one script call may write together: all of them on a standalone Redis; on a cluster,
+   * those whose keys share a hash slot, since a script touches one slot.
+   */
+  private List<List<? extends FeatureRow>> groups(FeatureViewSpec view, List<? extends FeatureRow> rows) {
+    if (!(jedis instanceof RedisClusterClient)) {
+      return List.of(rows);
+    }
+    Map<Integer, List<FeatureRow>> bySlot = new LinkedHashMap<>();
+    for (FeatureRow row : rows) {
+      int slot = JedisClusterCRC16.getSlot(EntityKeys.redisKey(view.joinKeys(), row.joinKeyValues(), project));
+      bySlot.computeIfAbsent(slot, s -> new ArrayList<>()).add(row);
+    }
+    return new ArrayList<>(bySlot.values());
+  }
+
+  private Call call(FeatureViewSpec view, Fields fields, List<? extends FeatureRow> rows) {
+    List<byte[]> keys = new ArrayList<>(rows.size());
+    int features = fields.features().length;
+    List<byte[]> arguments = new ArrayList<>(3 + rows.size() * (4 + 2 * features));
+    arguments.add(fields.timestamp());
+    arguments.add(keyTtlSeconds);
+    arguments.add(fields.count());
+    List<FeatureSpec> specs = view.features();
+    for (FeatureRow row : rows) {
+      keys.add(EntityKeys.redisKey(view.joinKeys(), row.joinKeyValues(), project));
+      Instant timestamp = row.eventTimestamp();
+      arguments.add(Long.toString(timestamp.getEpochSecond()).getBytes(StandardCharsets.US_ASCII));
+      arguments.add(Integer.toString(timestamp.getNano()).getBytes(StandardCharsets.US_ASCII));
+      arguments.add(fields.timestamp());
+      arguments.add(Timestamps.encode(timestamp));
+      List<Object> values = row.featureValues();
+      for (int i = 0; i < features; i++) {
+        arguments.add(fields.features()[i]);
+        arguments.add(Values.encode(values.get(i), specs.get(i).type()));
+      }
+    }
+    return new Call(keys, arguments);
+  }
+
+  /** Runs calls in one pipeline; returns the rows written. */
+  private long evalAll(List<Call> calls) {
+    List<Response<Object>> responses = pipelineEval(calls);
     long written = 0;
-    long skipped = 0;
-    List<Integer> unloaded = new ArrayList<>();
+    List<Call> unloaded = new ArrayList<>();
     for (int i = 0; i < responses.size(); i++) {
       try {
-        if (((Long) responses.get(i).get()) == 1L) {
-          written++;
-        } else {
-          skipped++;
-        }
+        written += (Long) responses.get(i).get();
       } catch (JedisDataException e) {
         if (e.getMessage() == null || !e.getMessage().startsWith("NOSCRIPT")) {
-          throw new OnlineStoreException("Redis refused a write of view " + view.name() + ": " + e.getMessage(), e);
+          throw new OnlineStoreException("Redis refused a write: " + e.getMessage(), e);
         }
-        unloaded.add(i);
+        unloaded.add(calls.get(i));
       }
     }
     if (!unloaded.isEmpty()) {
       // A node that has not seen the script yet (first write, restart, failover): load it there.
-      // Loading is idempotent and the script is newest-wins, so retrying these rows is safe.
-      List<byte[]> retryKeys = new ArrayList<>();
-      List<List<byte[]>> retryArguments = new ArrayList<>();
-      for (int i : unloaded) {
-        loadScript(keys.get(i));
-        retryKeys.add(keys.get(i));
-        retryArguments.add(arguments.get(i));
+      // Loading is idempotent and the script is newest-wins, so running these calls again is safe.
+      for (Call call : unloaded) {
+        loadScript(call.keys().get(0));
       }
-      for (Response<Object> response : evalAll(retryKeys, retryArguments)) {
-        if (((Long) response.get()) == 1L) {
-          written++;
-        } else {
-          skipped++;
-        }
+      for (Response<Object> response : pipelineEval(unloaded)) {
+        written += (Long) response.get();
       }
     }
-    return new WriteResult(written, skipped);
+    return written;
   }
 
-  private List<Response<Object>> evalAll(List<byte[]> keys, List<List<byte[]>> arguments) {
-    List<Response<Object>> responses = new ArrayList<>(keys.size());
+  private List<Response<Object>> pipelineEval(List<Call> calls) {
+    List<Response<Object>> responses = new ArrayList<>(calls.size());
     try (AbstractPipeline pipeline = jedis.pipelined()) {
-      for (int i = 0; i < keys.size(); i++) {
-        responses.add(pipeline.evalsha(NewestWinsScript.SHA, List.of(keys.get(i)), arguments.get(i)));
+      for (Call call : calls) {
+        responses.add(pipeline.evalsha(NewestWinsScript.SHA, call.keys(), call.arguments()));
       }
       pipeline.sync();
     } catch (JedisDataException e) {
@@ -181,23 +220,6 @@ public final class RedisOnlineStore implements OnlineStore {
     } catch (JedisException e) {
       throw unreachable("load the newest-wins script into", e);
     }
-  }
-
-  private List<byte[]> arguments(FeatureViewSpec view, FeatureRow row, byte[][] featureFields, byte[] timestampField) {
-    Instant timestamp = row.eventTimestamp();
-    List<Object> values = row.featureValues();
-    List<byte[]> arguments = new ArrayList<>(5 + 2 * featureFields.length);
-    arguments.add(timestampField);
-    arguments.add(Timestamps.encode(timestamp));
-    arguments.add(Long.toString(timestamp.getEpochSecond()).getBytes(StandardCharsets.US_ASCII));
-    arguments.add(Integer.toString(timestamp.getNano()).getBytes(StandardCharsets.US_ASCII));
-    arguments.add(keyTtlSeconds);
-    List<FeatureSpec> features = view.features();
-    for (int i = 0; i < featureFields.length; i++) {
-      arguments.add(featureFields[i]);
-      arguments.add(Values.encode(values.get(i), features.get(i).type()));
-    }
-    return arguments;
   }
 
   /**

@@ -1,9 +1,11 @@
--- Writes one row of one view into an entity's hash unless the stored row is as new or newer.
--- KEYS[1]: the entity's hash.
--- ARGV[1]: the view's timestamp field ("_ts:view"); ARGV[2]: the new google.protobuf.Timestamp;
--- ARGV[3], ARGV[4]: its seconds and nanos; ARGV[5]: seconds to expire the hash after, 0 for never;
--- ARGV[6..]: feature field, value, feature field, value, ...
--- Returns 1 when written, 0 when skipped.
+-- Writes rows of one view, each into its entity's hash, unless the stored row is as new or newer.
+-- KEYS[i]: the hash of row i's entity (distinct keys).
+-- ARGV[1]: the view's timestamp field ("_ts:view"); ARGV[2]: seconds to expire a written hash
+-- after, 0 for never; ARGV[3]: F, the number of features.
+-- Then per row, 4 + 2F values: the seconds and nanos of its event time, then the field-value pairs
+-- to write: "_ts:view" and its google.protobuf.Timestamp, then each feature field and its Feast
+-- Value message (laid out so that HSET takes them as they are).
+-- Returns the number of rows written; the others were skipped as older or equal.
 
 local function varint(s, i)
   local value, scale = 0, 1
@@ -28,17 +30,25 @@ local function seconds_and_nanos(message)
   return seconds, nanos
 end
 
-local stored = redis.call('HGET', KEYS[1], ARGV[1])
-if stored then
-  local seconds, nanos = seconds_and_nanos(stored)
-  local new_seconds, new_nanos = tonumber(ARGV[3]), tonumber(ARGV[4])
-  if seconds > new_seconds or (seconds == new_seconds and nanos >= new_nanos) then
-    return 0
+local timestamp_field = ARGV[1]
+local ttl = tonumber(ARGV[2])
+local stride = 4 + 2 * tonumber(ARGV[3])
+local written = 0
+for row = 1, #KEYS do
+  local at = 4 + (row - 1) * stride
+  local newer = true
+  local stored = redis.call('HGET', KEYS[row], timestamp_field)
+  if stored then
+    local seconds, nanos = seconds_and_nanos(stored)
+    local new_seconds, new_nanos = tonumber(ARGV[at]), tonumber(ARGV[at + 1])
+    newer = seconds < new_seconds or (seconds == new_seconds and nanos < new_nanos)
+  end
+  if newer then
+    redis.call('HSET', KEYS[row], unpack(ARGV, at + 2, at + stride - 1))
+    if ttl > 0 then
+      redis.call('EXPIRE', KEYS[row], ttl)
+    end
+    written = written + 1
   end
 end
-redis.call('HSET', KEYS[1], ARGV[1], ARGV[2], unpack(ARGV, 6))
-local ttl = tonumber(ARGV[5])
-if ttl > 0 then
-  redis.call('EXPIRE', KEYS[1], ttl)
-end
-return 1
+return written
