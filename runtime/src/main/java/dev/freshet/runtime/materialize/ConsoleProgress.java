@@ -31,6 +31,7 @@ public final class ConsoleProgress implements MaterializationProgress {
 
   @Override
   public synchronized void header(List<String> views, Instant end, String store) {
+    lastPrint = Instant.now(); // the first progress line comes after one interval, not at once
     out.printf("Materializing %d feature view%s up to %s into %s:%n", views.size(), views.size() == 1 ? "" : "s", end, store);
     out.flush();
   }

@@ -126,4 +126,21 @@ class RedisOnlineStoreTest extends OnlineStoreContract {
     int hash = org.apache.commons.codec.digest.MurmurHash3.hash32x86(bytes, 0, bytes.length, 0);
     return ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(hash).array();
   }
+
+  @Test
+  void aPasswordProtectedRedisNeedsThePasswordInTheConnectionString() {
+    try (RedisServerProcess locked = RedisServerProcess.start("--requirepass", "s3cret")) {
+      try (RedisOnlineStore withPassword =
+          RedisStores.open(locked.connectionString() + ",password=s3cret", RedisStores.Topology.STANDALONE, "p", Duration.ZERO)) {
+        withPassword.write(DAILY, List.of(TestRows.daily(1001, "2022-01-01T00:00:00Z", 1f)));
+        assertThat(withPassword.read(List.of(readDaily(1001L))).get(0).get(0).values()).containsExactly(1f);
+      }
+      try (RedisOnlineStore withoutPassword =
+          RedisStores.open(locked.connectionString(), RedisStores.Topology.STANDALONE, "p", Duration.ZERO)) {
+        assertThatThrownBy(() -> withoutPassword.read(List.of(readDaily(1001L))))
+            .isInstanceOf(OnlineStoreException.class)
+            .hasMessageContaining("NOAUTH");
+      }
+    }
+  }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.exceptions.JedisDataException;
 
 /**
  * A real {@code redis-server} on a free port, started for a test suite and destroyed after it.
@@ -65,6 +66,11 @@ public final class RedisServerProcess implements AutoCloseable {
         if ("PONG".equals(jedis.ping())) {
           return;
         }
+      } catch (JedisDataException refused) {
+        if (String.valueOf(refused.getMessage()).startsWith("NOAUTH")) {
+          return; // up, and asking for the password it was started with
+        }
+        sleep(50);
       } catch (RuntimeException notYet) {
         sleep(50);
       }
