@@ -4,8 +4,6 @@ import dev.freshet.runtime.registry.Applier;
 import dev.freshet.runtime.registry.Change;
 import dev.freshet.runtime.registry.RegistryStore;
 import jakarta.inject.Inject;
-import java.io.PrintWriter;
-import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -27,12 +25,6 @@ public class ApplyCommand implements Runnable {
 
   @Override
   public void run() {
-    PrintWriter out = spec.commandLine().getOut();
-    List<Change> changes = applier.apply();
-    changes.forEach(change -> out.println(change.done()));
-    if (changes.isEmpty()) {
-      out.println("No changes to " + registryStore.describe() + ".");
-    }
-    out.flush();
+    ChangeLines.print(spec.commandLine().getOut(), applier.apply(), Change::done, registryStore);
   }
 }

@@ -4,8 +4,6 @@ import dev.freshet.runtime.registry.Applier;
 import dev.freshet.runtime.registry.Change;
 import dev.freshet.runtime.registry.RegistryStore;
 import jakarta.inject.Inject;
-import java.io.PrintWriter;
-import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -24,12 +22,6 @@ public class PlanCommand implements Runnable {
 
   @Override
   public void run() {
-    PrintWriter out = spec.commandLine().getOut();
-    List<Change> changes = applier.plan();
-    changes.forEach(change -> out.println(change.planned()));
-    if (changes.isEmpty()) {
-      out.println("No changes to " + registryStore.describe() + ".");
-    }
-    out.flush();
+    ChangeLines.print(spec.commandLine().getOut(), applier.plan(), Change::planned, registryStore);
   }
 }
