@@ -1,7 +1,7 @@
 package dev.freshet.processor.validation;
 
 import dev.freshet.processor.base.Reporter;
-import dev.freshet.processor.base.Suggestions;
+import dev.freshet.spec.Suggestions;
 import dev.freshet.processor.model.Definition;
 import dev.freshet.processor.model.FeatureServiceDef;
 import dev.freshet.processor.model.FeatureServiceDef.SelectedName;

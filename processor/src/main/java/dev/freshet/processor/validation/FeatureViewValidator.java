@@ -2,7 +2,7 @@ package dev.freshet.processor.validation;
 
 import dev.freshet.processor.base.AnnotationReader.ClassRef;
 import dev.freshet.processor.base.Reporter;
-import dev.freshet.processor.base.Suggestions;
+import dev.freshet.spec.Suggestions;
 import dev.freshet.processor.model.Definition;
 import dev.freshet.processor.model.EntityDef;
 import dev.freshet.processor.model.FeatureViewDef;

@@ -4,7 +4,7 @@ import dev.freshet.annotations.MessageFormat;
 import dev.freshet.processor.base.AnnotationReader;
 import dev.freshet.processor.base.AnnotationReader.ClassRef;
 import dev.freshet.processor.base.Reporter;
-import dev.freshet.processor.base.Suggestions;
+import dev.freshet.spec.Suggestions;
 import dev.freshet.processor.model.Definition;
 import dev.freshet.processor.model.FileSourceDef;
 import dev.freshet.processor.model.KafkaSourceDef;

@@ -2,6 +2,7 @@ package dev.freshet.processor.base;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.freshet.spec.Suggestions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

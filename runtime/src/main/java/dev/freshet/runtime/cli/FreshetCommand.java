@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
       PlanCommand.class,
       ApplyCommand.class,
       MaterializeCommand.class,
-      MaterializeIncrementalCommand.class
+      MaterializeIncrementalCommand.class,
+      ServeCommand.class
     })
 public class FreshetCommand implements Runnable {
   @Spec CommandSpec spec;

@@ -1,9 +1,12 @@
-package dev.freshet.processor.base;
+package dev.freshet.spec;
 
 import java.util.Collection;
 import java.util.Optional;
 
-/** Finds the name a user probably meant, for "did you mean" hints. */
+/**
+ * Finds the name a user probably meant, for "did you mean" hints in compile errors and in the
+ * runtime's error messages.
+ */
 public final class Suggestions {
   private Suggestions() {}
 

@@ -1,0 +1,67 @@
+package dev.freshet.runtime.cli;
+
+import dev.freshet.runtime.config.ServingConfig;
+import dev.freshet.runtime.serving.FeatureServer;
+import java.io.PrintWriter;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code serve}: runs the feature server until Ctrl-C. */
+@Command(
+    name = "serve",
+    description = {
+      "Runs the feature server (Feast's HTTP API). With the embedded store it first applies the"
+          + " definitions and materializes up to now (freshet.serving.bootstrap)."
+    },
+    mixinStandardHelpOptions = true)
+public class ServeCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--role",
+      defaultValue = "all",
+      description = "all (default), read (/get-online-features only) or push (/push and /materialize* only)")
+  String role;
+
+  @Option(names = "--port", description = "The port to listen on; default 6566 (micronaut.server.port).")
+  Integer port;
+
+  @Override
+  public void run() {
+    Map<String, Object> properties = new HashMap<>();
+    ServingConfig.Role parsedRole;
+    try {
+      parsedRole = ServingConfig.Role.valueOf(role.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--role is '" + role + "'; expected all, read or push");
+    }
+    properties.put("freshet.serving.role", parsedRole.name());
+    if (port != null) {
+      properties.put("micronaut.server.port", port);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    FeatureServer server = FeatureServer.start(properties, out, MaterializeOptions.progress(out));
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.close();
+                  stopped.countDown();
+                },
+                "freshet-shutdown"));
+    out.printf("Serving on %s with role %s; Ctrl-C stops%n", server.url(), parsedRole.name().toLowerCase(Locale.ROOT));
+    out.flush();
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

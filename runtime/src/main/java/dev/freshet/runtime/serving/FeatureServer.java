@@ -1,0 +1,76 @@
+package dev.freshet.runtime.serving;
+
+import dev.freshet.runtime.config.OnlineStoreConfig;
+import dev.freshet.runtime.config.ServingConfig;
+import dev.freshet.runtime.materialize.MaterializationJob;
+import dev.freshet.runtime.materialize.MaterializationProgress;
+import dev.freshet.runtime.registry.Applier;
+import dev.freshet.runtime.registry.Change;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.Environment;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.PrintWriter;
+import java.net.URL;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A running feature server: an application context of its own (configured with the role and port
+ * of {@code serve}) and its HTTP server. Closing it stops both and closes the stores.
+ */
+public final class FeatureServer implements AutoCloseable {
+  private final ApplicationContext context;
+  private final EmbeddedServer server;
+
+  private FeatureServer(ApplicationContext context, EmbeddedServer server) {
+    this.context = context;
+    this.server = server;
+  }
+
+  /**
+   * Starts a server with {@code properties} over the application's configuration. On the embedded
+   * store (and unless {@code freshet.serving.bootstrap} is false) it first applies the
+   * definitions and materializes up to now, reporting to {@code out}.
+   */
+  public static FeatureServer start(Map<String, Object> properties, PrintWriter out, MaterializationProgress progress) {
+    ApplicationContext context =
+        ApplicationContext.builder(FeatureServer.class, Environment.FUNCTION).properties(properties).start();
+    try {
+      bootstrap(context, out, progress);
+      return new FeatureServer(context, context.getBean(EmbeddedServer.class).start());
+    } catch (RuntimeException e) {
+      context.close();
+      throw e;
+    }
+  }
+
+  private static void bootstrap(ApplicationContext context, PrintWriter out, MaterializationProgress progress) {
+    ServingConfig serving = context.getBean(ServingConfig.class);
+    OnlineStoreConfig store = context.getBean(OnlineStoreConfig.class);
+    if (!serving.isBootstrap() || store.getType() != OnlineStoreConfig.Type.EMBEDDED) {
+      return;
+    }
+    List<Change> changes = context.getBean(Applier.class).apply();
+    changes.forEach(change -> out.println(change.done()));
+    out.flush();
+    context
+        .getBean(MaterializationJob.class)
+        .materializeIncremental(List.of(), Instant.now().truncatedTo(ChronoUnit.SECONDS), progress);
+  }
+
+  public URL url() {
+    return server.getURL();
+  }
+
+  public int port() {
+    return server.getPort();
+  }
+
+  @Override
+  public void close() {
+    server.stop();
+    context.close();
+  }
+}

@@ -1,0 +1,135 @@
+package dev.freshet.runtime.serving;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.freshet.runtime.materialize.MaterializationException;
+import dev.freshet.runtime.materialize.MaterializationJob;
+import dev.freshet.runtime.materialize.MaterializationProgress;
+import dev.freshet.runtime.online.OnlineStore;
+import dev.freshet.runtime.online.OnlineStoreException;
+import dev.freshet.runtime.time.Instants;
+import io.micronaut.context.BeanProvider;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Feast's feature server API. Role and token checks happen before, in {@link AccessFilter}. */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class FeatureServerController {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final OnlineFeatures onlineFeatures;
+  private final Pushes pushes;
+  private final MaterializationJob materialization;
+  private final BeanProvider<OnlineStore> store;
+
+  public FeatureServerController(
+      OnlineFeatures onlineFeatures, Pushes pushes, MaterializationJob materialization, BeanProvider<OnlineStore> store) {
+    this.onlineFeatures = onlineFeatures;
+    this.pushes = pushes;
+    this.materialization = materialization;
+    this.store = store;
+  }
+
+  @Post(uri = "/get-online-features", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
+  public HttpResponse<byte[]> getOnlineFeatures(@Body byte[] body) {
+    return HttpResponse.ok(onlineFeatures.handle(body)).contentType(MediaType.APPLICATION_JSON_TYPE);
+  }
+
+  @Post(uri = "/push", consumes = MediaType.ALL)
+  public HttpResponse<Void> push(@Body byte[] body) {
+    pushes.handle(body);
+    return HttpResponse.ok();
+  }
+
+  @Post(uri = "/materialize", consumes = MediaType.ALL)
+  public HttpResponse<Void> materialize(@Body byte[] body) {
+    JsonNode request = object(body);
+    Instant start = time(request, "start_ts");
+    Instant end = time(request, "end_ts");
+    if (!start.isBefore(end)) {
+      throw ApiException.malformed("start_ts " + start + " is not before end_ts " + end);
+    }
+    run(() -> materialization.materialize(views(request), start, end, MaterializationProgress.SILENT));
+    return HttpResponse.ok();
+  }
+
+  @Post(uri = "/materialize-incremental", consumes = MediaType.ALL)
+  public HttpResponse<Void> materializeIncremental(@Body byte[] body) {
+    JsonNode request = object(body);
+    Instant end = time(request, "end_ts");
+    run(() -> materialization.materializeIncremental(views(request), end, MaterializationProgress.SILENT));
+    return HttpResponse.ok();
+  }
+
+  /** 200 when the online store answers, 503 otherwise. */
+  @Get(uri = "/health", produces = MediaType.APPLICATION_JSON)
+  public HttpResponse<String> health() {
+    try {
+      store.get().read(List.of());
+      return HttpResponse.ok("{\"status\":\"UP\"}");
+    } catch (OnlineStoreException e) {
+      return HttpResponse.<String>status(io.micronaut.http.HttpStatus.SERVICE_UNAVAILABLE).body("{\"status\":\"DOWN\"}");
+    }
+  }
+
+  private static void run(Runnable job) {
+    try {
+      job.run();
+    } catch (MaterializationException e) {
+      if (e.getMessage().startsWith("there is no feature view") || e.getMessage().contains("is offline")) {
+        throw new ApiException(404, "FeatureViewNotFound", e.getMessage());
+      }
+      throw e;
+    }
+  }
+
+  private static JsonNode object(byte[] body) {
+    try {
+      JsonNode node = JSON.readTree(body);
+      if (node == null || !node.isObject()) {
+        throw ApiException.malformed("the request body is not a JSON object");
+      }
+      return node;
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw ApiException.notJson(e);
+    } catch (IOException e) {
+      throw ApiException.malformed("the request body cannot be read: " + e.getMessage());
+    }
+  }
+
+  private static Instant time(JsonNode request, String field) {
+    JsonNode value = request.get(field);
+    if (value == null || !value.isTextual()) {
+      throw ApiException.malformed(field + " must be a time such as \"2021-01-01T00:00:00\"");
+    }
+    try {
+      return Instants.parse(value.textValue());
+    } catch (IllegalArgumentException e) {
+      throw ApiException.malformed(field + ": " + e.getMessage());
+    }
+  }
+
+  private static List<String> views(JsonNode request) {
+    JsonNode views = request.get("feature_views");
+    List<String> names = new ArrayList<>();
+    if (views == null || views.isNull()) {
+      return names;
+    }
+    if (!views.isArray()) {
+      throw ApiException.malformed("feature_views must be an array of view names, or null for every online view");
+    }
+    views.forEach(v -> names.add(v.asText()));
+    return names;
+  }
+}

@@ -1,0 +1,318 @@
+package dev.freshet.runtime.serving;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import dev.freshet.runtime.config.ServingConfig;
+import dev.freshet.runtime.online.OnlineStore;
+import dev.freshet.runtime.online.StoredRow;
+import dev.freshet.runtime.online.ViewRead;
+import dev.freshet.runtime.serving.ServingIndex.Feature;
+import dev.freshet.spec.FeatureViewSpec;
+import dev.freshet.spec.JoinKeySpec;
+import dev.freshet.spec.ValueType;
+import io.micronaut.context.BeanProvider;
+import jakarta.inject.Singleton;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code POST /get-online-features}: parses Feast's request with a streaming parser, reads every
+ * view and entity in one round trip to the online store, and streams Feast's column-oriented
+ * response.
+ */
+@Singleton
+public class OnlineFeatures {
+  private static final JsonFactory JSON = new JsonFactory();
+  private static final String EPOCH = "1970-01-01T00:00:00Z";
+
+  private final ServingIndex index;
+  private final BeanProvider<OnlineStore> store;
+  private final int maxEntityRows;
+
+  public OnlineFeatures(ServingIndex index, BeanProvider<OnlineStore> store, ServingConfig config) {
+    this.index = index;
+    this.store = store;
+    this.maxEntityRows = config.getMaxEntityRows();
+  }
+
+  /** What a request asks for, as parsed. */
+  record Request(List<String> features, String featureService, Map<String, List<Object>> entities, boolean fullNames) {}
+
+  public byte[] handle(byte[] body) {
+    Request request = parse(body);
+    List<Feature> features = resolve(request);
+    return respond(request, features, Instant.now());
+  }
+
+  Request parse(byte[] body) {
+    List<String> features = null;
+    String featureService = null;
+    Map<String, List<Object>> entities = null;
+    boolean fullNames = false;
+    try (JsonParser in = JSON.createParser(body)) {
+      if (in.nextToken() != JsonToken.START_OBJECT) {
+        throw ApiException.malformed("the request body is not a JSON object");
+      }
+      while (in.nextToken() == JsonToken.FIELD_NAME) {
+        String field = in.currentName();
+        JsonToken value = in.nextToken();
+        switch (field) {
+          case "features" -> features = strings(in, value, "features");
+          case "feature_service" -> featureService = value == JsonToken.VALUE_NULL ? null : string(in, value, "feature_service");
+          case "full_feature_names" -> {
+            if (value != JsonToken.VALUE_TRUE && value != JsonToken.VALUE_FALSE && value != JsonToken.VALUE_NULL) {
+              throw ApiException.malformed("full_feature_names holds " + JsonValues.describe(value) + "; expected true or false");
+            }
+            fullNames = value == JsonToken.VALUE_TRUE;
+          }
+          case "entities" -> entities = entities(in, value);
+          default -> in.skipChildren();
+        }
+      }
+    } catch (StreamReadException e) {
+      throw ApiException.notJson(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (entities == null) {
+      throw ApiException.malformed("the request has no entities; give them as columns, e.g. \"entities\": {\"driver_id\": [1001]}");
+    }
+    return new Request(features, featureService, entities, fullNames);
+  }
+
+  private static String string(JsonParser in, JsonToken token, String field) throws IOException {
+    if (token != JsonToken.VALUE_STRING) {
+      throw ApiException.malformed(field + " holds " + JsonValues.describe(token) + "; expected a string");
+    }
+    return in.getText();
+  }
+
+  private static List<String> strings(JsonParser in, JsonToken token, String field) throws IOException {
+    if (token == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (token != JsonToken.START_ARRAY) {
+      throw ApiException.malformed(field + " holds " + JsonValues.describe(token) + "; expected an array of strings");
+    }
+    List<String> values = new ArrayList<>();
+    for (JsonToken item = in.nextToken(); item != JsonToken.END_ARRAY; item = in.nextToken()) {
+      values.add(string(in, item, field + "[" + values.size() + "]"));
+    }
+    return values;
+  }
+
+  private Map<String, List<Object>> entities(JsonParser in, JsonToken token) throws IOException {
+    if (token != JsonToken.START_OBJECT) {
+      throw ApiException.malformed("entities holds " + JsonValues.describe(token) + "; expected an object of columns");
+    }
+    Map<String, List<Object>> columns = new LinkedHashMap<>();
+    while (in.nextToken() == JsonToken.FIELD_NAME) {
+      String key = in.currentName();
+      JsonToken start = in.nextToken();
+      if (start != JsonToken.START_ARRAY) {
+        throw ApiException.malformed("entities." + key + " holds " + JsonValues.describe(start) + "; expected an array of values");
+      }
+      List<Object> values = new ArrayList<>();
+      for (JsonToken item = in.nextToken(); item != JsonToken.END_ARRAY; item = in.nextToken()) {
+        if (values.size() == maxEntityRows) {
+          throw new ApiException(
+              413,
+              "TooManyEntities",
+              "entities." + key + " has more than " + maxEntityRows
+                  + " rows (freshet.serving.max-entity-rows); split the request");
+        }
+        values.add(JsonValues.scalar(in, "entities." + key + "[" + values.size() + "]"));
+      }
+      columns.put(key, values);
+    }
+    return columns;
+  }
+
+  List<Feature> resolve(Request request) {
+    if (request.featureService() != null) {
+      return index.service(request.featureService());
+    }
+    if (request.features() == null || request.features().isEmpty()) {
+      throw ApiException.malformed("the request names no features; give \"features\": [\"view:feature\", ...] or \"feature_service\"");
+    }
+    List<Feature> features = new ArrayList<>(request.features().size());
+    for (String reference : request.features()) {
+      features.add(index.feature(reference));
+    }
+    return features;
+  }
+
+  private byte[] respond(Request request, List<Feature> features, Instant now) {
+    int rows = checkEntities(request);
+    Set<String> outputNames = new HashSet<>();
+    for (Feature feature : features) {
+      if (!outputNames.add(feature.outputName(request.fullNames()))) {
+        throw ApiException.malformed(
+            "two requested features are named '" + feature.outputName(false)
+                + "'; ask with \"full_feature_names\": true to tell them apart");
+      }
+    }
+
+    // One read per view, of the view's distinct entities; rows point at them.
+    Map<FeatureViewSpec, List<Feature>> byView = new LinkedHashMap<>();
+    features.forEach(f -> byView.computeIfAbsent(f.view(), v -> new ArrayList<>()).add(f));
+    List<ViewRead> reads = new ArrayList<>(byView.size());
+    List<int[]> rowToEntity = new ArrayList<>(byView.size());
+    for (Map.Entry<FeatureViewSpec, List<Feature>> entry : byView.entrySet()) {
+      FeatureViewSpec view = entry.getKey();
+      Map<List<Object>, Integer> distinct = new LinkedHashMap<>();
+      int[] pointers = new int[rows];
+      for (int row = 0; row < rows; row++) {
+        List<Object> key = new ArrayList<>(view.joinKeys().size());
+        for (JoinKeySpec joinKey : view.joinKeys()) {
+          List<Object> column = request.entities().get(joinKey.name());
+          if (column == null) {
+            throw ApiException.malformed(
+                "the entities lack join key '" + joinKey.name() + "' of feature view '" + view.name() + "'");
+          }
+          key.add(JsonValues.coerce(column.get(row), joinKey.type(), "entities." + joinKey.name() + "[" + row + "]"));
+        }
+        Integer at = distinct.putIfAbsent(key, distinct.size());
+        pointers[row] = at == null ? distinct.size() - 1 : at;
+      }
+      reads.add(new ViewRead(view, entry.getValue().stream().map(Feature::name).toList(), new ArrayList<>(distinct.keySet())));
+      rowToEntity.add(pointers);
+    }
+    List<List<StoredRow>> stored = store.get().read(reads);
+
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 + rows * features.size() * 48);
+    try (JsonGenerator out = JSON.createGenerator(bytes)) {
+      List<String> joinKeys = new ArrayList<>();
+      for (String key : request.entities().keySet()) {
+        if (byView.keySet().stream().anyMatch(v -> v.joinKeys().stream().anyMatch(k -> k.name().equals(key)))) {
+          joinKeys.add(key);
+        }
+      }
+      out.writeStartObject();
+      out.writeObjectFieldStart("metadata");
+      out.writeArrayFieldStart("feature_names");
+      for (String key : joinKeys) {
+        out.writeString(key);
+      }
+      for (Feature feature : features) {
+        out.writeString(feature.outputName(request.fullNames()));
+      }
+      out.writeEndArray();
+      out.writeEndObject();
+      out.writeArrayFieldStart("results");
+      for (String key : joinKeys) {
+        writeJoinKeyColumn(out, key, request.entities().get(key), rows);
+      }
+      List<FeatureViewSpec> views = new ArrayList<>(byView.keySet());
+      Map<Feature, Integer> positionInView = new HashMap<>();
+      for (List<Feature> inView : byView.values()) {
+        for (int i = 0; i < inView.size(); i++) {
+          positionInView.put(inView.get(i), i);
+        }
+      }
+      for (Feature feature : features) {
+        int view = views.indexOf(feature.view());
+        writeFeatureColumn(out, feature, stored.get(view), rowToEntity.get(view), positionInView.get(feature), rows, now);
+      }
+      out.writeEndArray();
+      out.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /** Checks the entity columns: none empty, all as long; returns the number of rows. */
+  private static int checkEntities(Request request) {
+    int rows = -1;
+    String first = null;
+    for (Map.Entry<String, List<Object>> column : request.entities().entrySet()) {
+      if (column.getValue().isEmpty()) {
+        throw ApiException.malformed("entities." + column.getKey() + " is empty; give at least one entity");
+      }
+      if (rows < 0) {
+        rows = column.getValue().size();
+        first = column.getKey();
+      } else if (column.getValue().size() != rows) {
+        throw ApiException.malformed(
+            "entity columns differ in length: " + first + " has " + rows + " values, " + column.getKey() + " has "
+                + column.getValue().size());
+      }
+    }
+    if (rows < 0) {
+      throw ApiException.malformed("the entities are empty; give them as columns, e.g. \"entities\": {\"driver_id\": [1001]}");
+    }
+    return rows;
+  }
+
+  private void writeJoinKeyColumn(JsonGenerator out, String key, List<Object> values, int rows) throws IOException {
+    ValueType type = index.joinKeyType(key);
+    out.writeStartObject();
+    out.writeArrayFieldStart("values");
+    for (int row = 0; row < rows; row++) {
+      JsonValues.write(out, JsonValues.coerce(values.get(row), type, "entities." + key + "[" + row + "]"));
+    }
+    out.writeEndArray();
+    out.writeArrayFieldStart("statuses");
+    for (int row = 0; row < rows; row++) {
+      out.writeString("PRESENT");
+    }
+    out.writeEndArray();
+    out.writeArrayFieldStart("event_timestamps");
+    for (int row = 0; row < rows; row++) {
+      out.writeString(EPOCH);
+    }
+    out.writeEndArray();
+    out.writeEndObject();
+  }
+
+  private static void writeFeatureColumn(
+      JsonGenerator out, Feature feature, List<StoredRow> stored, int[] rowToEntity, int position, int rows, Instant now)
+      throws IOException {
+    Instant oldestValid = feature.view().ttl().isZero() ? null : now.minus(feature.view().ttl());
+    out.writeStartObject();
+    out.writeArrayFieldStart("values");
+    for (int row = 0; row < rows; row++) {
+      StoredRow entity = stored.get(rowToEntity[row]);
+      JsonValues.write(out, entity.found() ? entity.values().get(position) : null);
+    }
+    out.writeEndArray();
+    out.writeArrayFieldStart("statuses");
+    for (int row = 0; row < rows; row++) {
+      out.writeString(status(stored.get(rowToEntity[row]), position, oldestValid));
+    }
+    out.writeEndArray();
+    out.writeArrayFieldStart("event_timestamps");
+    for (int row = 0; row < rows; row++) {
+      StoredRow entity = stored.get(rowToEntity[row]);
+      out.writeString(entity.found() ? entity.eventTimestamp().toString() : EPOCH);
+    }
+    out.writeEndArray();
+    out.writeEndObject();
+  }
+
+  private static String status(StoredRow entity, int position, Instant oldestValid) {
+    if (!entity.found()) {
+      return "NOT_FOUND";
+    }
+    if (entity.values().get(position) == null) {
+      return "NULL_VALUE";
+    }
+    if (oldestValid != null && entity.eventTimestamp().isBefore(oldestValid)) {
+      return "OUTSIDE_MAX_AGE";
+    }
+    return "PRESENT";
+  }
+}

@@ -1,0 +1,104 @@
+package dev.freshet.runtime.serving;
+
+import dev.freshet.spec.FeatureRegistry;
+import dev.freshet.spec.FeatureSelectionSpec;
+import dev.freshet.spec.FeatureServiceSpec;
+import dev.freshet.spec.FeatureSpec;
+import dev.freshet.spec.FeatureViewSpec;
+import dev.freshet.spec.JoinKeySpec;
+import dev.freshet.spec.Suggestions;
+import dev.freshet.spec.ValueType;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Lookups built once from the generated registry, so that no request parses, scans or reflects:
+ * views and their features by name, join key types, and each feature service's resolved features.
+ */
+@Singleton
+public class ServingIndex {
+  /** A requested feature: its view, name, type, and the name the response gives it. */
+  public record Feature(FeatureViewSpec view, String name, ValueType type, String projection) {
+    String outputName(boolean fullNames) {
+      return fullNames ? projection + "__" + name : name;
+    }
+  }
+
+  private final Map<String, FeatureViewSpec> views = new HashMap<>();
+  private final Map<String, Map<String, FeatureSpec>> features = new HashMap<>();
+  private final Map<String, ValueType> joinKeyTypes = new HashMap<>();
+  private final Map<String, List<Feature>> services = new LinkedHashMap<>();
+
+  public ServingIndex(FeatureRegistry registry) {
+    for (FeatureViewSpec view : registry.featureViews()) {
+      views.put(view.name(), view);
+      Map<String, FeatureSpec> byName = new HashMap<>();
+      view.features().forEach(f -> byName.put(f.name(), f));
+      features.put(view.name(), byName);
+      for (JoinKeySpec key : view.joinKeys()) {
+        joinKeyTypes.put(key.name(), key.type());
+      }
+    }
+    for (FeatureServiceSpec service : registry.featureServices()) {
+      List<Feature> resolved = new ArrayList<>();
+      for (FeatureSelectionSpec selection : service.selections()) {
+        FeatureViewSpec view = views.get(selection.featureView());
+        for (String name : selection.features()) {
+          resolved.add(new Feature(view, name, features.get(view.name()).get(name).type(), selection.projectionName()));
+        }
+      }
+      services.put(service.name(), List.copyOf(resolved));
+    }
+  }
+
+  /** The features of a service, or a 404 naming it. */
+  public List<Feature> service(String name) {
+    List<Feature> resolved = services.get(name);
+    if (resolved == null) {
+      throw new ApiException(
+          404, "FeatureServiceNotFound", "feature service '" + name + "' does not exist" + hint(name, services.keySet()));
+    }
+    return resolved;
+  }
+
+  /** The feature {@code view:feature}, or a 4xx naming what is wrong with the reference. */
+  public Feature feature(String reference) {
+    int colon = reference.indexOf(':');
+    if (colon <= 0 || colon == reference.length() - 1) {
+      throw ApiException.malformed("'" + reference + "' is not a feature reference; write view:feature, e.g. driver_hourly_stats:conv_rate");
+    }
+    String viewName = reference.substring(0, colon);
+    String name = reference.substring(colon + 1);
+    FeatureViewSpec view = views.get(viewName);
+    if (view == null) {
+      throw new ApiException(
+          404, "FeatureViewNotFound", "feature view '" + viewName + "' does not exist" + hint(viewName, views.keySet()));
+    }
+    FeatureSpec feature = features.get(viewName).get(name);
+    if (feature == null) {
+      throw new ApiException(
+          404,
+          "FeatureNotFound",
+          "feature view '" + viewName + "' has no feature '" + name + "'" + hint(name, features.get(viewName).keySet()));
+    }
+    return new Feature(view, name, feature.type(), viewName);
+  }
+
+  /** The type of a join key, or null for a name no view uses (such entity columns are ignored). */
+  public ValueType joinKeyType(String name) {
+    return joinKeyTypes.get(name);
+  }
+
+  public Map<String, FeatureViewSpec> views() {
+    return views;
+  }
+
+  /** "; did you mean 'x'?" for a near miss, else nothing. */
+  static String hint(String name, java.util.Collection<String> candidates) {
+    return Suggestions.closest(name, candidates).map(c -> "; did you mean '" + c + "'?").orElse("");
+  }
+}

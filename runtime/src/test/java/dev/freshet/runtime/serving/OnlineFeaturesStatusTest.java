@@ -1,0 +1,123 @@
+package dev.freshet.runtime.serving;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.freshet.runtime.config.ServingConfig;
+import dev.freshet.runtime.online.OnlineStore;
+import dev.freshet.runtime.online.embedded.EmbeddedOnlineStore;
+import dev.freshet.spec.DataSourceSpec;
+import dev.freshet.spec.EntitySpec;
+import dev.freshet.spec.FeatureRegistry;
+import dev.freshet.spec.FeatureRow;
+import dev.freshet.spec.FeatureServiceSpec;
+import dev.freshet.spec.FeatureSpec;
+import dev.freshet.spec.FeatureViewSpec;
+import dev.freshet.spec.JoinKeySpec;
+import dev.freshet.spec.Materializer;
+import dev.freshet.spec.StreamFeatureViewSpec;
+import dev.freshet.spec.ValueType;
+import io.micronaut.context.BeanProvider;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Statuses that need a view the sample does not have: a short ttl, a nullable feature. */
+class OnlineFeaturesStatusTest {
+  private static final FeatureViewSpec RECENT =
+      new FeatureViewSpec(
+          "recent_trips", List.of("driver"), List.of(new JoinKeySpec("driver_id", ValueType.INT64)), "src",
+          Duration.ofHours(2), true,
+          List.of(new FeatureSpec("trips", ValueType.INT64, false), new FeatureSpec("note", ValueType.STRING, true)),
+          "", Map.of(), "");
+
+  @TempDir Path directory;
+  private OnlineStore store;
+
+  @AfterEach
+  void close() {
+    store.close();
+  }
+
+  record Row(long driver, Instant eventTimestamp, Long trips, String note) implements FeatureRow {
+    @Override
+    public List<Object> joinKeyValues() {
+      return List.of(driver);
+    }
+
+    @Override
+    public Instant createdTimestamp() {
+      return null;
+    }
+
+    @Override
+    public List<Object> featureValues() {
+      return Arrays.asList(trips, note);
+    }
+  }
+
+  @Test
+  void staleValuesAreOutsideMaxAgeAndNullsAreNullValue() {
+    store = EmbeddedOnlineStore.open(directory, "p");
+    Instant now = Instant.now();
+    store.write(
+        RECENT,
+        List.of(
+            new Row(1, now.minus(Duration.ofMinutes(30)), 3L, null),
+            new Row(2, now.minus(Duration.ofHours(3)), 9L, "old")));
+    BeanProvider<OnlineStore> provider = () -> store;
+    OnlineFeatures features = new OnlineFeatures(new ServingIndex(registry()), provider, new ServingConfig());
+
+    String response =
+        new String(
+            features.handle(
+                "{\"features\": [\"recent_trips:trips\", \"recent_trips:note\"], \"entities\": {\"driver_id\": [1, 2, 3]}}"
+                    .getBytes(StandardCharsets.UTF_8)),
+            StandardCharsets.UTF_8);
+
+    assertThat(response)
+        .contains("{\"values\":[3,9,null],\"statuses\":[\"PRESENT\",\"OUTSIDE_MAX_AGE\",\"NOT_FOUND\"]")
+        .contains("{\"values\":[null,\"old\",null],\"statuses\":[\"NULL_VALUE\",\"OUTSIDE_MAX_AGE\",\"NOT_FOUND\"]");
+  }
+
+  private static FeatureRegistry registry() {
+    return new FeatureRegistry() {
+      @Override
+      public List<EntitySpec> entities() {
+        return List.of();
+      }
+
+      @Override
+      public List<DataSourceSpec> dataSources() {
+        return List.of();
+      }
+
+      @Override
+      public List<FeatureViewSpec> featureViews() {
+        return List.of(RECENT);
+      }
+
+      @Override
+      public List<StreamFeatureViewSpec> streamFeatureViews() {
+        return List.of();
+      }
+
+      @Override
+      public List<FeatureServiceSpec> featureServices() {
+        return List.of();
+      }
+
+      @Override
+      public Optional<Materializer<? extends FeatureRow>> materializer(String featureView) {
+        return Optional.empty();
+      }
+    };
+  }
+}

@@ -1,0 +1,222 @@
+package dev.freshet.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.freshet.runtime.materialize.MaterializationProgress;
+import dev.freshet.runtime.serving.FeatureServer;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The real feature server on a random port, over a copy of the sample, against each store. */
+abstract class ServingContract {
+  static final String WORKSHOP_1001 =
+      "{\"values\":[0.4045884609222412],\"statuses\":[\"PRESENT\"],\"event_timestamps\":[\"2022-03-14T14:00:00Z\"]}";
+
+  @TempDir Path root;
+  Path repo;
+  FeatureServer server;
+  URL url;
+
+  /** Properties selecting the store under test. */
+  abstract Map<String, Object> storeProperties();
+
+  /** Loads the sample's data into the store before the server starts, when bootstrap does not. */
+  void prepareStore() {}
+
+  @BeforeEach
+  void startServer() throws Exception {
+    repo = DriverStats.newRepository(root.resolve("repo"));
+    prepareStore();
+    server = start(Map.of());
+    url = server.url();
+  }
+
+  private int servers;
+
+  /**
+   * A server with {@code extra} properties. Each has an embedded store directory of its own, since
+   * one process holds an embedded store at a time; Redis ignores it.
+   */
+  FeatureServer start(Map<String, Object> extra) {
+    Map<String, Object> properties = new HashMap<>(storeProperties());
+    properties.put("freshet.online-store.embedded.path", servers++ == 0 ? "data/online_store" : "data/online_store_" + servers);
+    properties.put("freshet.repo-path", repo.toString());
+    properties.put("micronaut.server.port", -1);
+    properties.putAll(extra);
+    return FeatureServer.start(properties, new PrintWriter(new StringWriter()), MaterializationProgress.SILENT);
+  }
+
+  @AfterEach
+  void stopServer() {
+    server.close();
+  }
+
+  Http.Response post(String path, String body, String... headers) {
+    return Http.post(url, path, body, headers);
+  }
+
+  @Test
+  void modelV1ServesTheWorkshopValue() {
+    Http.Response response =
+        post("/get-online-features", "{\"feature_service\": \"model_v1\", \"entities\": {\"driver_id\": [1001]}}");
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.body())
+        .isEqualTo(
+            "{\"metadata\":{\"feature_names\":[\"driver_id\",\"conv_rate\"]},\"results\":["
+                + "{\"values\":[1001],\"statuses\":[\"PRESENT\"],\"event_timestamps\":[\"1970-01-01T00:00:00Z\"]},"
+                + WORKSHOP_1001 + "]}");
+  }
+
+  @Test
+  void explicitFeaturesServeTheWorkshopValuesAndUnknownDriversAreNotFound() {
+    Http.Response response =
+        post(
+            "/get-online-features",
+            "{\"features\": [\"driver_hourly_stats:conv_rate\", \"driver_hourly_stats:acc_rate\"],"
+                + " \"entities\": {\"driver_id\": [1001, 1234]}}");
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.body())
+        .contains(
+            "{\"values\":[0.4045884609222412,null],\"statuses\":[\"PRESENT\",\"NOT_FOUND\"],"
+                + "\"event_timestamps\":[\"2022-03-14T14:00:00Z\",\"1970-01-01T00:00:00Z\"]}")
+        .contains(
+            "{\"values\":[0.4075707495212555,null],\"statuses\":[\"PRESENT\",\"NOT_FOUND\"],"
+                + "\"event_timestamps\":[\"2022-03-14T14:00:00Z\",\"1970-01-01T00:00:00Z\"]}");
+  }
+
+  @Test
+  void fullNamesDuplicatesAndStringKeys() {
+    Http.Response response =
+        post(
+            "/get-online-features",
+            "{\"features\": [\"driver_hourly_stats:conv_rate\"], \"full_feature_names\": true,"
+                + " \"entities\": {\"driver_id\": [\"1001\", 1001], \"ignored\": [1, 2]}}");
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.body())
+        .isEqualTo(
+            "{\"metadata\":{\"feature_names\":[\"driver_id\",\"driver_hourly_stats__conv_rate\"]},\"results\":["
+                + "{\"values\":[1001,1001],\"statuses\":[\"PRESENT\",\"PRESENT\"],"
+                + "\"event_timestamps\":[\"1970-01-01T00:00:00Z\",\"1970-01-01T00:00:00Z\"]},"
+                + "{\"values\":[0.4045884609222412,0.4045884609222412],\"statuses\":[\"PRESENT\",\"PRESENT\"],"
+                + "\"event_timestamps\":[\"2022-03-14T14:00:00Z\",\"2022-03-14T14:00:00Z\"]}]}");
+  }
+
+  @Test
+  void aPushIsServedAndAnOlderPushDoesNotOverwriteIt() {
+    String push =
+        "{\"push_source_name\": \"driver_stats_push_source\", \"df\": {\"driver_id\": [1001],"
+            + " \"daily_miles_driven\": [%s], \"event_timestamp\": [\"%s\"],"
+            + " \"created\": [\"2022-05-18 16:22:34.060287+00:00\"]}, \"to\": \"online\"}";
+    String read = "{\"features\": [\"driver_daily_features:daily_miles_driven\"], \"entities\": {\"driver_id\": [1001]}}";
+
+    assertThat(post("/push", String.format(push, "631.9", "2023-03-03 12:00:00")).status()).isEqualTo(200);
+    assertThat(post("/get-online-features", read).body())
+        .contains("{\"values\":[631.9000244140625],\"statuses\":[\"PRESENT\"],\"event_timestamps\":[\"2023-03-03T12:00:00Z\"]}");
+
+    assertThat(post("/push", String.format(push, "1.5", "2023-03-03T11:00:00Z")).status()).isEqualTo(200);
+    assertThat(post("/get-online-features", read).body()).contains("[631.9000244140625]");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '`',
+      value = {
+        "unknown view | /get-online-features | {\"features\": [\"driver_hourly_statz:conv_rate\"], \"entities\": {\"driver_id\": [1001]}} | 404 | {\"error\":\"FeatureViewNotFound\",\"message\":\"feature view 'driver_hourly_statz' does not exist; did you mean 'driver_hourly_stats'?\"}",
+        "unknown feature | /get-online-features | {\"features\": [\"driver_hourly_stats:conv_rat\"], \"entities\": {\"driver_id\": [1001]}} | 404 | {\"error\":\"FeatureNotFound\",\"message\":\"feature view 'driver_hourly_stats' has no feature 'conv_rat'; did you mean 'conv_rate'?\"}",
+        "unknown service | /get-online-features | {\"feature_service\": \"model_v3\", \"entities\": {\"driver_id\": [1001]}} | 404 | {\"error\":\"FeatureServiceNotFound\",\"message\":\"feature service 'model_v3' does not exist; did you mean 'model_v1'?\"}",
+        "malformed JSON | /get-online-features | {\"features\": [ | 422 | {\"error\":\"MalformedRequest\",\"message\":\"the request body is not valid JSON (line 1, column 15): Unexpected end-of-input: expected close marker for Array\"}",
+        "wrong JSON type | /get-online-features | {\"features\": \"driver_hourly_stats:conv_rate\", \"entities\": {\"driver_id\": [1001]}} | 422 | {\"error\":\"MalformedRequest\",\"message\":\"features holds a string; expected an array of strings\"}",
+        "missing join key | /get-online-features | {\"features\": [\"driver_hourly_stats:conv_rate\"], \"entities\": {\"driver\": [1001]}} | 422 | {\"error\":\"MalformedRequest\",\"message\":\"the entities lack join key 'driver_id' of feature view 'driver_hourly_stats'\"}",
+        "unequal lengths | /get-online-features | {\"features\": [\"driver_hourly_stats:conv_rate\"], \"entities\": {\"driver_id\": [1001, 1002], \"x\": [1]}} | 422 | {\"error\":\"MalformedRequest\",\"message\":\"entity columns differ in length: driver_id has 2 values, x has 1\"}",
+        "uncoercible key | /get-online-features | {\"features\": [\"driver_hourly_stats:conv_rate\"], \"entities\": {\"driver_id\": [\"one\"]}} | 422 | {\"error\":\"MalformedRequest\",\"message\":\"entities.driver_id[0] is \\\"one\\\", which cannot be read as INT64\"}",
+        "empty entities | /get-online-features | {\"features\": [\"driver_hourly_stats:conv_rate\"], \"entities\": {\"driver_id\": []}} | 422 | {\"error\":\"MalformedRequest\",\"message\":\"entities.driver_id is empty; give at least one entity\"}",
+        "unknown push source | /push | {\"push_source_name\": \"nope\", \"df\": {\"driver_id\": [1]}} | 422 | {\"error\":\"PushSourceNotFound\",\"message\":\"push source 'nope' does not exist\"}",
+        "push missing column | /push | {\"push_source_name\": \"driver_stats_push_source\", \"df\": {\"driver_id\": [1001], \"event_timestamp\": [\"2030-01-01 00:00:00\"], \"created\": [null]}} | 422 | {\"error\":\"MalformedRequest\",\"message\":\"df lacks column 'daily_miles_driven', which feature view 'driver_daily_features' needs\"}",
+        "push bad timestamp | /push | {\"push_source_name\": \"driver_stats_push_source\", \"df\": {\"driver_id\": [1001], \"daily_miles_driven\": [1.0], \"event_timestamp\": [\"soon\"], \"created\": [null]}} | 422 | {\"error\":\"MalformedRequest\",\"message\":\"df.event_timestamp[0]: 'soon' is not a time; write ISO-8601 such as 2022-03-14T14:00:00Z or 2022-03-14T16:00:00+02:00, a time without offset (UTC) such as 2022-03-14 14:00:00, or a date such as 2022-03-14\"}",
+        "push bad to | /push | {\"push_source_name\": \"driver_stats_push_source\", \"df\": {}, \"to\": \"elsewhere\"} | 422 | {\"error\":\"MalformedRequest\",\"message\":\"to is \\\"elsewhere\\\"; expected online, offline or online_and_offline\"}",
+        "push to offline | /push | {\"push_source_name\": \"driver_stats_push_source\", \"df\": {}, \"to\": \"offline\"} | 422 | {\"error\":\"OfflineStoreNotConfigured\",\"message\":\"this server has no offline store to push to; push with \\\"to\\\": \\\"online\\\" (nothing was written)\"}",
+        "materialize backwards | /materialize | {\"start_ts\": \"2022-01-02T00:00:00\", \"end_ts\": \"2022-01-01T00:00:00\"} | 422 | {\"error\":\"MalformedRequest\",\"message\":\"start_ts 2022-01-02T00:00:00Z is not before end_ts 2022-01-01T00:00:00Z\"}",
+      })
+  void badInputIsA4xxThatNamesTheProblem(String name, String path, String body, int status, String error) {
+    Http.Response response = post(path, body);
+    assertThat(response.status()).isEqualTo(status);
+    assertThat(response.body()).isEqualTo(error);
+  }
+
+  @Test
+  void aPushWithOneBadRowWritesNothing() {
+    Http.Response response =
+        post(
+            "/push",
+            "{\"push_source_name\": \"driver_stats_push_source\", \"df\": {\"driver_id\": [1002, 1003],"
+                + " \"daily_miles_driven\": [5.0, \"many\"], \"event_timestamp\": [\"2030-01-01 00:00:00\","
+                + " \"2030-01-01 00:00:00\"], \"created\": [null, null]}}");
+
+    assertThat(response.status()).isEqualTo(422);
+    assertThat(response.body()).contains("df.daily_miles_driven[1] is \\\"many\\\", which cannot be read as FLOAT");
+    String read = "{\"features\": [\"driver_daily_features:daily_miles_driven\"], \"entities\": {\"driver_id\": [1002]}}";
+    assertThat(post("/get-online-features", read).body()).doesNotContain("2030-01-01");
+  }
+
+  @Test
+  void tooManyEntitiesIs413() {
+    StringBuilder ids = new StringBuilder();
+    for (int i = 0; i < 100_000; i++) {
+      ids.append(i == 0 ? "" : ",").append(i);
+    }
+    Http.Response response =
+        post("/get-online-features", "{\"features\": [\"driver_hourly_stats:conv_rate\"], \"entities\": {\"driver_id\": [" + ids + "]}}");
+    assertThat(response.status()).isEqualTo(413);
+    assertThat(response.body()).contains("\"error\":\"TooManyEntities\"");
+  }
+
+  @Test
+  void healthIsUp() {
+    assertThat(Http.get(url, "/health")).isEqualTo(new Http.Response(200, "{\"status\":\"UP\"}"));
+  }
+
+  @Test
+  void aReadServerRefusesWritesAndAPushServerRefusesReads() {
+    try (FeatureServer read = start(Map.of("freshet.serving.role", "READ", "freshet.serving.bootstrap", false));
+        FeatureServer push = start(Map.of("freshet.serving.role", "PUSH", "freshet.serving.bootstrap", false))) {
+      Http.Response refusedPush = Http.post(read.url(), "/push", "{}");
+      assertThat(refusedPush.status()).isEqualTo(403);
+      assertThat(refusedPush.body()).contains("this server has role read");
+      Http.Response refusedRead = Http.post(push.url(), "/get-online-features", "{}");
+      assertThat(refusedRead.status()).isEqualTo(403);
+      assertThat(refusedRead.body()).contains("this server has role push");
+      assertThat(
+              Http.post(read.url(), "/get-online-features", "{\"feature_service\": \"model_v1\", \"entities\": {\"driver_id\": [1001]}}")
+                  .status())
+          .isEqualTo(200);
+    }
+  }
+
+  @Test
+  void tokensGuardReadsAndWritesSeparately() {
+    try (FeatureServer guarded =
+        start(Map.of("freshet.serving.write-token", "w-secret", "freshet.serving.read-token", "r-secret", "freshet.serving.bootstrap", false))) {
+      String read = "{\"feature_service\": \"model_v1\", \"entities\": {\"driver_id\": [1001]}}";
+      assertThat(Http.post(guarded.url(), "/get-online-features", read).status()).isEqualTo(401);
+      assertThat(Http.post(guarded.url(), "/get-online-features", read, "Authorization", "Bearer w-secret").status()).isEqualTo(401);
+      assertThat(Http.post(guarded.url(), "/get-online-features", read, "Authorization", "Bearer r-secret").status()).isEqualTo(200);
+      assertThat(Http.post(guarded.url(), "/push", "{}").body())
+          .isEqualTo("{\"error\":\"Unauthorized\",\"message\":\"/push needs the header Authorization: Bearer <token>\"}");
+      assertThat(Http.post(guarded.url(), "/push", "{}", "Authorization", "Bearer w-secret").status()).isEqualTo(422);
+    }
+  }
+}
