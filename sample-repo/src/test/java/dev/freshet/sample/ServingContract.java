@@ -1,13 +1,21 @@
 package dev.freshet.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.freshet.client.FeatureClientException;
+import dev.freshet.client.FeatureStatus;
+import dev.freshet.client.FeatureValue;
 
 import dev.freshet.runtime.materialize.MaterializationProgress;
 import dev.freshet.runtime.serving.FeatureServer;
+import dev.freshet.sample.example.ChurnScorer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URL;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -218,5 +226,40 @@ abstract class ServingContract {
           .isEqualTo("{\"error\":\"Unauthorized\",\"message\":\"/push needs the header Authorization: Bearer <token>\"}");
       assertThat(Http.post(guarded.url(), "/push", "{}", "Authorization", "Bearer w-secret").status()).isEqualTo(422);
     }
+  }
+
+  @Test
+  void theRemoteTypedClientAndTheInProcessOneGiveTheSameValues() throws Exception {
+    ModelV2Client remote = ModelV2Client.remote(url.toURI());
+    ModelV2Client local = ModelV2Client.over(server.inProcessTransport());
+    List<Long> drivers = List.of(1001L, 1002L, 9999L, 1001L);
+
+    List<ModelV2Values> remoteValues = remote.getAll(drivers);
+    assertThat(remoteValues).isEqualTo(local.getAll(drivers));
+    assertThat(remoteValues.get(0).convRate())
+        .isEqualTo(new FeatureValue<>(0.40458846f, FeatureStatus.PRESENT, Instant.parse("2022-03-14T14:00:00Z")));
+    assertThat(remoteValues.get(0).accRate().value()).isEqualTo(0.40757075f);
+    assertThat(remoteValues.get(2).milesDriven().status()).isEqualTo(FeatureStatus.NOT_FOUND);
+    assertThat(ModelV1Client.remote(url.toURI()).get(1001L).convRate().orElseThrow()).isEqualTo(0.40458846f);
+  }
+
+  @Test
+  void theRemoteClientReportsServerErrors() throws Exception {
+    try (FeatureServer push = start(Map.of("freshet.serving.role", "PUSH", "freshet.serving.bootstrap", false))) {
+      assertThatThrownBy(() -> ModelV1Client.remote(push.url().toURI()).get(1001L))
+          .isInstanceOf(FeatureClientException.class)
+          .hasMessageContaining("answered 403")
+          .hasMessageContaining("this server has role push");
+    }
+  }
+
+  @Test
+  void theExampleServiceScoresDriversFromTheServer() throws Exception {
+    List<String> lines = new ChurnScorer(ModelV2Client.remote(url.toURI())).score(List.of(1001L, 9999L));
+    // 1 - (0.40458846 + 0.40757075) / 2 = 0.594
+    assertThat(lines)
+        .containsExactly(
+            "1001: churn risk 0.59 (features as of 2022-03-14T14:00:00Z)",
+            "9999: no score (conv_rate NOT_FOUND, acc_rate NOT_FOUND)");
   }
 }

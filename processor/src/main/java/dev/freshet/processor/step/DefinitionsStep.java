@@ -130,7 +130,8 @@ public final class DefinitionsStep {
     var filer = env.getFiler();
     RowWriter rows = new RowWriter(filer);
     MaterializerWriter materializers = new MaterializerWriter(filer);
-    ClientWriter clients = new ClientWriter(filer);
+    ClientWriter clients =
+        new ClientWriter(filer, env.getElementUtils().getTypeElement("dev.freshet.client.http.RemoteTransport") != null);
     Map<String, FeatureViewDef> materialized = new LinkedHashMap<>();
 
     for (FeatureViewDef view : repository.featureViews()) {

@@ -33,10 +33,19 @@ import javax.lang.model.element.TypeElement;
  * per selected feature.
  */
 public final class ClientWriter {
-  private final Filer filer;
+  /** The remote transport, in freshet-client; named by string so the processor needs none of it. */
+  private static final ClassName REMOTE_TRANSPORT = ClassName.get("dev.freshet.client.http", "RemoteTransport");
 
-  public ClientWriter(Filer filer) {
+  private final Filer filer;
+  private final boolean remoteAvailable;
+
+  /**
+   * @param remoteAvailable whether freshet-client is on the compile class path, so that clients get
+   *     a {@code remote(URI)} factory
+   */
+  public ClientWriter(Filer filer, boolean remoteAvailable) {
     this.filer = filer;
+    this.remoteAvailable = remoteAvailable;
   }
 
   /** A selected feature: the view that has it, the name the service gives that view, its member. */
@@ -106,6 +115,7 @@ public final class ClientWriter {
                     .addParameter(FeatureTransport.class, "transport")
                     .addStatement("return new $T(transport)", client)
                     .build())
+            .addMethods(remoteFactory(client))
             .addMethod(getOne(values, joinKeys, compositeKey, key))
             .addMethod(getAll(values, valuesList, keyList, keysParameter, joinKeys, features, compositeKey));
     if (compositeKey) {
@@ -119,6 +129,20 @@ public final class ClientWriter {
               .build());
     }
     GeneratedFiles.write(filer, client.packageName(), type.build());
+  }
+
+  private List<MethodSpec> remoteFactory(ClassName client) {
+    if (!remoteAvailable) {
+      return List.of();
+    }
+    return List.of(
+        MethodSpec.methodBuilder("remote")
+            .addJavadoc("A client of the feature server at {@code server}, e.g. {@code http://features:6566}.\n")
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(client)
+            .addParameter(java.net.URI.class, "server")
+            .addStatement("return new $T($T.of(server))", client, REMOTE_TRANSPORT)
+            .build());
   }
 
   private MethodSpec getOne(ClassName values, List<Member> joinKeys, boolean compositeKey, ClassName key) {

@@ -60,6 +60,11 @@ public final class FeatureServer implements AutoCloseable {
         .materializeIncremental(List.of(), Instant.now().truncatedTo(ChronoUnit.SECONDS), progress);
   }
 
+  /** A typed-client transport reading this server's store in process, without HTTP. */
+  public InProcessTransport inProcessTransport() {
+    return context.getBean(InProcessTransport.class);
+  }
+
   public URL url() {
     return server.getURL();
   }

@@ -5,13 +5,11 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamReadException;
+import dev.freshet.client.FeatureColumn;
+import dev.freshet.client.FeatureStatus;
 import dev.freshet.runtime.config.ServingConfig;
 import dev.freshet.runtime.online.OnlineStore;
-import dev.freshet.runtime.online.StoredRow;
-import dev.freshet.runtime.online.ViewRead;
 import dev.freshet.runtime.serving.ServingIndex.Feature;
-import dev.freshet.spec.FeatureViewSpec;
-import dev.freshet.spec.JoinKeySpec;
 import dev.freshet.spec.ValueType;
 import io.micronaut.context.BeanProvider;
 import jakarta.inject.Singleton;
@@ -20,7 +18,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -165,41 +162,25 @@ public class OnlineFeatures {
       }
     }
 
-    // One read per view, of the view's distinct entities; rows point at them.
-    Map<FeatureViewSpec, List<Feature>> byView = new LinkedHashMap<>();
-    features.forEach(f -> byView.computeIfAbsent(f.view(), v -> new ArrayList<>()).add(f));
-    List<ViewRead> reads = new ArrayList<>(byView.size());
-    List<int[]> rowToEntity = new ArrayList<>(byView.size());
-    for (Map.Entry<FeatureViewSpec, List<Feature>> entry : byView.entrySet()) {
-      FeatureViewSpec view = entry.getKey();
-      Map<List<Object>, Integer> distinct = new LinkedHashMap<>();
-      int[] pointers = new int[rows];
-      for (int row = 0; row < rows; row++) {
-        List<Object> key = new ArrayList<>(view.joinKeys().size());
-        for (JoinKeySpec joinKey : view.joinKeys()) {
-          List<Object> column = request.entities().get(joinKey.name());
-          if (column == null) {
-            throw ApiException.malformed(
-                "the entities lack join key '" + joinKey.name() + "' of feature view '" + view.name() + "'");
-          }
-          key.add(JsonValues.coerce(column.get(row), joinKey.type(), "entities." + joinKey.name() + "[" + row + "]"));
-        }
-        Integer at = distinct.putIfAbsent(key, distinct.size());
-        pointers[row] = at == null ? distinct.size() - 1 : at;
+    Map<String, List<Object>> typed = new LinkedHashMap<>();
+    for (Map.Entry<String, List<Object>> column : request.entities().entrySet()) {
+      ValueType type = index.joinKeyType(column.getKey());
+      if (type == null) {
+        continue; // not a join key of any view: ignored, as Feast does
       }
-      reads.add(new ViewRead(view, entry.getValue().stream().map(Feature::name).toList(), new ArrayList<>(distinct.keySet())));
-      rowToEntity.add(pointers);
+      List<Object> values = new ArrayList<>(rows);
+      for (int row = 0; row < rows; row++) {
+        values.add(JsonValues.coerce(column.getValue().get(row), type, "entities." + column.getKey() + "[" + row + "]"));
+      }
+      typed.put(column.getKey(), values);
     }
-    List<List<StoredRow>> stored = store.get().read(reads);
+    List<FeatureColumn> columns = OnlineLookup.lookup(store.get(), features, typed, rows, now);
 
+    Set<String> requestedKeys = new HashSet<>();
+    features.forEach(f -> f.view().joinKeys().forEach(k -> requestedKeys.add(k.name())));
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 + rows * features.size() * 48);
     try (JsonGenerator out = JSON.createGenerator(bytes)) {
-      List<String> joinKeys = new ArrayList<>();
-      for (String key : request.entities().keySet()) {
-        if (byView.keySet().stream().anyMatch(v -> v.joinKeys().stream().anyMatch(k -> k.name().equals(key)))) {
-          joinKeys.add(key);
-        }
-      }
+      List<String> joinKeys = typed.keySet().stream().filter(requestedKeys::contains).toList();
       out.writeStartObject();
       out.writeObjectFieldStart("metadata");
       out.writeArrayFieldStart("feature_names");
@@ -213,18 +194,10 @@ public class OnlineFeatures {
       out.writeEndObject();
       out.writeArrayFieldStart("results");
       for (String key : joinKeys) {
-        writeJoinKeyColumn(out, key, request.entities().get(key), rows);
+        writeJoinKeyColumn(out, typed.get(key));
       }
-      List<FeatureViewSpec> views = new ArrayList<>(byView.keySet());
-      Map<Feature, Integer> positionInView = new HashMap<>();
-      for (List<Feature> inView : byView.values()) {
-        for (int i = 0; i < inView.size(); i++) {
-          positionInView.put(inView.get(i), i);
-        }
-      }
-      for (Feature feature : features) {
-        int view = views.indexOf(feature.view());
-        writeFeatureColumn(out, feature, stored.get(view), rowToEntity.get(view), positionInView.get(feature), rows, now);
+      for (FeatureColumn column : columns) {
+        writeFeatureColumn(out, column);
       }
       out.writeEndArray();
       out.writeEndObject();
@@ -257,62 +230,43 @@ public class OnlineFeatures {
     return rows;
   }
 
-  private void writeJoinKeyColumn(JsonGenerator out, String key, List<Object> values, int rows) throws IOException {
-    ValueType type = index.joinKeyType(key);
+  private static void writeJoinKeyColumn(JsonGenerator out, List<Object> values) throws IOException {
     out.writeStartObject();
     out.writeArrayFieldStart("values");
-    for (int row = 0; row < rows; row++) {
-      JsonValues.write(out, JsonValues.coerce(values.get(row), type, "entities." + key + "[" + row + "]"));
+    for (Object value : values) {
+      JsonValues.write(out, value);
     }
     out.writeEndArray();
     out.writeArrayFieldStart("statuses");
-    for (int row = 0; row < rows; row++) {
+    for (int row = 0; row < values.size(); row++) {
       out.writeString("PRESENT");
     }
     out.writeEndArray();
     out.writeArrayFieldStart("event_timestamps");
-    for (int row = 0; row < rows; row++) {
+    for (int row = 0; row < values.size(); row++) {
       out.writeString(EPOCH);
     }
     out.writeEndArray();
     out.writeEndObject();
   }
 
-  private static void writeFeatureColumn(
-      JsonGenerator out, Feature feature, List<StoredRow> stored, int[] rowToEntity, int position, int rows, Instant now)
-      throws IOException {
-    Instant oldestValid = feature.view().ttl().isZero() ? null : now.minus(feature.view().ttl());
+  private static void writeFeatureColumn(JsonGenerator out, FeatureColumn column) throws IOException {
     out.writeStartObject();
     out.writeArrayFieldStart("values");
-    for (int row = 0; row < rows; row++) {
-      StoredRow entity = stored.get(rowToEntity[row]);
-      JsonValues.write(out, entity.found() ? entity.values().get(position) : null);
+    for (Object value : column.values()) {
+      JsonValues.write(out, value);
     }
     out.writeEndArray();
     out.writeArrayFieldStart("statuses");
-    for (int row = 0; row < rows; row++) {
-      out.writeString(status(stored.get(rowToEntity[row]), position, oldestValid));
+    for (FeatureStatus status : column.statuses()) {
+      out.writeString(status.name());
     }
     out.writeEndArray();
     out.writeArrayFieldStart("event_timestamps");
-    for (int row = 0; row < rows; row++) {
-      StoredRow entity = stored.get(rowToEntity[row]);
-      out.writeString(entity.found() ? entity.eventTimestamp().toString() : EPOCH);
+    for (Instant timestamp : column.eventTimestamps()) {
+      out.writeString(timestamp.toString());
     }
     out.writeEndArray();
     out.writeEndObject();
-  }
-
-  private static String status(StoredRow entity, int position, Instant oldestValid) {
-    if (!entity.found()) {
-      return "NOT_FOUND";
-    }
-    if (entity.values().get(position) == null) {
-      return "NULL_VALUE";
-    }
-    if (oldestValid != null && entity.eventTimestamp().isBefore(oldestValid)) {
-      return "OUTSIDE_MAX_AGE";
-    }
-    return "PRESENT";
   }
 }
