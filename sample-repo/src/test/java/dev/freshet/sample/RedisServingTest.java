@@ -42,4 +42,14 @@ class RedisServingTest extends ServingContract {
     assertThat(Cli.run(properties, "apply").exitCode()).isZero();
     assertThat(Cli.run(properties, "materialize-incremental", "2022-03-15").exitCode()).isZero();
   }
+
+  @org.junit.jupiter.api.Test
+  void healthIsDownWhenRedisIsUnreachable() throws Exception {
+    int nobody = RedisServerProcess.freePort();
+    try (var unreachable = start(Map.of("freshet.online-store.redis.connection-string", "127.0.0.1:" + nobody))) {
+      Http.Response health = Http.get(unreachable.url(), "/health");
+      assertThat(health.status()).isEqualTo(503);
+      assertThat(health.body()).contains("\"status\":\"DOWN\"").contains("cannot read from Redis");
+    }
+  }
 }

@@ -193,8 +193,26 @@ abstract class ServingContract {
   }
 
   @Test
-  void healthIsUp() {
-    assertThat(Http.get(url, "/health")).isEqualTo(new Http.Response(200, "{\"status\":\"UP\"}"));
+  void healthIsUpWithTheStoreInItsDetails() {
+    Http.Response health = Http.get(url, "/health");
+    assertThat(health.status()).isEqualTo(200);
+    assertThat(health.body()).startsWith("{\"name\":\"application\",\"status\":\"UP\"").contains("\"onlineStore\":{");
+  }
+
+  @Test
+  void metricsCountRequestsPerEndpointAndPerFeatureServiceInPrometheusFormat() {
+    post("/get-online-features", "{\"feature_service\": \"model_v1\", \"entities\": {\"driver_id\": [1001]}}");
+    post("/get-online-features", "{\"feature_service\": \"model_v1\", \"entities\": {\"driver_id\": [1002]}}");
+    post("/get-online-features", "{\"features\": [\"driver_hourly_stats:acc_rate\"], \"entities\": {\"driver_id\": [1]}}");
+
+    Http.Response metrics = Http.get(url, "/metrics");
+    assertThat(metrics.status()).isEqualTo(200);
+    assertThat(metrics.body())
+        .contains("freshet_online_features_seconds_count{feature_service=\"model_v1\"} 2")
+        .contains("freshet_online_features_seconds_count{feature_service=\"-\"} 1")
+        .contains(
+            "http_server_requests_seconds_count{exception=\"none\",method=\"POST\",status=\"200\",uri=\"/get-online-features\"} 3")
+        .contains("http_server_requests_seconds_bucket{exception=\"none\",method=\"POST\",status=\"200\",uri=\"/get-online-features\",le=");
   }
 
   @Test

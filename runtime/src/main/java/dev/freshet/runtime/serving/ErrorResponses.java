@@ -57,7 +57,7 @@ public class ErrorResponses {
   public HttpResponse<byte[]> notFound(HttpRequest<?> request) {
     return json(404, "NotFound", "there is no " + request.getMethod() + " " + request.getPath()
         + "; the endpoints are POST /get-online-features, POST /push, POST /materialize,"
-        + " POST /materialize-incremental and GET /health");
+        + " POST /materialize-incremental, GET /health and GET /metrics");
   }
 
   @Error(global = true, status = HttpStatus.METHOD_NOT_ALLOWED)

@@ -8,6 +8,7 @@ import dev.freshet.runtime.registry.Applier;
 import dev.freshet.runtime.registry.Change;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
+import io.micronaut.context.env.PropertySource;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.PrintWriter;
 import java.net.URL;
@@ -21,6 +22,21 @@ import java.util.Map;
  * of {@code serve}) and its HTTP server. Closing it stops both and closes the stores.
  */
 public final class FeatureServer implements AutoCloseable {
+  /**
+   * What a server needs whatever the application's configuration says, at the lowest precedence
+   * so that configuration can still change it: Prometheus at /metrics (ours, not Micronaut's JSON
+   * one), health details, latency histograms per endpoint.
+   */
+  private static final Map<String, Object> DEFAULTS =
+      Map.of(
+          "micronaut.metrics.enabled", true,
+          "micronaut.metrics.export.prometheus.enabled", true,
+          "micronaut.metrics.export.prometheus.descriptions", true,
+          "endpoints.metrics.enabled", false,
+          "endpoints.prometheus.enabled", false,
+          "endpoints.health.details-visible", "ANONYMOUS",
+          "endpoints.all.path", "/");
+
   private final ApplicationContext context;
   private final EmbeddedServer server;
 
@@ -36,7 +52,10 @@ public final class FeatureServer implements AutoCloseable {
    */
   public static FeatureServer start(Map<String, Object> properties, PrintWriter out, MaterializationProgress progress) {
     ApplicationContext context =
-        ApplicationContext.builder(FeatureServer.class, Environment.FUNCTION).properties(properties).start();
+        ApplicationContext.builder(FeatureServer.class, Environment.FUNCTION)
+            .propertySources(PropertySource.of("freshet-server-defaults", DEFAULTS, PropertySource.PropertyConvention.JAVA_PROPERTIES.ordinal() - 1000))
+            .properties(properties)
+            .start();
     try {
       bootstrap(context, out, progress);
       return new FeatureServer(context, context.getBean(EmbeddedServer.class).start());

@@ -5,15 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.freshet.runtime.materialize.MaterializationException;
 import dev.freshet.runtime.materialize.MaterializationJob;
 import dev.freshet.runtime.materialize.MaterializationProgress;
-import dev.freshet.runtime.online.OnlineStore;
-import dev.freshet.runtime.online.OnlineStoreException;
 import dev.freshet.runtime.time.Instants;
-import io.micronaut.context.BeanProvider;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -31,14 +27,11 @@ public class FeatureServerController {
   private final OnlineFeatures onlineFeatures;
   private final Pushes pushes;
   private final MaterializationJob materialization;
-  private final BeanProvider<OnlineStore> store;
 
-  public FeatureServerController(
-      OnlineFeatures onlineFeatures, Pushes pushes, MaterializationJob materialization, BeanProvider<OnlineStore> store) {
+  public FeatureServerController(OnlineFeatures onlineFeatures, Pushes pushes, MaterializationJob materialization) {
     this.onlineFeatures = onlineFeatures;
     this.pushes = pushes;
     this.materialization = materialization;
-    this.store = store;
   }
 
   @Post(uri = "/get-online-features", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
@@ -70,17 +63,6 @@ public class FeatureServerController {
     Instant end = time(request, "end_ts");
     run(() -> materialization.materializeIncremental(views(request), end, MaterializationProgress.SILENT));
     return HttpResponse.ok();
-  }
-
-  /** 200 when the online store answers, 503 otherwise. */
-  @Get(uri = "/health", produces = MediaType.APPLICATION_JSON)
-  public HttpResponse<String> health() {
-    try {
-      store.get().read(List.of());
-      return HttpResponse.ok("{\"status\":\"UP\"}");
-    } catch (OnlineStoreException e) {
-      return HttpResponse.<String>status(io.micronaut.http.HttpStatus.SERVICE_UNAVAILABLE).body("{\"status\":\"DOWN\"}");
-    }
   }
 
   private static void run(Runnable job) {

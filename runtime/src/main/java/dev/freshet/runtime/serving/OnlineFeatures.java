@@ -11,6 +11,8 @@ import dev.freshet.runtime.config.ServingConfig;
 import dev.freshet.runtime.online.OnlineStore;
 import dev.freshet.runtime.serving.ServingIndex.Feature;
 import dev.freshet.spec.ValueType;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micronaut.context.BeanProvider;
 import jakarta.inject.Singleton;
 import java.io.ByteArrayOutputStream;
@@ -23,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code POST /get-online-features}: parses Feast's request with a streaming parser, reads every
@@ -37,20 +40,30 @@ public class OnlineFeatures {
   private final ServingIndex index;
   private final BeanProvider<OnlineStore> store;
   private final int maxEntityRows;
+  private final MeterRegistry meters;
 
-  public OnlineFeatures(ServingIndex index, BeanProvider<OnlineStore> store, ServingConfig config) {
+  public OnlineFeatures(ServingIndex index, BeanProvider<OnlineStore> store, ServingConfig config, MeterRegistry meters) {
     this.index = index;
     this.store = store;
     this.maxEntityRows = config.getMaxEntityRows();
+    this.meters = meters;
   }
 
   /** What a request asks for, as parsed. */
   record Request(List<String> features, String featureService, Map<String, List<Object>> entities, boolean fullNames) {}
 
   public byte[] handle(byte[] body) {
+    long started = System.nanoTime();
     Request request = parse(body);
     List<Feature> features = resolve(request);
-    return respond(request, features, Instant.now());
+    byte[] response = respond(request, features, Instant.now());
+    Timer.builder("freshet.online.features")
+        .description("Time to answer /get-online-features, per feature service ('-' for listed features)")
+        .tag("feature_service", request.featureService() == null ? "-" : request.featureService())
+        .publishPercentileHistogram()
+        .register(meters)
+        .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+    return response;
   }
 
   Request parse(byte[] body) {

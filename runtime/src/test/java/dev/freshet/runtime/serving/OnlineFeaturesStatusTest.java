@@ -73,7 +73,7 @@ class OnlineFeaturesStatusTest {
             new Row(1, now.minus(Duration.ofMinutes(30)), 3L, null),
             new Row(2, now.minus(Duration.ofHours(3)), 9L, "old")));
     BeanProvider<OnlineStore> provider = () -> store;
-    OnlineFeatures features = new OnlineFeatures(new ServingIndex(registry()), provider, new ServingConfig());
+    OnlineFeatures features = new OnlineFeatures(new ServingIndex(registry()), provider, new ServingConfig(), new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
 
     String response =
         new String(
