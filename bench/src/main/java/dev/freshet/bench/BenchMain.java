@@ -1,12 +1,25 @@
 package dev.freshet.bench;
 
-/** {@code java -Xmx512m -jar freshet-bench.jar materialization [ROWS] [ENTITIES]}. */
+/**
+ * {@code java -Xmx512m -jar freshet-bench.jar materialization [ROWS] [ENTITIES]}, or {@code java
+ * -jar freshet-bench.jar serving [ENTITIES] [RATE] [SECONDS] [CALLERS]}.
+ */
 public final class BenchMain {
   private BenchMain() {}
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("serving")) {
+      long entities = args.length > 1 ? Long.parseLong(args[1]) : 1_000_000L;
+      int rate = args.length > 2 ? Integer.parseInt(args[2]) : 100;
+      int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 20;
+      int callers = args.length > 4 ? Integer.parseInt(args[4]) : 8;
+      ServingBenchmark.run(entities, rate, java.time.Duration.ofSeconds(seconds), callers);
+      System.exit(0);
+    }
     if (args.length == 0 || !args[0].equals("materialization")) {
-      System.err.println("usage: java -Xmx512m -jar freshet-bench.jar materialization [ROWS] [ENTITIES]");
+      System.err.println(
+          "usage: java -Xmx512m -jar freshet-bench.jar materialization [ROWS] [ENTITIES]\n"
+              + "       java -jar freshet-bench.jar serving [ENTITIES] [RATE] [SECONDS] [CALLERS]");
       System.exit(2);
     }
     long rows = args.length > 1 ? Long.parseLong(args[1]) : 10_000_000L;

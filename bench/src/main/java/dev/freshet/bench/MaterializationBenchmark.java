@@ -55,7 +55,7 @@ final class MaterializationBenchmark {
 
       HeapPeak.reset();
       Instant start = Instant.now();
-      check(FreshetMain.run("materialize", "2020-01-01", "2030-01-01"), "materialize");
+      check(FreshetMain.run("materialize", "2020-01-01", "2030-01-01", "--views", "rider_stats"), "materialize");
       Duration freshet = Duration.between(start, Instant.now());
       long freshetHeap = HeapPeak.bytes();
       long freshetKeys = dbSize(redis);

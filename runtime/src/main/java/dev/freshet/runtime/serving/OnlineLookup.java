@@ -29,13 +29,32 @@ final class OnlineLookup {
    */
   static List<FeatureColumn> lookup(
       OnlineStore store, List<Feature> features, Map<String, List<Object>> entities, int rows, Instant now) {
+    // Features grouped by view, views found by identity: a view spec is a deep record, and
+    // hashing it per request would cost more than the lookup itself.
+    List<FeatureViewSpec> views = new ArrayList<>(4);
+    List<List<String>> names = new ArrayList<>(4);
+    int[] viewOf = new int[features.size()];
+    int[] positionOf = new int[features.size()];
+    for (int i = 0; i < features.size(); i++) {
+      FeatureViewSpec view = features.get(i).view();
+      int v = 0;
+      while (v < views.size() && views.get(v) != view) {
+        v++;
+      }
+      if (v == views.size()) {
+        views.add(view);
+        names.add(new ArrayList<>());
+      }
+      viewOf[i] = v;
+      positionOf[i] = names.get(v).size();
+      names.get(v).add(features.get(i).name());
+    }
+
     // One read per view, of the view's distinct entities; rows point at them.
-    Map<FeatureViewSpec, List<Feature>> byView = new LinkedHashMap<>();
-    features.forEach(f -> byView.computeIfAbsent(f.view(), v -> new ArrayList<>()).add(f));
-    List<ViewRead> reads = new ArrayList<>(byView.size());
-    List<int[]> rowToEntity = new ArrayList<>(byView.size());
-    for (Map.Entry<FeatureViewSpec, List<Feature>> entry : byView.entrySet()) {
-      FeatureViewSpec view = entry.getKey();
+    List<ViewRead> reads = new ArrayList<>(views.size());
+    List<int[]> rowToEntity = new ArrayList<>(views.size());
+    for (int v = 0; v < views.size(); v++) {
+      FeatureViewSpec view = views.get(v);
       Map<List<Object>, Integer> distinct = new LinkedHashMap<>();
       int[] pointers = new int[rows];
       for (int row = 0; row < rows; row++) {
@@ -51,17 +70,15 @@ final class OnlineLookup {
         Integer at = distinct.putIfAbsent(key, distinct.size());
         pointers[row] = at == null ? distinct.size() - 1 : at;
       }
-      reads.add(new ViewRead(view, entry.getValue().stream().map(Feature::name).toList(), new ArrayList<>(distinct.keySet())));
+      reads.add(new ViewRead(view, names.get(v), new ArrayList<>(distinct.keySet())));
       rowToEntity.add(pointers);
     }
     List<List<StoredRow>> stored = store.read(reads);
 
-    List<FeatureViewSpec> views = new ArrayList<>(byView.keySet());
     List<FeatureColumn> columns = new ArrayList<>(features.size());
-    for (Feature feature : features) {
-      int view = views.indexOf(feature.view());
-      int position = byView.get(feature.view()).indexOf(feature);
-      columns.add(column(feature, stored.get(view), rowToEntity.get(view), position, rows, now));
+    for (int i = 0; i < features.size(); i++) {
+      int v = viewOf[i];
+      columns.add(column(features.get(i), stored.get(v), rowToEntity.get(v), positionOf[i], rows, now));
     }
     return columns;
   }
