@@ -39,45 +39,49 @@ final class MaterializationBenchmark {
 
   static void run(long rows, long entities) throws Exception {
     Path work = Files.createTempDirectory("freshet-bench");
-    Path parquet = work.resolve("rider_stats.parquet");
-    System.out.printf(Locale.ROOT, "generating %,d rows over %,d entities in %s%n", rows, entities, parquet);
-    generate(parquet, rows, entities);
-    System.out.printf(Locale.ROOT, "source: %,d bytes; max heap %,d MiB%n", Files.size(parquet), Runtime.getRuntime().maxMemory() >> 20);
+    try {
+      Path parquet = work.resolve("rider_stats.parquet");
+      System.out.printf(Locale.ROOT, "generating %,d rows over %,d entities in %s%n", rows, entities, parquet);
+      generate(parquet, rows, entities);
+      System.out.printf(Locale.ROOT, "source: %,d bytes; max heap %,d MiB%n", Files.size(parquet), Runtime.getRuntime().maxMemory() >> 20);
 
-    try (RedisServerProcess redis = RedisServerProcess.start()) {
-      Map<String, String> properties = new HashMap<>();
-      properties.put("freshet.repo-path", work.toString());
-      properties.put("freshet.project", PROJECT);
-      properties.put("freshet.online-store.type", "redis");
-      properties.put("freshet.online-store.redis.connection-string", redis.connectionString());
-      properties.forEach(System::setProperty);
-      check(FreshetMain.run("apply"), "apply");
+      try (RedisServerProcess redis = RedisServerProcess.start()) {
+        Map<String, String> properties = new HashMap<>();
+        properties.put("freshet.repo-path", work.toString());
+        properties.put("freshet.project", PROJECT);
+        properties.put("freshet.online-store.type", "redis");
+        properties.put("freshet.online-store.redis.connection-string", redis.connectionString());
+        properties.forEach(System::setProperty);
+        check(FreshetMain.run("apply"), "apply");
 
-      HeapPeak.reset();
-      Instant start = Instant.now();
-      check(FreshetMain.run("materialize", "2020-01-01", "2030-01-01", "--views", "rider_stats"), "materialize");
-      Duration freshet = Duration.between(start, Instant.now());
-      long freshetHeap = HeapPeak.bytes();
-      long freshetKeys = dbSize(redis);
+        HeapPeak.reset();
+        Instant start = Instant.now();
+        check(FreshetMain.run("materialize", "2020-01-01", "2030-01-01", "--views", "rider_stats"), "materialize");
+        Duration freshet = Duration.between(start, Instant.now());
+        long freshetHeap = HeapPeak.bytes();
+        long freshetKeys = dbSize(redis);
 
-      try (Jedis jedis = redis.client()) {
-        jedis.flushAll();
+        try (Jedis jedis = redis.client()) {
+          jedis.flushAll();
+        }
+        HeapPeak.reset();
+        start = Instant.now();
+        long written = rawBaseline(parquet, redis);
+        Duration raw = Duration.between(start, Instant.now());
+        long rawHeap = HeapPeak.bytes();
+
+        System.out.println();
+        report("freshet materialize", rows, freshetKeys, freshet, freshetHeap);
+        report("raw DuckDB + pipelined HSET", rows, written, raw, rawHeap);
+        System.out.printf(
+            Locale.ROOT,
+            "freshet / raw throughput: %.2f (time %.1f s vs %.1f s)%n",
+            seconds(raw) / seconds(freshet),
+            seconds(freshet),
+            seconds(raw));
       }
-      HeapPeak.reset();
-      start = Instant.now();
-      long written = rawBaseline(parquet, redis);
-      Duration raw = Duration.between(start, Instant.now());
-      long rawHeap = HeapPeak.bytes();
-
-      System.out.println();
-      report("freshet materialize", rows, freshetKeys, freshet, freshetHeap);
-      report("raw DuckDB + pipelined HSET", rows, written, raw, rawHeap);
-      System.out.printf(
-          Locale.ROOT,
-          "freshet / raw throughput: %.2f (time %.1f s vs %.1f s)%n",
-          seconds(raw) / seconds(freshet),
-          seconds(freshet),
-          seconds(raw));
+    } finally {
+      RedisServerProcess.deleteRecursively(work);
     }
   }
 

@@ -64,50 +64,54 @@ final class ServingBenchmark {
 
   static void run(long entities, int rate, Duration phase, int callers) throws Exception {
     Path work = Files.createTempDirectory("freshet-serving-bench");
-    try (RedisServerProcess redis = RedisServerProcess.start()) {
-      System.out.printf(Locale.ROOT, "loading %,d entities x %d views x %d features into Redis%n", entities, VIEWS, FEATURES);
-      load(redis, entities);
-      Map<String, Object> properties = new HashMap<>();
-      properties.put("freshet.repo-path", work.toString());
-      properties.put("freshet.project", PROJECT);
-      properties.put("freshet.online-store.type", "redis");
-      properties.put("freshet.online-store.redis.connection-string", redis.connectionString());
-      properties.put("micronaut.server.port", -1);
-      try (FeatureServer server = FeatureServer.start(properties, new PrintWriter(System.out), MaterializationProgress.SILENT);
-          RedisClient jedis = RedisClient.builder().hostAndPort(redis.hostAndPort()).build()) {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        URI endpoint = URI.create(server.url() + "/get-online-features");
-        ExecutorService rawPool = Executors.newFixedThreadPool(32);
-        System.out.printf(Locale.ROOT, "warming up%n");
-        closedLoop(() -> freshetCall(http, endpoint, entities, 10), callers, Duration.ofSeconds(10));
-        closedLoop(() -> rawCall(jedis, entities, 10), callers, Duration.ofSeconds(5));
+    try {
+      try (RedisServerProcess redis = RedisServerProcess.start()) {
+        System.out.printf(Locale.ROOT, "loading %,d entities x %d views x %d features into Redis%n", entities, VIEWS, FEATURES);
+        load(redis, entities);
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("freshet.repo-path", work.toString());
+        properties.put("freshet.project", PROJECT);
+        properties.put("freshet.online-store.type", "redis");
+        properties.put("freshet.online-store.redis.connection-string", redis.connectionString());
+        properties.put("micronaut.server.port", -1);
+        try (FeatureServer server = FeatureServer.start(properties, new PrintWriter(System.out), MaterializationProgress.SILENT);
+            RedisClient jedis = RedisClient.builder().hostAndPort(redis.hostAndPort()).build()) {
+          HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+          URI endpoint = URI.create(server.url() + "/get-online-features");
+          ExecutorService rawPool = Executors.newFixedThreadPool(32);
+          System.out.printf(Locale.ROOT, "warming up%n");
+          closedLoop(() -> freshetCall(http, endpoint, entities, 10), callers, Duration.ofSeconds(10));
+          closedLoop(() -> rawCall(jedis, entities, 10), callers, Duration.ofSeconds(5));
 
-        System.out.printf(
-            Locale.ROOT,
-            "%n%-9s | %-33s | %-33s | %-27s%n",
-            "entities", "p50 / p99 at " + rate + " req/s, Freshet", "p50 / p99 at " + rate + " req/s, raw", "max req/s Freshet / raw");
-        for (int n : new int[] {1, 10, 100}) {
-          int size = n;
-          Histogram freshet = openLoop(() -> freshetCallAsync(http, endpoint, entities, size), rate, phase);
-          Histogram raw = openLoop(() -> CompletableFuture.runAsync(() -> rawCall(jedis, entities, size), rawPool), rate, phase);
-          double freshetMax = closedLoop(() -> freshetCall(http, endpoint, entities, size), callers, phase);
-          double rawMax = closedLoop(() -> rawCall(jedis, entities, size), callers, phase);
           System.out.printf(
               Locale.ROOT,
-              "%-9d | %7.2f / %7.2f ms (%5.2f / %5.2f) | %7.2f / %7.2f ms               | %,8.0f / %,8.0f = %.2f%n",
-              n,
-              ms(freshet.getValueAtPercentile(50)),
-              ms(freshet.getValueAtPercentile(99)),
-              freshet.getValueAtPercentile(50) / (double) raw.getValueAtPercentile(50),
-              freshet.getValueAtPercentile(99) / (double) raw.getValueAtPercentile(99),
-              ms(raw.getValueAtPercentile(50)),
-              ms(raw.getValueAtPercentile(99)),
-              freshetMax,
-              rawMax,
-              freshetMax / rawMax);
+              "%n%-9s | %-33s | %-33s | %-27s%n",
+              "entities", "p50 / p99 at " + rate + " req/s, Freshet", "p50 / p99 at " + rate + " req/s, raw", "max req/s Freshet / raw");
+          for (int n : new int[] {1, 10, 100}) {
+            int size = n;
+            Histogram freshet = openLoop(() -> freshetCallAsync(http, endpoint, entities, size), rate, phase);
+            Histogram raw = openLoop(() -> CompletableFuture.runAsync(() -> rawCall(jedis, entities, size), rawPool), rate, phase);
+            double freshetMax = closedLoop(() -> freshetCall(http, endpoint, entities, size), callers, phase);
+            double rawMax = closedLoop(() -> rawCall(jedis, entities, size), callers, phase);
+            System.out.printf(
+                Locale.ROOT,
+                "%-9d | %7.2f / %7.2f ms (%5.2f / %5.2f) | %7.2f / %7.2f ms               | %,8.0f / %,8.0f = %.2f%n",
+                n,
+                ms(freshet.getValueAtPercentile(50)),
+                ms(freshet.getValueAtPercentile(99)),
+                freshet.getValueAtPercentile(50) / (double) raw.getValueAtPercentile(50),
+                freshet.getValueAtPercentile(99) / (double) raw.getValueAtPercentile(99),
+                ms(raw.getValueAtPercentile(50)),
+                ms(raw.getValueAtPercentile(99)),
+                freshetMax,
+                rawMax,
+                freshetMax / rawMax);
+          }
+          rawPool.shutdownNow();
         }
-        rawPool.shutdownNow();
       }
+    } finally {
+      RedisServerProcess.deleteRecursively(work);
     }
   }
 

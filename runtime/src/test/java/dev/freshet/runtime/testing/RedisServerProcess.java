@@ -41,7 +41,12 @@ public final class RedisServerProcess implements AutoCloseable {
               .redirectOutput(directory.resolve("redis.log").toFile())
               .start();
       RedisServerProcess server = new RedisServerProcess(process, port, directory);
-      server.awaitPing();
+      try {
+        server.awaitPing();
+      } catch (RuntimeException e) {
+        server.stop();
+        throw e;
+      }
       return server;
     } catch (IOException e) {
       throw new IllegalStateException(
@@ -99,6 +104,7 @@ public final class RedisServerProcess implements AutoCloseable {
     return new Jedis(hostAndPort());
   }
 
+  /** Stops the server and removes its directory. */
   public void stop() {
     process.destroy();
     try {
@@ -107,6 +113,16 @@ public final class RedisServerProcess implements AutoCloseable {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    deleteRecursively(directory);
+  }
+
+  /** Removes a temporary directory and everything in it, quietly. */
+  public static void deleteRecursively(Path directory) {
+    try (var paths = Files.walk(directory)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a leftover temporary directory is not worth failing a test run for
     }
   }
 
