@@ -8,6 +8,13 @@ public final class BenchMain {
   private BenchMain() {}
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("serving-server")) {
+      long entities = args.length > 1 ? Long.parseLong(args[1]) : 1_000_000L;
+      int port = args.length > 2 ? Integer.parseInt(args[2]) : 6570;
+      int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 600;
+      ServingBenchmark.serveOnly(entities, port, java.time.Duration.ofSeconds(seconds));
+      System.exit(0);
+    }
     if (args.length > 0 && args[0].equals("serving")) {
       long entities = args.length > 1 ? Long.parseLong(args[1]) : 1_000_000L;
       int rate = args.length > 2 ? Integer.parseInt(args[2]) : 100;
@@ -19,7 +26,8 @@ public final class BenchMain {
     if (args.length == 0 || !args[0].equals("materialization")) {
       System.err.println(
           "usage: java -Xmx512m -jar freshet-bench.jar materialization [ROWS] [ENTITIES]\n"
-              + "       java -jar freshet-bench.jar serving [ENTITIES] [RATE] [SECONDS] [CALLERS]");
+              + "       java -jar freshet-bench.jar serving [ENTITIES] [RATE] [SECONDS] [CALLERS]\n"
+              + "       java -jar freshet-bench.jar serving-server [ENTITIES] [PORT] [SECONDS]");
       System.exit(2);
     }
     long rows = args.length > 1 ? Long.parseLong(args[1]) : 10_000_000L;

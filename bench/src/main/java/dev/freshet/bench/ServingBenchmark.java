@@ -115,6 +115,30 @@ final class ServingBenchmark {
     }
   }
 
+  /**
+   * Loads Redis and runs the feature server on {@code port} for {@code duration}, for an external
+   * load generator ({@code bench/wrk/online-features.lua}).
+   */
+  static void serveOnly(long entities, int port, Duration duration) throws Exception {
+    Path work = Files.createTempDirectory("freshet-serving-bench");
+    try (RedisServerProcess redis = RedisServerProcess.start()) {
+      System.out.printf(Locale.ROOT, "loading %,d entities x %d views x %d features into Redis%n", entities, VIEWS, FEATURES);
+      load(redis, entities);
+      Map<String, Object> properties = new HashMap<>();
+      properties.put("freshet.repo-path", work.toString());
+      properties.put("freshet.project", PROJECT);
+      properties.put("freshet.online-store.type", "redis");
+      properties.put("freshet.online-store.redis.connection-string", redis.connectionString());
+      properties.put("micronaut.server.port", port);
+      try (FeatureServer server = FeatureServer.start(properties, new PrintWriter(System.out), MaterializationProgress.SILENT)) {
+        System.out.printf(Locale.ROOT, "serving on %s for %s%n", server.url(), duration);
+        Thread.sleep(duration.toMillis());
+      }
+    } finally {
+      RedisServerProcess.deleteRecursively(work);
+    }
+  }
+
   /** Every entity, all 25 views, in Feast's layout, with pipelined HSETs. */
   private static void load(RedisServerProcess redis, long entities) {
     byte[][][] fields = new byte[VIEWS][FEATURES][];
