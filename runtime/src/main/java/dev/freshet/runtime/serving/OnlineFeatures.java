@@ -21,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -209,8 +210,10 @@ public class OnlineFeatures {
       for (String key : joinKeys) {
         writeJoinKeyColumn(out, typed.get(key));
       }
+      // A view's features share their rows' timestamps: format each stored one once.
+      Map<Instant, String> formatted = new IdentityHashMap<>();
       for (FeatureColumn column : columns) {
-        writeFeatureColumn(out, column);
+        writeFeatureColumn(out, column, formatted);
       }
       out.writeEndArray();
       out.writeEndObject();
@@ -263,7 +266,8 @@ public class OnlineFeatures {
     out.writeEndObject();
   }
 
-  private static void writeFeatureColumn(JsonGenerator out, FeatureColumn column) throws IOException {
+  private static void writeFeatureColumn(JsonGenerator out, FeatureColumn column, Map<Instant, String> formatted)
+      throws IOException {
     out.writeStartObject();
     out.writeArrayFieldStart("values");
     for (Object value : column.values()) {
@@ -277,7 +281,7 @@ public class OnlineFeatures {
     out.writeEndArray();
     out.writeArrayFieldStart("event_timestamps");
     for (Instant timestamp : column.eventTimestamps()) {
-      out.writeString(timestamp.toString());
+      out.writeString(formatted.computeIfAbsent(timestamp, Instant::toString));
     }
     out.writeEndArray();
     out.writeEndObject();

@@ -41,6 +41,8 @@ public final class RedisServerProcess implements AutoCloseable {
               .redirectOutput(directory.resolve("redis.log").toFile())
               .start();
       RedisServerProcess server = new RedisServerProcess(process, port, directory);
+      // A run that is killed, not finished, must not leave its redis-server behind.
+      Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "stop-redis-" + port));
       try {
         server.awaitPing();
       } catch (RuntimeException e) {

@@ -117,6 +117,14 @@ public final class Values {
     if (message == null || message.length == 0) {
       return null;
     }
+    // The common scalar cases without a stream: float_val is tag 0x35 and 4 bytes, double_val
+    // tag 0x29 and 8 bytes, both little-endian.
+    if (message.length == 5 && message[0] == 0x35) {
+      return Float.intBitsToFloat((int) littleEndianLong(message, 4));
+    }
+    if (message.length == 9 && message[0] == 0x29) {
+      return Double.longBitsToDouble(littleEndianLong(message, 8));
+    }
     CodedInputStream in = CodedInputStream.newInstance(message);
     try {
       int tag = in.readTag();
@@ -135,6 +143,15 @@ public final class Values {
     } catch (IOException e) {
       throw new IllegalArgumentException("not a Feast Value message", e);
     }
+  }
+
+  /** The {@code bytes}-byte little-endian integer after the tag byte. */
+  private static long littleEndianLong(byte[] message, int bytes) {
+    long value = 0;
+    for (int i = bytes; i >= 1; i--) {
+      value = (value << 8) | (message[i] & 0xff);
+    }
+    return value;
   }
 
   private static List<Object> decodeList(ByteString list, int field) throws IOException {

@@ -97,4 +97,16 @@ class FeastLayoutTest {
     // Value{float_list_val(16) = FloatList{val: [0.5]}}: 82 01 06 0a 04 0000003f
     assertThat(hex(Values.encode(List.of(0.5f), ValueType.FLOAT_LIST))).isEqualTo("8201060a040000003f");
   }
+
+  @Test
+  void scalarFastPathsDecodeAsTheStreamDoes() {
+    for (float f : new float[] {0f, -0f, 0.40458846f, Float.MAX_VALUE, Float.MIN_VALUE, Float.NaN, -1.5e-30f}) {
+      assertThat(Values.decode(Values.encode(f, ValueType.FLOAT))).isEqualTo(f);
+    }
+    for (double d : new double[] {0d, 0.4045884609222412, -Double.MAX_VALUE, Double.MIN_VALUE, 1e300}) {
+      assertThat(Values.decode(Values.encode(d, ValueType.DOUBLE))).isEqualTo(d);
+    }
+    assertThat(Values.decode(HEX.parseHex("350000003f"))).isEqualTo(0.5f);
+    assertThat(Values.decode(HEX.parseHex("29000000000000e03f"))).isEqualTo(0.5);
+  }
 }
