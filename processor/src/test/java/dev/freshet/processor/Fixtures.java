@@ -116,10 +116,15 @@ final class Fixtures {
   }
 
   private Compilation compile(String... options) {
+    return javac().withProcessors(new FreshetProcessor()).withOptions((Object[]) options).compile(sources());
+  }
+
+  /** The repository's sources, as the next compilation gets them. */
+  java.util.Collection<JavaFileObject> sources() {
     compiled.clear();
     files.forEach(
         (name, body) -> compiled.put(name, JavaFileObjects.forSourceString("test." + name, HEADER + body)));
-    return javac().withProcessors(new FreshetProcessor()).withOptions((Object[]) options).compile(compiled.values());
+    return compiled.values();
   }
 
   /** Asserts that compiling gives exactly one error, containing each fragment, on that line. */
