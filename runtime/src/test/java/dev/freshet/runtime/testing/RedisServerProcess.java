@@ -42,7 +42,7 @@ public final class RedisServerProcess implements AutoCloseable {
               .start();
       RedisServerProcess server = new RedisServerProcess(process, port, directory);
       // A run that is killed, not finished, must not leave its redis-server behind.
-      Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "stop-redis-" + port));
+      Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "stop-redis-" + port));
       try {
         server.awaitPing();
       } catch (RuntimeException e) {
