@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -42,6 +43,8 @@ public class OnlineFeatures {
   private final BeanProvider<OnlineStore> store;
   private final int maxEntityRows;
   private final MeterRegistry meters;
+  /** One timer per feature service, looked up once rather than rebuilt per request. */
+  private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
   public OnlineFeatures(ServingIndex index, BeanProvider<OnlineStore> store, ServingConfig config, MeterRegistry meters) {
     this.index = index;
@@ -58,13 +61,18 @@ public class OnlineFeatures {
     Request request = parse(body);
     List<Feature> features = resolve(request);
     byte[] response = respond(request, features, Instant.now());
-    Timer.builder("freshet.online.features")
-        .description("Time to answer /get-online-features, per feature service ('-' for listed features)")
-        .tag("feature_service", request.featureService() == null ? "-" : request.featureService())
-        .publishPercentileHistogram()
-        .register(meters)
+    timers
+        .computeIfAbsent(request.featureService() == null ? "-" : request.featureService(), this::timer)
         .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
     return response;
+  }
+
+  private Timer timer(String featureService) {
+    return Timer.builder("freshet.online.features")
+        .description("Time to answer /get-online-features, per feature service ('-' for listed features)")
+        .tag("feature_service", featureService)
+        .publishPercentileHistogram()
+        .register(meters);
   }
 
   Request parse(byte[] body) {
