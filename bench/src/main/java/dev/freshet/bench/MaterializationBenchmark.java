@@ -8,7 +8,6 @@ import dev.freshet.runtime.online.layout.Values;
 import dev.freshet.runtime.testing.RedisServerProcess;
 import dev.freshet.spec.JoinKeySpec;
 import dev.freshet.spec.ValueType;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -166,9 +165,5 @@ final class MaterializationBenchmark {
     if (exitCode != 0) {
       throw new IllegalStateException(command + " failed with exit code " + exitCode);
     }
-  }
-
-  static byte[] ascii(String text) {
-    return text.getBytes(StandardCharsets.US_ASCII);
   }
 }

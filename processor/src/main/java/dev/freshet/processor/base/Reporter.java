@@ -39,8 +39,4 @@ public final class Reporter {
   public boolean hasErrors() {
     return errorCount > 0;
   }
-
-  public int errorCount() {
-    return errorCount;
-  }
 }

@@ -27,10 +27,6 @@ public final class Repository {
     return all;
   }
 
-  public boolean isEmpty() {
-    return all.isEmpty();
-  }
-
   /** The definition declared by {@code type}, or null when it carries no definition annotation. */
   public Definition definitionOf(TypeElement type) {
     return type == null ? null : byQualifiedName.get(type.getQualifiedName().toString());

@@ -93,10 +93,6 @@ public class ServingIndex {
     return joinKeyTypes.get(name);
   }
 
-  public Map<String, FeatureViewSpec> views() {
-    return views;
-  }
-
   /** "; did you mean 'x'?" for a near miss, else nothing. */
   static String hint(String name, java.util.Collection<String> candidates) {
     return Suggestions.closest(name, candidates).map(c -> "; did you mean '" + c + "'?").orElse("");

@@ -89,10 +89,6 @@ public final class RedisServerProcess implements AutoCloseable {
     return port;
   }
 
-  public Path directory() {
-    return directory;
-  }
-
   public HostAndPort hostAndPort() {
     return new HostAndPort("127.0.0.1", port);
   }
