@@ -106,11 +106,11 @@ public class MaterializationJob {
               .featureView(name)
               .orElseThrow(
                   () ->
-                      new MaterializationException(
+                      new NoSuchViewException(
                           "there is no feature view '" + name + "'; the views are "
                               + registry.featureViews().stream().map(FeatureViewSpec::name).toList()));
       if (!view.online()) {
-        throw new MaterializationException("feature view '" + name + "' is offline (online = false); it is never materialized");
+        throw new NoSuchViewException("feature view '" + name + "' is offline (online = false); it is never materialized");
       }
       views.add(view);
     }

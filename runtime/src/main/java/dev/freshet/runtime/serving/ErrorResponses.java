@@ -3,6 +3,7 @@ package dev.freshet.runtime.serving;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.freshet.runtime.materialize.MaterializationException;
+import dev.freshet.runtime.materialize.NoSuchViewException;
 import dev.freshet.runtime.offline.SourceReadException;
 import dev.freshet.runtime.online.OnlineStoreException;
 import io.micronaut.http.HttpRequest;
@@ -41,6 +42,11 @@ public class ErrorResponses {
   public HttpResponse<byte[]> storeDown(HttpRequest<?> request, OnlineStoreException e) {
     LOG.warn("{} {}: {}", request.getMethod(), request.getPath(), e.getMessage());
     return json(503, "OnlineStoreUnavailable", e.getMessage());
+  }
+
+  @Error(global = true, exception = NoSuchViewException.class)
+  public HttpResponse<byte[]> noSuchView(HttpRequest<?> request, NoSuchViewException e) {
+    return json(404, "FeatureViewNotFound", e.getMessage());
   }
 
   @Error(global = true, exception = MaterializationException.class)

@@ -2,7 +2,6 @@ package dev.freshet.runtime.serving;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.freshet.runtime.materialize.MaterializationException;
 import dev.freshet.runtime.materialize.MaterializationJob;
 import dev.freshet.runtime.materialize.MaterializationProgress;
 import dev.freshet.runtime.time.Instants;
@@ -58,7 +57,7 @@ public class FeatureServerController {
     if (!start.isBefore(end)) {
       throw ApiException.malformed("start_ts " + start + " is not before end_ts " + end);
     }
-    run(() -> materialization.materialize(views(request), start, end, MaterializationProgress.SILENT));
+    materialization.materialize(views(request), start, end, MaterializationProgress.SILENT);
     return HttpResponse.ok();
   }
 
@@ -67,19 +66,8 @@ public class FeatureServerController {
   public HttpResponse<Void> materializeIncremental(@Body byte[] body) {
     JsonNode request = object(body);
     Instant end = time(request, "end_ts");
-    run(() -> materialization.materializeIncremental(views(request), end, MaterializationProgress.SILENT));
+    materialization.materializeIncremental(views(request), end, MaterializationProgress.SILENT);
     return HttpResponse.ok();
-  }
-
-  private static void run(Runnable job) {
-    try {
-      job.run();
-    } catch (MaterializationException e) {
-      if (e.getMessage().startsWith("there is no feature view") || e.getMessage().contains("is offline")) {
-        throw new ApiException(404, "FeatureViewNotFound", e.getMessage());
-      }
-      throw e;
-    }
   }
 
   private static JsonNode object(byte[] body) {
