@@ -25,6 +25,8 @@ import java.util.function.Consumer;
  */
 public final class ParquetSource {
   private final Path path;
+  /** Read once: a run checks, counts and reads the same source. */
+  private volatile Map<String, String> schema;
 
   public ParquetSource(Path path) {
     this.path = path;
@@ -34,8 +36,17 @@ public final class ParquetSource {
     return path;
   }
 
-  /** The column names and DuckDB types of the source, in file order. */
+  /** The column names and DuckDB types of the source, in file order, read on first use. */
   public Map<String, String> schema() {
+    Map<String, String> known = schema;
+    if (known == null) {
+      known = readSchema();
+      schema = known;
+    }
+    return known;
+  }
+
+  private Map<String, String> readSchema() {
     if (!Files.exists(path)) {
       throw new SourceReadException("the batch source " + path + " does not exist");
     }
