@@ -66,15 +66,7 @@ final class ServingBenchmark {
     Path work = Files.createTempDirectory("freshet-serving-bench");
     try {
       try (RedisServerProcess redis = RedisServerProcess.start()) {
-        System.out.printf(Locale.ROOT, "loading %,d entities x %d views x %d features into Redis%n", entities, VIEWS, FEATURES);
-        load(redis, entities);
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("freshet.repo-path", work.toString());
-        properties.put("freshet.project", PROJECT);
-        properties.put("freshet.online-store.type", "redis");
-        properties.put("freshet.online-store.redis.connection-string", redis.connectionString());
-        properties.put("micronaut.server.port", -1);
-        try (FeatureServer server = FeatureServer.start(properties, new PrintWriter(System.out), MaterializationProgress.SILENT);
+        try (FeatureServer server = loadAndServe(redis, entities, work, -1);
             RedisClient jedis = RedisClient.builder().hostAndPort(redis.hostAndPort()).build()) {
           HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
           URI endpoint = URI.create(server.url() + "/get-online-features");
@@ -122,21 +114,26 @@ final class ServingBenchmark {
   static void serveOnly(long entities, int port, Duration duration) throws Exception {
     Path work = Files.createTempDirectory("freshet-serving-bench");
     try (RedisServerProcess redis = RedisServerProcess.start()) {
-      System.out.printf(Locale.ROOT, "loading %,d entities x %d views x %d features into Redis%n", entities, VIEWS, FEATURES);
-      load(redis, entities);
-      Map<String, Object> properties = new HashMap<>();
-      properties.put("freshet.repo-path", work.toString());
-      properties.put("freshet.project", PROJECT);
-      properties.put("freshet.online-store.type", "redis");
-      properties.put("freshet.online-store.redis.connection-string", redis.connectionString());
-      properties.put("micronaut.server.port", port);
-      try (FeatureServer server = FeatureServer.start(properties, new PrintWriter(System.out), MaterializationProgress.SILENT)) {
+      try (FeatureServer server = loadAndServe(redis, entities, work, port)) {
         System.out.printf(Locale.ROOT, "serving on %s for %s%n", server.url(), duration);
         Thread.sleep(duration.toMillis());
       }
     } finally {
       RedisServerProcess.deleteRecursively(work);
     }
+  }
+
+  /** Loads {@code redis} with the benchmark's data and starts a feature server over it. */
+  private static FeatureServer loadAndServe(RedisServerProcess redis, long entities, Path work, int port) {
+    System.out.printf(Locale.ROOT, "loading %,d entities x %d views x %d features into Redis%n", entities, VIEWS, FEATURES);
+    load(redis, entities);
+    Map<String, Object> properties = new HashMap<>();
+    properties.put("freshet.repo-path", work.toString());
+    properties.put("freshet.project", PROJECT);
+    properties.put("freshet.online-store.type", "redis");
+    properties.put("freshet.online-store.redis.connection-string", redis.connectionString());
+    properties.put("micronaut.server.port", port);
+    return FeatureServer.start(properties, new PrintWriter(System.out), MaterializationProgress.SILENT);
   }
 
   /** Every entity, all 25 views, in Feast's layout, with pipelined HSETs. */
