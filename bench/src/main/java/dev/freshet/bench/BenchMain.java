@@ -23,11 +23,20 @@ public final class BenchMain {
       ServingBenchmark.run(entities, rate, java.time.Duration.ofSeconds(seconds), callers);
       System.exit(0);
     }
+    if (args.length > 0 && args[0].equals("historical")) {
+      long featureRows = args.length > 1 ? Long.parseLong(args[1]) : 10_000_000L;
+      long entityRows = args.length > 2 ? Long.parseLong(args[2]) : 1_000_000L;
+      long entities = args.length > 3 ? Long.parseLong(args[3]) : 1_000_000L;
+      String memoryLimit = args.length > 4 ? args[4] : null;
+      HistoricalBenchmark.run(featureRows, entityRows, entities, memoryLimit);
+      System.exit(0);
+    }
     if (args.length == 0 || !args[0].equals("materialization")) {
       System.err.println(
           "usage: java -Xmx512m -jar freshet-bench.jar materialization [ROWS] [ENTITIES]\n"
               + "       java -jar freshet-bench.jar serving [ENTITIES] [RATE] [SECONDS] [CALLERS]\n"
-              + "       java -jar freshet-bench.jar serving-server [ENTITIES] [PORT] [SECONDS]");
+              + "       java -jar freshet-bench.jar serving-server [ENTITIES] [PORT] [SECONDS]\n"
+              + "       java -Xmx512m -jar freshet-bench.jar historical [FEATURE_ROWS] [ENTITY_ROWS] [ENTITIES] [MEMORY_LIMIT]");
       System.exit(2);
     }
     long rows = args.length > 1 ? Long.parseLong(args[1]) : 10_000_000L;

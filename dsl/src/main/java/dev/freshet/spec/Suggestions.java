@@ -30,6 +30,11 @@ public final class Suggestions {
     return closest(name, candidates).map(c -> " Did you mean " + c + "?").orElse("");
   }
 
+  /** "; did you mean 'X'?" or nothing, for messages that go on after a clause. */
+  public static String didYouMean(String name, Collection<String> candidates) {
+    return closest(name, candidates).map(c -> "; did you mean '" + c + "'?").orElse("");
+  }
+
   private static int distance(String a, String b) {
     int[] previous = new int[b.length() + 1];
     int[] current = new int[b.length() + 1];

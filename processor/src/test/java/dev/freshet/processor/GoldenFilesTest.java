@@ -33,6 +33,7 @@ class GoldenFilesTest {
         "HourlyStatsClient",
         "HourlyStatsValues",
         "ModelV1Client",
+        "ModelV1TrainingRow",
         "FreshetRegistry"
       })
   void generatedSourceMatchesItsGoldenFile(String simpleName) throws IOException {

@@ -9,8 +9,10 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,9 +24,30 @@ final class DriverStats {
 
   private DriverStats() {}
 
+  private static final Comparator<Row> ORDER = Comparator.comparing(Row::eventTimestamp).thenComparing(Row::created);
+
   static Map<Long, Row> latestPerDriver(Path parquet) throws Exception {
     Map<Long, Row> latest = new HashMap<>();
-    Comparator<Row> order = Comparator.comparing(Row::eventTimestamp).thenComparing(Row::created);
+    for (Row row : all(parquet)) {
+      latest.merge(row.driverId(), row, (a, b) -> ORDER.compare(a, b) >= 0 ? a : b);
+    }
+    return latest;
+  }
+
+  /** The row of {@code driver} with the greatest event time at or before {@code time}, then the greatest created time. */
+  static Row asOf(List<Row> rows, long driver, Instant time) {
+    Row best = null;
+    for (Row row : rows) {
+      if (row.driverId() == driver && !row.eventTimestamp().isAfter(time) && (best == null || ORDER.compare(row, best) > 0)) {
+        best = row;
+      }
+    }
+    return best;
+  }
+
+  /** Every row of the file. */
+  static List<Row> all(Path parquet) throws Exception {
+    List<Row> rows = new ArrayList<>();
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
         Statement s = c.createStatement();
         ResultSet r =
@@ -42,10 +65,10 @@ final class DriverStats {
                 r.getFloat(5),
                 r.getDouble(6),
                 r.getDouble(7));
-        latest.merge(row.driverId(), row, (a, b) -> order.compare(a, b) >= 0 ? a : b);
+        rows.add(row);
       }
     }
-    return latest;
+    return rows;
   }
 
   /** A copy of the sample's data under a fresh repository root. */

@@ -76,6 +76,10 @@ public final class Naming {
     return sibling(definition, "Values");
   }
 
+  public static ClassName trainingRow(TypeElement definition) {
+    return sibling(definition, "TrainingRow");
+  }
+
   /** The registry of a repository whose definitions share {@code packageName}. */
   public static ClassName registry(String packageName) {
     return ClassName.get(packageName, "FreshetRegistry");

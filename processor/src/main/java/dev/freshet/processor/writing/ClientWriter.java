@@ -14,9 +14,11 @@ import dev.freshet.client.FeatureTransport;
 import dev.freshet.client.FeatureValue;
 import dev.freshet.client.OnlineRequest;
 import dev.freshet.client.OnlineResponse;
+import dev.freshet.client.TrainingDataSource;
 import dev.freshet.processor.base.Naming;
 import dev.freshet.processor.model.Member;
 import dev.freshet.spec.ValueType;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -28,9 +30,10 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 
 /**
- * Writes the typed client of a feature service or feature view ({@code ModelV1Client}) and the
- * record it returns per entity ({@code ModelV1Values}): join keys, then one {@link FeatureValue}
- * per selected feature.
+ * Writes the typed client of a feature service or feature view ({@code ModelV1Client}), the
+ * record it returns per entity online ({@code ModelV1Values}: join keys, then one {@link
+ * FeatureValue} per selected feature) and the record of one training row ({@code
+ * ModelV1TrainingRow}: join keys, event time, then each feature's value or null).
  */
 public final class ClientWriter {
   /** The remote transport, in freshet-client; named by string so the processor needs none of it. */
@@ -68,6 +71,8 @@ public final class ClientWriter {
     List<String> accessors = accessorNames(joinKeys, features);
 
     writeValues(definition, description, values, joinKeys, features, accessors);
+    ClassName trainingRow = Naming.trainingRow(definition);
+    writeTrainingRow(definition, description, trainingRow, joinKeys, features, accessors);
 
     boolean compositeKey = joinKeys.size() > 1;
     ClassName key = client.nestedClass("Key");
@@ -117,7 +122,8 @@ public final class ClientWriter {
                     .build())
             .addMethods(remoteFactory(client))
             .addMethod(getOne(values, joinKeys, compositeKey, key))
-            .addMethod(getAll(values, valuesList, keyList, keysParameter, joinKeys, features, compositeKey));
+            .addMethod(getAll(values, valuesList, keyList, keysParameter, joinKeys, features, compositeKey))
+            .addMethod(trainingRows(description, trainingRow, keyList, keysParameter, joinKeys, features, compositeKey));
     if (compositeKey) {
       MethodSpec.Builder keyConstructor = MethodSpec.constructorBuilder();
       joinKeys.forEach(k -> keyConstructor.addParameter(k.type().javaType(), Naming.camelCase(k.name())));
@@ -176,6 +182,60 @@ public final class ClientWriter {
             .addModifiers(Modifier.PUBLIC)
             .returns(valuesList)
             .addParameter(ParameterSpec.builder(keyList, keysParameter).build());
+    putEntities(method, joinKeys, keysParameter, compositeKey);
+    method.addStatement(
+        "$T response = transport.read(new $T(FEATURE_SERVICE, FEATURES, entities))",
+        OnlineResponse.class,
+        OnlineRequest.class);
+    method.addStatement("$T result = new $T<>($L.size())", valuesList, ArrayList.class, keysParameter);
+    method.beginControlFlow("for (int row = 0; row < $L.size(); row++)", keysParameter);
+    List<CodeBlock> arguments = keyArguments(joinKeys, keysParameter, compositeKey);
+    boolean unchecked = false;
+    for (int i = 0; i < features.size(); i++) {
+      TypeName boxed = features.get(i).member().type().boxedType();
+      if (boxed instanceof ParameterizedTypeName) {
+        unchecked = true;
+        arguments.add(
+            CodeBlock.of(
+                "($T) ($T<?>) response.value($L, row, $T.class)",
+                ParameterizedTypeName.get(ClassName.get(FeatureValue.class), boxed),
+                FeatureValue.class,
+                i,
+                List.class));
+      } else {
+        arguments.add(CodeBlock.of("response.value($L, row, $T.class)", i, boxed));
+      }
+    }
+    return addRowsAndReturn(method, values, arguments, unchecked);
+  }
+
+  /** Ends the loop over rows: adds one {@code record} per row and returns the list. */
+  private static MethodSpec addRowsAndReturn(MethodSpec.Builder method, ClassName record, List<CodeBlock> arguments, boolean unchecked) {
+    method.addStatement("result.add(new $T(\n$>$L$<))", record, CodeBlock.join(arguments, ",\n"));
+    method.endControlFlow();
+    method.addStatement("return result");
+    if (unchecked) {
+      // A List feature's class literal cannot carry its element type; the transport contract does.
+      method.addAnnotation(
+          com.palantir.javapoet.AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "unchecked").build());
+    }
+    return method.build();
+  }
+
+  /** The join key values of entity row {@code row}, as arguments of a record's constructor. */
+  private static List<CodeBlock> keyArguments(List<Member> joinKeys, String keysParameter, boolean compositeKey) {
+    List<CodeBlock> arguments = new ArrayList<>();
+    for (Member joinKey : joinKeys) {
+      arguments.add(
+          compositeKey
+              ? CodeBlock.of("$L.get(row).$L()", keysParameter, Naming.camelCase(joinKey.name()))
+              : CodeBlock.of("$L.get(row)", keysParameter));
+    }
+    return arguments;
+  }
+
+  /** Declares {@code entities}, the join key columns by name, from the keys parameter. */
+  private static void putEntities(MethodSpec.Builder method, List<Member> joinKeys, String keysParameter, boolean compositeKey) {
     ParameterizedTypeName column =
         ParameterizedTypeName.get(ClassName.get(List.class), WildcardTypeName.subtypeOf(Object.class));
     ParameterizedTypeName columns =
@@ -199,44 +259,84 @@ public final class ClientWriter {
     } else {
       method.addStatement("entities.put($S, $T.copyOf($L))", joinKeys.get(0).name(), List.class, keysParameter);
     }
+  }
+
+  private MethodSpec trainingRows(
+      String description,
+      ClassName trainingRow,
+      ParameterizedTypeName keyList,
+      String keysParameter,
+      List<Member> joinKeys,
+      List<SelectedFeature> features,
+      boolean compositeKey) {
+    ParameterizedTypeName rowList = ParameterizedTypeName.get(ClassName.get(List.class), trainingRow);
+    ParameterizedTypeName times = ParameterizedTypeName.get(List.class, Instant.class);
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder("trainingRows")
+            .addJavadoc(
+                "Training data: for each entity row, the features of $L as of its event time, point-in-time\n"
+                    + "correct (null where the entity had no value within the view's ttl), in the order given.\n",
+                description)
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(rowList)
+            .addParameter(TrainingDataSource.class, "source")
+            .addParameter(keyList, keysParameter)
+            .addParameter(times, "eventTimestamps");
+    method.beginControlFlow("if ($L.size() != eventTimestamps.size())", keysParameter);
     method.addStatement(
-        "$T response = transport.read(new $T(FEATURE_SERVICE, FEATURES, entities))",
-        OnlineResponse.class,
-        OnlineRequest.class);
-    method.addStatement("$T result = new $T<>($L.size())", valuesList, ArrayList.class, keysParameter);
+        "throw new $T($S + $L.size() + $S + eventTimestamps.size())",
+        IllegalArgumentException.class,
+        keysParameter + " has ",
+        keysParameter,
+        " rows but eventTimestamps has ");
+    method.endControlFlow();
+    putEntities(method, joinKeys, keysParameter, compositeKey);
+    method.addStatement("entities.put($T.EVENT_TIMESTAMP, $T.copyOf(eventTimestamps))", TrainingDataSource.class, List.class);
+    method.addStatement(
+        "$T<$T<$T>> columns = source.read(FEATURE_SERVICE, FEATURES, entities)", List.class, List.class, Object.class);
+    method.addStatement("$T result = new $T<>($L.size())", rowList, ArrayList.class, keysParameter);
     method.beginControlFlow("for (int row = 0; row < $L.size(); row++)", keysParameter);
-    List<CodeBlock> arguments = new ArrayList<>();
-    for (Member joinKey : joinKeys) {
-      arguments.add(
-          compositeKey
-              ? CodeBlock.of("$L.get(row).$L()", keysParameter, Naming.camelCase(joinKey.name()))
-              : CodeBlock.of("$L.get(row)", keysParameter));
-    }
+    List<CodeBlock> arguments = keyArguments(joinKeys, keysParameter, compositeKey);
+    arguments.add(CodeBlock.of("eventTimestamps.get(row)"));
     boolean unchecked = false;
     for (int i = 0; i < features.size(); i++) {
       TypeName boxed = features.get(i).member().type().boxedType();
-      if (boxed instanceof ParameterizedTypeName) {
-        unchecked = true;
-        arguments.add(
-            CodeBlock.of(
-                "($T) ($T<?>) response.value($L, row, $T.class)",
-                ParameterizedTypeName.get(ClassName.get(FeatureValue.class), boxed),
-                FeatureValue.class,
-                i,
-                List.class));
-      } else {
-        arguments.add(CodeBlock.of("response.value($L, row, $T.class)", i, boxed));
-      }
+      unchecked |= boxed instanceof ParameterizedTypeName;
+      arguments.add(CodeBlock.of("($T) columns.get($L).get(row)", boxed, i));
     }
-    method.addStatement("result.add(new $T(\n$>$L$<))", values, CodeBlock.join(arguments, ",\n"));
-    method.endControlFlow();
-    method.addStatement("return result");
-    if (unchecked) {
-      // A List feature's class literal cannot carry its element type; the transport contract does.
-      method.addAnnotation(
-          com.palantir.javapoet.AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "unchecked").build());
+    return addRowsAndReturn(method, trainingRow, arguments, unchecked);
+  }
+
+  private void writeTrainingRow(
+      TypeElement definition,
+      String description,
+      ClassName trainingRow,
+      List<Member> joinKeys,
+      List<SelectedFeature> features,
+      List<String> accessors) {
+    MethodSpec.Builder constructor = MethodSpec.constructorBuilder();
+    int i = 0;
+    for (Member joinKey : joinKeys) {
+      constructor.addParameter(joinKey.type().javaType(), accessors.get(i++));
     }
-    return method.build();
+    constructor.addParameter(Instant.class, "eventTimestamp");
+    for (SelectedFeature feature : features) {
+      constructor.addParameter(feature.member().type().boxedType(), accessors.get(i++));
+    }
+    TypeSpec record =
+        TypeSpec.recordBuilder(trainingRow)
+            .addOriginatingElement(definition)
+            .addAnnotation(GeneratedFiles.generatedAnnotation())
+            .addJavadoc(
+                "One training row of $L: an entity, the time it is labelled at, and each feature's value as of\n"
+                    + "that time (null when there was none within the view's ttl).\n\n"
+                    + "<p>Generated from {@link $T}.\n",
+                description,
+                ClassName.get(definition))
+            .addModifiers(Modifier.PUBLIC)
+            .recordConstructor(constructor.build())
+            .build();
+    GeneratedFiles.write(filer, trainingRow.packageName(), record);
   }
 
   private void writeValues(

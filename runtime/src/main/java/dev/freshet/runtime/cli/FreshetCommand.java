@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
       ApplyCommand.class,
       MaterializeCommand.class,
       MaterializeIncrementalCommand.class,
+      GetHistoricalFeaturesCommand.class,
       ServeCommand.class
     })
 public class FreshetCommand implements Runnable {

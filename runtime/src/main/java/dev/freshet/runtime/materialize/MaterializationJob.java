@@ -1,6 +1,7 @@
 package dev.freshet.runtime.materialize;
 
 import dev.freshet.runtime.config.FreshetConfig;
+import dev.freshet.runtime.offline.BatchSources;
 import dev.freshet.runtime.offline.ParquetSource;
 import dev.freshet.runtime.offline.SourceReadException;
 import dev.freshet.runtime.offline.SourceColumn;
@@ -10,14 +11,12 @@ import dev.freshet.runtime.online.WriteResult;
 import dev.freshet.runtime.registry.Interval;
 import dev.freshet.runtime.registry.RegistryException;
 import dev.freshet.runtime.registry.RegistryStore;
-import dev.freshet.spec.DataSourceSpec;
 import dev.freshet.spec.FeatureRegistry;
 import dev.freshet.spec.FeatureRow;
 import dev.freshet.spec.FeatureViewSpec;
 import dev.freshet.spec.FileSourceSpec;
 import dev.freshet.spec.JoinKeySpec;
 import dev.freshet.spec.Materializer;
-import dev.freshet.spec.PushSourceSpec;
 import io.micronaut.context.BeanProvider;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -184,14 +183,8 @@ public class MaterializationJob {
   }
 
   private FileSourceSpec batchSource(FeatureViewSpec view) {
-    DataSourceSpec source = registry.dataSource(view.source()).orElseThrow();
-    if (source instanceof PushSourceSpec push) {
-      source = registry.dataSource(push.batchSource()).orElseThrow();
-    }
-    if (source instanceof FileSourceSpec file) {
-      return file;
-    }
-    throw new MaterializationException("feature view '" + view.name() + "' has no batch source to materialize from");
+    return BatchSources.of(registry, view)
+        .orElseThrow(() -> new MaterializationException("feature view '" + view.name() + "' has no batch source to materialize from"));
   }
 
   private ViewSummary materialize(Plan plan, Instant start, Instant end, OnlineStore store, MaterializationProgress progress) {

@@ -1,11 +1,9 @@
 package dev.freshet.runtime.offline;
 
 import dev.freshet.spec.SourceRecord;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -14,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.function.Consumer;
 
 /**
@@ -145,7 +142,7 @@ public final class ParquetSource {
   public record Counts(long records, long approximateEntities) {}
 
   private static String inRange(String eventMicros, Instant start, Instant end) {
-    return eventMicros + " BETWEEN " + micros(start) + " AND " + micros(end);
+    return eventMicros + " BETWEEN " + DuckDb.micros(start) + " AND " + DuckDb.micros(end);
   }
 
   private static String notNull(List<String> keys) {
@@ -156,9 +153,6 @@ public final class ParquetSource {
     return out.toString();
   }
 
-  private static long micros(Instant instant) {
-    return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
-  }
 
   private static String selectList(List<SourceColumn> columns, Map<String, String> schema) {
     List<String> selected = new ArrayList<>();
@@ -182,12 +176,20 @@ public final class ParquetSource {
         });
   }
 
-  private String scan() {
+  /** The SQL table function reading the source and every file pushed to it. */
+  public String scan() {
     if (Files.isDirectory(path)) {
       String files = path.resolve("**").resolve("*.parquet").toString();
       return "read_parquet(" + quoteLiteral(files) + ", union_by_name = true, hive_partitioning = true)";
     }
-    return "read_parquet(" + quoteLiteral(path.toString()) + ")";
+    List<Path> pushed = PushedFiles.of(path);
+    if (pushed.isEmpty()) {
+      return "read_parquet(" + quoteLiteral(path.toString()) + ")";
+    }
+    List<String> files = new ArrayList<>();
+    files.add(quoteLiteral(path.toString()));
+    pushed.forEach(file -> files.add(quoteLiteral(file.toString())));
+    return "read_parquet([" + String.join(", ", files) + "], union_by_name = true)";
   }
 
   @FunctionalInterface
@@ -196,43 +198,20 @@ public final class ParquetSource {
   }
 
   private <T> T withConnection(Work<T> work) {
-    Properties properties = new Properties();
-    properties.setProperty("jdbc_stream_results", "true");
-    try (Connection connection = DriverManager.getConnection("jdbc:duckdb:", properties);
+    try (Connection connection = DuckDb.connect();
         Statement statement = connection.createStatement()) {
-      // Spill to a private temporary directory, not the working directory.
-      statement.execute("SET temp_directory = " + quoteLiteral(spillDirectory().toString()));
       statement.execute("SET preserve_insertion_order = false");
       return work.run(statement);
     } catch (SQLException e) {
-      throw new SourceReadException("cannot read Parquet at " + path + ": " + firstLine(e), e);
-    }
-  }
-
-  private static Path spillDirectory() {
-    try {
-      Path directory = Path.of(System.getProperty("java.io.tmpdir"), "freshet-duckdb-" + ProcessHandle.current().pid());
-      if (!Files.isDirectory(directory)) {
-        Files.createDirectories(directory);
-        directory.toFile().deleteOnExit();
-      }
-      return directory;
-    } catch (IOException e) {
-      throw new SourceReadException("cannot create a temporary directory for DuckDB: " + e.getMessage(), e);
+      throw new SourceReadException("cannot read Parquet at " + path + ": " + DuckDb.firstLine(e), e);
     }
   }
 
   static String quote(String identifier) {
-    return '"' + identifier.replace("\"", "\"\"") + '"';
+    return DuckDb.quote(identifier);
   }
 
   static String quoteLiteral(String text) {
-    return "'" + text.replace("'", "''") + "'";
-  }
-
-  private static String firstLine(SQLException e) {
-    String message = String.valueOf(e.getMessage());
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
+    return DuckDb.quoteLiteral(text);
   }
 }

@@ -8,7 +8,7 @@ import java.util.Set;
  * Which column types of a Parquet file (as DuckDB names them) a declared value type accepts, and
  * the SQL that reads a column as exactly that type.
  */
-final class ParquetTypes {
+public final class ParquetTypes {
   private static final Set<String> SMALL_INTEGERS = Set.of("TINYINT", "SMALLINT", "INTEGER", "UTINYINT", "USMALLINT");
   private static final Set<String> INTEGERS =
       Set.of("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "UTINYINT", "USMALLINT", "UINTEGER");
@@ -16,7 +16,7 @@ final class ParquetTypes {
 
   private ParquetTypes() {}
 
-  static boolean accepts(ValueType declared, String columnType) {
+  public static boolean accepts(ValueType declared, String columnType) {
     String type = columnType.toUpperCase(Locale.ROOT);
     if (declared.isList()) {
       return type.endsWith("[]") && accepts(declared.elementType(), type.substring(0, type.length() - 2));
@@ -33,13 +33,13 @@ final class ParquetTypes {
     };
   }
 
-  static boolean isTimestamp(String columnType) {
+  public static boolean isTimestamp(String columnType) {
     String type = columnType.toUpperCase(Locale.ROOT);
     return type.startsWith("TIMESTAMP") || type.equals("DATE");
   }
 
   /** Reads {@code column} as {@code declared}: casts numbers, instants as epoch microseconds. */
-  static String select(String quotedColumn, String columnType, ValueType declared) {
+  public static String select(String quotedColumn, String columnType, ValueType declared) {
     if (declared == ValueType.UNIX_TIMESTAMP) {
       return epochMicros(quotedColumn, columnType);
     }
@@ -51,11 +51,23 @@ final class ParquetTypes {
   }
 
   /** Epoch microseconds of a timestamp or date column; a time without a zone is UTC. */
-  static String epochMicros(String quotedColumn, String columnType) {
+  public static String epochMicros(String quotedColumn, String columnType) {
     if (columnType.toUpperCase(Locale.ROOT).equals("TIMESTAMP WITH TIME ZONE")) {
       return "epoch_us(" + quotedColumn + ")";
     }
     return "epoch_us(CAST(" + quotedColumn + " AS TIMESTAMP))";
+  }
+
+  /** The SQL type a join key of {@code declared} type is compared as. */
+  public static String keyType(ValueType declared) {
+    return switch (declared) {
+      case INT32 -> "INTEGER";
+      case INT64 -> "BIGINT";
+      case STRING -> "VARCHAR";
+      case BYTES -> "BLOB";
+      case BOOL -> "BOOLEAN";
+      default -> throw new IllegalArgumentException(declared + " is not a join key type");
+    };
   }
 
   private static String sqlType(ValueType declared) {
@@ -73,7 +85,7 @@ final class ParquetTypes {
   }
 
   /** How a declared type reads in messages: {@code FLOAT (FLOAT32)}. */
-  static String describe(ValueType declared) {
+  public static String describe(ValueType declared) {
     return switch (declared) {
       case FLOAT -> "FLOAT (FLOAT32)";
       case DOUBLE -> "DOUBLE (FLOAT64)";

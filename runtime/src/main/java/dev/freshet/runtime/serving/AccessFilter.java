@@ -31,13 +31,13 @@ public class AccessFilter {
   @Nullable
   public HttpResponse<?> check(HttpRequest<?> request) {
     String path = request.getPath();
-    boolean read = path.equals("/get-online-features");
+    boolean read = path.equals("/get-online-features") || path.equals("/get-historical-features");
     boolean write = path.equals("/push") || path.startsWith("/materialize");
     if (read && role == Role.PUSH) {
       return ErrorResponses.json(403, "Forbidden", "this server has role push; it answers /push and /materialize*, not " + path);
     }
     if (write && role == Role.READ) {
-      return ErrorResponses.json(403, "Forbidden", "this server has role read; it answers /get-online-features, not " + path);
+      return ErrorResponses.json(403, "Forbidden", "this server has role read; it answers /get-online-features and /get-historical-features, not " + path);
     }
     byte[] token = read ? readToken : write ? writeToken : null;
     if (token != null && !MessageDigest.isEqual(token, digest(bearer(request)))) {

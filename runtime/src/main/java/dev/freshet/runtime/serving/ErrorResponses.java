@@ -2,6 +2,7 @@ package dev.freshet.runtime.serving;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.freshet.runtime.historical.HistoricalRequestException;
 import dev.freshet.runtime.materialize.MaterializationException;
 import dev.freshet.runtime.materialize.NoSuchViewException;
 import dev.freshet.runtime.offline.SourceReadException;
@@ -59,10 +60,15 @@ public class ErrorResponses {
     return json(422, "SourceUnreadable", e.getMessage());
   }
 
+  @Error(global = true, exception = HistoricalRequestException.class)
+  public HttpResponse<byte[]> badHistoricalRequest(HttpRequest<?> request, HistoricalRequestException e) {
+    return json(422, "InvalidHistoricalRequest", e.getMessage());
+  }
+
   @Error(global = true, status = HttpStatus.NOT_FOUND)
   public HttpResponse<byte[]> notFound(HttpRequest<?> request) {
     return json(404, "NotFound", "there is no " + request.getMethod() + " " + request.getPath()
-        + "; the endpoints are POST /get-online-features, POST /push, POST /materialize,"
+        + "; the endpoints are POST /get-online-features, POST /get-historical-features, POST /push, POST /materialize,"
         + " POST /materialize-incremental, GET /health and GET /metrics");
   }
 

@@ -2,6 +2,7 @@ package dev.freshet.runtime.serving;
 
 import dev.freshet.runtime.config.OnlineStoreConfig;
 import dev.freshet.runtime.config.ServingConfig;
+import dev.freshet.runtime.logging.FeatureLogs;
 import dev.freshet.runtime.materialize.MaterializationJob;
 import dev.freshet.runtime.materialize.MaterializationProgress;
 import dev.freshet.runtime.registry.Applier;
@@ -57,6 +58,8 @@ public final class FeatureServer implements AutoCloseable {
             .properties(properties)
             .start();
     try {
+      // Built now so that a configuration mistake stops the start, not the first request.
+      context.getBean(FeatureLogs.class);
       bootstrap(context, out, progress);
       return new FeatureServer(context, context.getBean(EmbeddedServer.class).start());
     } catch (RuntimeException e) {

@@ -1,7 +1,6 @@
 package dev.freshet.runtime.serving;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.freshet.runtime.materialize.MaterializationJob;
 import dev.freshet.runtime.materialize.MaterializationProgress;
 import dev.freshet.runtime.time.Instants;
@@ -12,7 +11,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,14 +22,16 @@ import java.util.List;
  */
 @Controller
 public class FeatureServerController {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final OnlineFeatures onlineFeatures;
   private final Pushes pushes;
   private final MaterializationJob materialization;
+  private final HistoricalRequests historicalRequests;
 
-  public FeatureServerController(OnlineFeatures onlineFeatures, Pushes pushes, MaterializationJob materialization) {
+  public FeatureServerController(
+      OnlineFeatures onlineFeatures, Pushes pushes, MaterializationJob materialization, HistoricalRequests historicalRequests) {
     this.onlineFeatures = onlineFeatures;
+    this.historicalRequests = historicalRequests;
     this.pushes = pushes;
     this.materialization = materialization;
   }
@@ -39,6 +39,12 @@ public class FeatureServerController {
   @Post(uri = "/get-online-features", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
   public HttpResponse<byte[]> getOnlineFeatures(@Body byte[] body) {
     return HttpResponse.ok(onlineFeatures.handle(body)).contentType(MediaType.APPLICATION_JSON_TYPE);
+  }
+
+  @Post(uri = "/get-historical-features", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
+  @ExecuteOn(TaskExecutors.BLOCKING)
+  public HttpResponse<byte[]> getHistoricalFeatures(@Body byte[] body) {
+    return HttpResponse.ok(historicalRequests.handle(body)).contentType(MediaType.APPLICATION_JSON_TYPE);
   }
 
   @Post(uri = "/push", consumes = MediaType.ALL)
@@ -51,7 +57,7 @@ public class FeatureServerController {
   @Post(uri = "/materialize", consumes = MediaType.ALL)
   @ExecuteOn(TaskExecutors.BLOCKING)
   public HttpResponse<Void> materialize(@Body byte[] body) {
-    JsonNode request = object(body);
+    JsonNode request = JsonBodies.object(body);
     Instant start = time(request, "start_ts");
     Instant end = time(request, "end_ts");
     if (!start.isBefore(end)) {
@@ -64,24 +70,10 @@ public class FeatureServerController {
   @Post(uri = "/materialize-incremental", consumes = MediaType.ALL)
   @ExecuteOn(TaskExecutors.BLOCKING)
   public HttpResponse<Void> materializeIncremental(@Body byte[] body) {
-    JsonNode request = object(body);
+    JsonNode request = JsonBodies.object(body);
     Instant end = time(request, "end_ts");
     materialization.materializeIncremental(views(request), end, MaterializationProgress.SILENT);
     return HttpResponse.ok();
-  }
-
-  private static JsonNode object(byte[] body) {
-    try {
-      JsonNode node = JSON.readTree(body);
-      if (node == null || !node.isObject()) {
-        throw ApiException.malformed("the request body is not a JSON object");
-      }
-      return node;
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw ApiException.notJson(e);
-    } catch (IOException e) {
-      throw ApiException.malformed("the request body cannot be read: " + e.getMessage());
-    }
   }
 
   private static Instant time(JsonNode request, String field) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import dev.freshet.client.FeatureColumn;
 import dev.freshet.client.FeatureStatus;
 import dev.freshet.runtime.config.ServingConfig;
+import dev.freshet.runtime.logging.FeatureLogs;
 import dev.freshet.runtime.online.OnlineStore;
 import dev.freshet.runtime.serving.ServingIndex.Feature;
 import dev.freshet.spec.ValueType;
@@ -43,10 +44,13 @@ public class OnlineFeatures {
   private final BeanProvider<OnlineStore> store;
   private final int maxEntityRows;
   private final MeterRegistry meters;
+  private final FeatureLogs featureLogs;
   /** One timer per feature service, looked up once rather than rebuilt per request. */
   private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
-  public OnlineFeatures(ServingIndex index, BeanProvider<OnlineStore> store, ServingConfig config, MeterRegistry meters) {
+  public OnlineFeatures(
+      ServingIndex index, BeanProvider<OnlineStore> store, ServingConfig config, MeterRegistry meters, FeatureLogs featureLogs) {
+    this.featureLogs = featureLogs;
     this.index = index;
     this.store = store;
     this.maxEntityRows = config.getMaxEntityRows();
@@ -197,6 +201,9 @@ public class OnlineFeatures {
       typed.put(column.getKey(), values);
     }
     List<FeatureColumn> columns = OnlineLookup.lookup(store.get(), features, typed, rows, now);
+    if (featureLogs.logs(request.featureService())) {
+      featureLogs.record(request.featureService(), typed, columns, rows, now);
+    }
 
     Set<String> requestedKeys = new HashSet<>();
     features.forEach(f -> f.view().joinKeys().forEach(k -> requestedKeys.add(k.name())));

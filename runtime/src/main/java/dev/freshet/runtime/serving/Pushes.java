@@ -1,9 +1,12 @@
 package dev.freshet.runtime.serving;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.freshet.runtime.config.FreshetConfig;
 import dev.freshet.runtime.config.ServingConfig;
+import dev.freshet.runtime.offline.BatchSources;
+import dev.freshet.runtime.offline.OfflineAppender;
+import dev.freshet.runtime.offline.ParquetSource;
+import dev.freshet.runtime.offline.ParquetTypes;
 import dev.freshet.runtime.online.OnlineStore;
 import dev.freshet.runtime.time.Instants;
 import dev.freshet.spec.DataSourceSpec;
@@ -16,14 +19,18 @@ import dev.freshet.spec.PushSourceSpec;
 import dev.freshet.spec.ValueType;
 import io.micronaut.context.BeanProvider;
 import jakarta.inject.Singleton;
-import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code POST /push}: rows for the views fed by a push source. The whole request is checked and
@@ -31,48 +38,48 @@ import java.util.Map;
  */
 @Singleton
 public class Pushes {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final FeatureRegistry registry;
   private final BeanProvider<OnlineStore> store;
   private final int maxRows;
+  private final FreshetConfig config;
 
-  public Pushes(FeatureRegistry registry, BeanProvider<OnlineStore> store, ServingConfig config) {
+  public Pushes(FeatureRegistry registry, BeanProvider<OnlineStore> store, ServingConfig serving, FreshetConfig config) {
     this.registry = registry;
     this.store = store;
-    this.maxRows = config.getMaxEntityRows();
+    this.maxRows = serving.getMaxEntityRows();
+    this.config = config;
   }
 
-  /** The rows to write, per view. */
-  record Plan(Map<FeatureViewSpec, List<PushedRow>> rows) {}
+  /** The rows to write, per view, to the online store when {@code online}, and to the offline store when {@code offline} is set. */
+  record Plan(boolean online, Map<FeatureViewSpec, List<PushedRow>> rows, OfflineRows offline) {}
 
+  /** Rows for the batch source at {@code path}, a list of values per column, typed as its {@code schema}. */
+  record OfflineRows(Path path, Map<String, String> schema, Map<String, List<Object>> columns, int rows) {}
+
+  /**
+   * Checks the whole push, writes the offline file (hidden), then the online rows, then makes the
+   * offline file visible: a push that fails leaves the offline store as it was.
+   */
   public void handle(byte[] body) {
     Plan plan = plan(body);
-    OnlineStore online = store.get();
-    plan.rows().forEach(online::write);
+    OfflineRows offline = plan.offline();
+    try (OfflineAppender.Pending pending =
+        offline == null ? null : OfflineAppender.prepare(offline.path(), offline.schema(), offline.columns(), offline.rows())) {
+      if (plan.online()) {
+        OnlineStore online = store.get();
+        plan.rows().forEach(online::write);
+      }
+      if (pending != null) {
+        pending.commit();
+      }
+    }
   }
 
   Plan plan(byte[] body) {
-    JsonNode request;
-    try {
-      request = JSON.readTree(body);
-    } catch (JsonProcessingException e) {
-      throw ApiException.notJson(e);
-    } catch (IOException e) {
-      throw ApiException.malformed("the request body cannot be read: " + e.getMessage());
-    }
-    if (request == null || !request.isObject()) {
-      throw ApiException.malformed("the request body is not a JSON object");
-    }
+    JsonNode request = JsonBodies.object(body);
     String to = request.path("to").isMissingNode() || request.path("to").isNull() ? "online" : text(request.get("to"), "to");
     if (!to.equals("online") && !to.equals("offline") && !to.equals("online_and_offline")) {
       throw ApiException.malformed("to is \"" + to + "\"; expected online, offline or online_and_offline");
-    }
-    if (!to.equals("online")) {
-      throw new ApiException(
-          422,
-          "OfflineStoreNotConfigured",
-          "this server has no offline store to push to; push with \"to\": \"online\" (nothing was written)");
     }
     JsonNode nameNode = request.get("push_source_name");
     if (nameNode == null || nameNode.isNull()) {
@@ -93,7 +100,88 @@ public class Pushes {
         plan.put(view, rows(view, batch, df, rows));
       }
     }
-    return new Plan(plan);
+    OfflineRows offline = to.equals("online") ? null : offlineRows(batch, df, rows);
+    return new Plan(!to.equals("offline"), plan, offline);
+  }
+
+  /**
+   * The push as rows of the batch source's file. The push must give every column a feature view
+   * reads from that file, since a row with some of them null would shadow older values of the
+   * others; the file's other columns may be left out (written as nulls).
+   */
+  private OfflineRows offlineRows(FileSourceSpec batch, JsonNode df, int rows) {
+    Path path = config.resolve(batch.path());
+    Map<String, String> schema = new ParquetSource(path).schema();
+    Set<String> given = new LinkedHashSet<>();
+    df.fieldNames().forEachRemaining(given::add);
+    List<String> missing = readColumns(batch).stream().filter(column -> !given.contains(column)).toList();
+    List<String> extra = given.stream().filter(column -> !schema.containsKey(column)).toList();
+    if (!missing.isEmpty() || !extra.isEmpty()) {
+      throw new ApiException(
+          422, "OfflinePushMismatch",
+          "to push to the offline store, df needs the columns the feature views read from batch source '" + batch.name() + "' "
+              + readColumns(batch) + (missing.isEmpty() ? "" : "; missing " + missing)
+              + (extra.isEmpty() ? "" : "; not columns of " + path.getFileName() + ": " + extra) + " (nothing was written)");
+    }
+    Map<String, List<Object>> columns = new LinkedHashMap<>();
+    for (Map.Entry<String, String> column : schema.entrySet()) {
+      JsonNode values = df.get(column.getKey());
+      List<Object> typed = new ArrayList<>(rows);
+      if (values == null) {
+        typed.addAll(Collections.nCopies(rows, null));
+      } else {
+        ValueType type = offlineType(batch, column.getKey(), column.getValue());
+        for (int row = 0; row < rows; row++) {
+          JsonNode value = values.get(row);
+          typed.add(value.isNull() ? null : value(value, type, "df." + column.getKey() + "[" + row + "]"));
+        }
+      }
+      columns.put(column.getKey(), typed);
+    }
+    return new OfflineRows(path, schema, columns, rows);
+  }
+
+  /** The columns of {@code batch} that some feature view reads: join keys, times and features. */
+  private Set<String> readColumns(FileSourceSpec batch) {
+    Set<String> columns = new LinkedHashSet<>();
+    for (FeatureViewSpec view : registry.featureViews()) {
+      if (BatchSources.of(registry, view).filter(batch::equals).isEmpty()) {
+        continue;
+      }
+      view.joinKeys().forEach(key -> columns.add(batch.columnFor(key.name())));
+      columns.add(batch.timestampField());
+      if (!batch.createdTimestampColumn().isEmpty()) {
+        columns.add(batch.createdTimestampColumn());
+      }
+      view.features().forEach(feature -> columns.add(batch.columnFor(feature.name())));
+    }
+    return columns;
+  }
+
+  /** The value type a push supplies a Parquet column of {@code columnType} as. */
+  private static ValueType offlineType(FileSourceSpec batch, String column, String columnType) {
+    String type = columnType.toUpperCase(Locale.ROOT);
+    if (!OfflineAppender.writable(type)) {
+      throw new ApiException(
+          422, "OfflinePushUnsupported",
+          "column '" + column + "' of batch source '" + batch.name() + "' has type " + columnType + ", which a push cannot write offline (nothing was written)");
+    }
+    if (ParquetTypes.isTimestamp(type)) {
+      return ValueType.UNIX_TIMESTAMP;
+    }
+    if (type.equals("FLOAT")) {
+      return ValueType.FLOAT;
+    }
+    if (type.equals("DOUBLE") || type.startsWith("DECIMAL")) {
+      return ValueType.DOUBLE;
+    }
+    if (type.equals("BOOLEAN")) {
+      return ValueType.BOOL;
+    }
+    if (type.equals("VARCHAR")) {
+      return ValueType.STRING;
+    }
+    return ValueType.INT64;
   }
 
   private PushSourceSpec pushSource(String name) {

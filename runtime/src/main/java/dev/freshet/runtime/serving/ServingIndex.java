@@ -95,6 +95,6 @@ public class ServingIndex {
 
   /** "; did you mean 'x'?" for a near miss, else nothing. */
   static String hint(String name, java.util.Collection<String> candidates) {
-    return Suggestions.closest(name, candidates).map(c -> "; did you mean '" + c + "'?").orElse("");
+    return Suggestions.didYouMean(name, candidates);
   }
 }

@@ -2,20 +2,19 @@ package dev.freshet.runtime.serving;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.freshet.runtime.config.FreshetConfig;
 import dev.freshet.runtime.config.ServingConfig;
+import dev.freshet.runtime.logging.FeatureLogs;
 import dev.freshet.runtime.online.OnlineStore;
 import dev.freshet.runtime.online.embedded.EmbeddedOnlineStore;
-import dev.freshet.spec.DataSourceSpec;
-import dev.freshet.spec.EntitySpec;
+import dev.freshet.runtime.testing.TestRegistry;
 import dev.freshet.spec.FeatureRegistry;
 import dev.freshet.spec.FeatureRow;
-import dev.freshet.spec.FeatureServiceSpec;
 import dev.freshet.spec.FeatureSpec;
 import dev.freshet.spec.FeatureViewSpec;
 import dev.freshet.spec.JoinKeySpec;
-import dev.freshet.spec.Materializer;
-import dev.freshet.spec.StreamFeatureViewSpec;
 import dev.freshet.spec.ValueType;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micronaut.context.BeanProvider;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -24,7 +23,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,7 +71,9 @@ class OnlineFeaturesStatusTest {
             new Row(1, now.minus(Duration.ofMinutes(30)), 3L, null),
             new Row(2, now.minus(Duration.ofHours(3)), 9L, "old")));
     BeanProvider<OnlineStore> provider = () -> store;
-    OnlineFeatures features = new OnlineFeatures(new ServingIndex(registry()), provider, new ServingConfig(), new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    FeatureLogs noLogs = new FeatureLogs(List.of(), registry(), new FreshetConfig(), meters);
+    OnlineFeatures features = new OnlineFeatures(new ServingIndex(registry()), provider, new ServingConfig(), meters, noLogs);
 
     String response =
         new String(
@@ -88,36 +88,6 @@ class OnlineFeaturesStatusTest {
   }
 
   private static FeatureRegistry registry() {
-    return new FeatureRegistry() {
-      @Override
-      public List<EntitySpec> entities() {
-        return List.of();
-      }
-
-      @Override
-      public List<DataSourceSpec> dataSources() {
-        return List.of();
-      }
-
-      @Override
-      public List<FeatureViewSpec> featureViews() {
-        return List.of(RECENT);
-      }
-
-      @Override
-      public List<StreamFeatureViewSpec> streamFeatureViews() {
-        return List.of();
-      }
-
-      @Override
-      public List<FeatureServiceSpec> featureServices() {
-        return List.of();
-      }
-
-      @Override
-      public Optional<Materializer<? extends FeatureRow>> materializer(String featureView) {
-        return Optional.empty();
-      }
-    };
+    return new TestRegistry(List.of(), List.of(RECENT));
   }
 }

@@ -1,0 +1,108 @@
+package dev.freshet.runtime.logging;
+
+import dev.freshet.client.FeatureColumn;
+import dev.freshet.runtime.config.FeatureLoggingConfig;
+import dev.freshet.runtime.config.FreshetConfig;
+import dev.freshet.spec.FeatureRegistry;
+import dev.freshet.spec.FeatureServiceSpec;
+import dev.freshet.spec.FeatureSpec;
+import dev.freshet.spec.FeatureViewSpec;
+import dev.freshet.spec.FeatureSelectionSpec;
+import dev.freshet.spec.JoinKeySpec;
+import dev.freshet.spec.Suggestions;
+import dev.freshet.spec.ValueType;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The feature services whose served responses are logged ({@code freshet.feature-logging.<name>}),
+ * each with its own queue and writer.
+ */
+@Singleton
+public class FeatureLogs implements AutoCloseable {
+  private final Map<String, ServiceLog> logs = new HashMap<>();
+  private final Map<String, LogSchema> schemas = new HashMap<>();
+
+  public FeatureLogs(List<FeatureLoggingConfig> configs, FeatureRegistry registry, FreshetConfig config, MeterRegistry meters) {
+    for (FeatureLoggingConfig logging : configs) {
+      // Micronaut hands property names over in kebab case: model_v1 arrives as model-v1.
+      String configured = logging.getFeatureService();
+      FeatureServiceSpec service =
+          registry.featureServices().stream()
+              .filter(s -> s.name().replace('_', '-').equals(configured.replace('_', '-')))
+              .findFirst()
+              .orElseThrow(() -> new IllegalArgumentException(
+                  "freshet.feature-logging." + configured + ": there is no feature service '" + configured + "'"
+                      + Suggestions.didYouMean(configured, registry.featureServices().stream().map(FeatureServiceSpec::name).toList())));
+      String name = service.name();
+      if (logging.getSampleRate() < 0 || logging.getSampleRate() > 1) {
+        throw new IllegalArgumentException("freshet.feature-logging." + name + ".sample-rate is " + logging.getSampleRate() + "; give a share from 0 to 1");
+      }
+      if (logging.getQueueCapacity() < 1) {
+        throw new IllegalArgumentException("freshet.feature-logging." + name + ".queue-capacity must be at least 1");
+      }
+      LogSchema schema = schema(registry, service);
+      Path directory = config.resolve(logging.getPath() != null ? logging.getPath() : "data/feature_logs/" + name);
+      schemas.put(name, schema);
+      logs.put(name, new ServiceLog(name, schema, directory, logging.getSampleRate(), logging.getRollSize(),
+          logging.getRollInterval(), logging.getQueueCapacity(), meters));
+    }
+  }
+
+  /** Whether responses of {@code featureService} are logged. */
+  public boolean logs(String featureService) {
+    return featureService != null && logs.containsKey(featureService);
+  }
+
+  /**
+   * Queues a response served for {@code featureService}: the entity rows' join keys by name, and
+   * the feature columns in the service's order. Returns at once.
+   */
+  public void record(String featureService, Map<String, List<Object>> joinKeys, List<FeatureColumn> columns, int rows, Instant servedAt) {
+    ServiceLog log = logs.get(featureService);
+    if (log == null) {
+      return;
+    }
+    LogSchema schema = schemas.get(featureService);
+    List<List<Object>> keys = new ArrayList<>(schema.joinKeys().size());
+    for (String key : schema.joinKeys()) {
+      keys.add(joinKeys.get(key));
+    }
+    log.offer(new LoggedResponse(servedAt, keys, columns, rows));
+  }
+
+  private static LogSchema schema(FeatureRegistry registry, FeatureServiceSpec service) {
+    List<String> keys = new ArrayList<>();
+    List<ValueType> keyTypes = new ArrayList<>();
+    List<String> features = new ArrayList<>();
+    List<ValueType> featureTypes = new ArrayList<>();
+    for (FeatureSelectionSpec selection : service.selections()) {
+      FeatureViewSpec view = registry.featureView(selection.featureView()).orElseThrow();
+      for (JoinKeySpec key : view.joinKeys()) {
+        if (!keys.contains(key.name())) {
+          keys.add(key.name());
+          keyTypes.add(key.type());
+        }
+      }
+      List<String> names = selection.features().isEmpty() ? view.features().stream().map(FeatureSpec::name).toList() : selection.features();
+      for (String name : names) {
+        features.add(selection.projectionName() + "__" + name);
+        featureTypes.add(view.feature(name).type());
+      }
+    }
+    return new LogSchema(keys, keyTypes, features, featureTypes);
+  }
+
+  @PreDestroy
+  @Override
+  public void close() {
+    logs.values().forEach(ServiceLog::close);
+  }
+}

@@ -1,0 +1,111 @@
+package dev.freshet.runtime.offline;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Appends rows to a Parquet batch source as a new file ({@link PushedFiles}), in two steps so
+ * that a push can check everything before anything is visible: {@link #prepare} writes the rows,
+ * typed exactly as the source's columns, to a hidden partial file; {@link Pending#commit} renames it
+ * into place, atomically, so readers see all of the rows or none.
+ */
+public final class OfflineAppender {
+  private OfflineAppender() {}
+
+  /** A written file not yet visible to readers. */
+  public interface Pending extends AutoCloseable {
+    /** Makes the rows visible. */
+    void commit();
+
+    /** Deletes the partial file unless it was committed. */
+    @Override
+    void close();
+  }
+
+  /**
+   * Writes {@code columns} (in the source's column order, values as {@code Long}, {@code Double},
+   * {@code Float}, {@code Boolean}, {@code String}, {@code Instant} or null) for the source at
+   * {@code source} whose schema is {@code schema}.
+   */
+  public static Pending prepare(Path source, Map<String, String> schema, Map<String, List<Object>> columns, int rows) {
+    Path target = PushedFiles.next(source, Instant.now());
+    Path partial = target.resolveSibling("." + target.getFileName() + ".partial");
+    try (Connection connection = DuckDb.connect()) {
+      List<String> definitions = new ArrayList<>();
+      List<String> placeholders = new ArrayList<>();
+      for (Map.Entry<String, String> column : schema.entrySet()) {
+        definitions.add(DuckDb.quote(column.getKey()) + " " + column.getValue());
+        // Times go in as epoch microseconds, then take the column's own time type.
+        placeholders.add(ParquetTypes.isTimestamp(column.getValue()) ? "CAST(make_timestamp(?) AS " + column.getValue() + ")" : "?");
+      }
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("CREATE TEMP TABLE pushed (" + String.join(", ", definitions) + ")");
+      }
+      List<List<Object>> values = new ArrayList<>();
+      schema.keySet().forEach(name -> values.add(columns.get(name)));
+      try (PreparedStatement insert = connection.prepareStatement("INSERT INTO pushed VALUES (" + String.join(", ", placeholders) + ")")) {
+        for (int row = 0; row < rows; row++) {
+          for (int column = 0; column < values.size(); column++) {
+            Object value = values.get(column).get(row);
+            insert.setObject(column + 1, value instanceof Instant instant ? DuckDb.micros(instant) : value);
+          }
+          insert.addBatch();
+        }
+        insert.executeBatch();
+      }
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("COPY pushed TO " + DuckDb.quoteLiteral(partial.toString()) + " (FORMAT parquet)");
+      }
+    } catch (SQLException e) {
+      delete(partial);
+      throw new SourceReadException("cannot write pushed rows next to " + source + ": " + DuckDb.firstLine(e), e);
+    }
+    return new Pending() {
+      private boolean committed;
+
+      @Override
+      public void commit() {
+        try {
+          Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+          committed = true;
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot move pushed rows into place at " + target, e);
+        }
+      }
+
+      @Override
+      public void close() {
+        if (!committed) {
+          delete(partial);
+        }
+      }
+    };
+  }
+
+  /** Whether a push can supply a column of this DuckDB type. */
+  public static boolean writable(String columnType) {
+    String type = columnType.toUpperCase(Locale.ROOT);
+    return !type.endsWith("[]") && !type.startsWith("STRUCT") && !type.startsWith("MAP") && !type.equals("BLOB");
+  }
+
+  private static void delete(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      // A leftover partial file is hidden (dot name, .partial ending) and never read.
+    }
+  }
+
+}
