@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
       MaterializeCommand.class,
       MaterializeIncrementalCommand.class,
       GetHistoricalFeaturesCommand.class,
+      EmitEventsCommand.class,
       ServeCommand.class
     })
 public class FreshetCommand implements Runnable {

@@ -26,7 +26,9 @@ public class ServeCommand implements Runnable {
   @Option(
       names = "--role",
       defaultValue = "all",
-      description = "all (default), read (/get-online-features only) or push (/push and /materialize* only)")
+      description =
+          "all (default; with stream ingestion when kafka.bootstrap-servers is set), read (/get-online-features and"
+              + " /get-historical-features only), push (/push and /materialize* only) or ingest (stream ingestion only)")
   String role;
 
   @Option(names = "--port", description = "The port to listen on; default 6566 (micronaut.server.port).")
@@ -39,7 +41,7 @@ public class ServeCommand implements Runnable {
     try {
       parsedRole = ServingConfig.Role.valueOf(role.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--role is '" + role + "'; expected all, read or push");
+      throw new IllegalArgumentException("--role is '" + role + "'; expected all, read, push or ingest");
     }
     properties.put("freshet.serving.role", parsedRole.name());
     if (port != null) {

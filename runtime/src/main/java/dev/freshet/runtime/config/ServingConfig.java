@@ -12,7 +12,9 @@ public class ServingConfig {
     /** {@code /get-online-features} only: a read-only feature server. */
     READ,
     /** {@code /push} and {@code /materialize*} only: a write-only push server. */
-    PUSH
+    PUSH,
+    /** Stream ingestion from Kafka, and no API but {@code /health} and {@code /metrics}: an ingestion worker. */
+    INGEST
   }
 
   private int maxEntityRows = 10_000;

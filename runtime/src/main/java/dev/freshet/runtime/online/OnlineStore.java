@@ -26,7 +26,26 @@ public interface OnlineStore extends AutoCloseable {
    * @throws OnlineStoreException when the store cannot be reached; rows may be partly written, and
    *     writing them again is safe
    */
-  WriteResult write(FeatureViewSpec view, List<? extends FeatureRow> rows);
+  default WriteResult write(FeatureViewSpec view, List<? extends FeatureRow> rows) {
+    return write(view, rows, Ties.KEEP_STORED);
+  }
+
+  /**
+   * As {@link #write(FeatureViewSpec, List)}, with {@code ties} saying what happens to a row exactly
+   * as new as the stored one.
+   */
+  WriteResult write(FeatureViewSpec view, List<? extends FeatureRow> rows, Ties ties);
+
+  /** What a write does with a row whose event timestamp equals the stored row's. */
+  enum Ties {
+    /** Skip it: a replayed batch or push changes nothing. */
+    KEEP_STORED,
+    /**
+     * Write it: a stream's window, updated by a late event, keeps its event timestamp (the
+     * window's end) and must replace the value stored for it.
+     */
+    REPLACE
+  }
 
   /** Removes every value of {@code view}. */
   void deleteView(FeatureViewSpec view);

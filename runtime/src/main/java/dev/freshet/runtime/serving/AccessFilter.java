@@ -33,6 +33,9 @@ public class AccessFilter {
     String path = request.getPath();
     boolean read = path.equals("/get-online-features") || path.equals("/get-historical-features");
     boolean write = path.equals("/push") || path.startsWith("/materialize");
+    if ((read || write) && role == Role.INGEST) {
+      return ErrorResponses.json(403, "Forbidden", "this server has role ingest; it runs stream ingestion and answers /health and /metrics, not " + path);
+    }
     if (read && role == Role.PUSH) {
       return ErrorResponses.json(403, "Forbidden", "this server has role push; it answers /push and /materialize*, not " + path);
     }

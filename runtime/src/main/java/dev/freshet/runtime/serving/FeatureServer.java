@@ -3,6 +3,7 @@ package dev.freshet.runtime.serving;
 import dev.freshet.runtime.config.OnlineStoreConfig;
 import dev.freshet.runtime.config.ServingConfig;
 import dev.freshet.runtime.logging.FeatureLogs;
+import dev.freshet.runtime.streaming.StreamIngestion;
 import dev.freshet.runtime.materialize.MaterializationJob;
 import dev.freshet.runtime.materialize.MaterializationProgress;
 import dev.freshet.runtime.registry.Applier;
@@ -61,6 +62,7 @@ public final class FeatureServer implements AutoCloseable {
       // Built now so that a configuration mistake stops the start, not the first request.
       context.getBean(FeatureLogs.class);
       bootstrap(context, out, progress);
+      startIngestion(context, out);
       return new FeatureServer(context, context.getBean(EmbeddedServer.class).start());
     } catch (RuntimeException e) {
       context.close();
@@ -80,6 +82,20 @@ public final class FeatureServer implements AutoCloseable {
     context
         .getBean(MaterializationJob.class)
         .materializeIncremental(List.of(), Instant.now().truncatedTo(ChronoUnit.SECONDS), progress);
+  }
+
+  /**
+   * Role ingest runs the stream feature views, and fails without Kafka; role all runs them too
+   * when Kafka is configured, and serves without them otherwise.
+   */
+  private static void startIngestion(ApplicationContext context, PrintWriter out) {
+    ServingConfig.Role role = context.getBean(ServingConfig.class).getRole();
+    StreamIngestion ingestion = context.getBean(StreamIngestion.class);
+    if (role == ServingConfig.Role.INGEST || (role == ServingConfig.Role.ALL && ingestion.runnable())) {
+      ingestion.start();
+      out.println("Stream ingestion started: " + ingestion.describe());
+      out.flush();
+    }
   }
 
   /** A typed-client transport reading this server's store in process, without HTTP. */

@@ -77,6 +77,23 @@ abstract class OnlineStoreContract {
   }
 
   @Test
+  void replacingTiesWritesAnEqualTimestampButNeverAnOlderOne() {
+    OnlineStore store = store();
+    store.write(DAILY, List.of(daily(1001, "2023-03-03T12:00:00Z", 631.9f)));
+
+    WriteResult equal = store.write(DAILY, List.of(daily(1001, "2023-03-03T12:00:00Z", 2f)), OnlineStore.Ties.REPLACE);
+    WriteResult older = store.write(DAILY, List.of(daily(1001, "2023-03-03T11:59:59Z", 1f)), OnlineStore.Ties.REPLACE);
+    assertThat(equal).isEqualTo(new WriteResult(1, 0));
+    assertThat(older).isEqualTo(new WriteResult(0, 1));
+    assertThat(store.read(List.of(readDaily(1001L))).get(0).get(0))
+        .isEqualTo(new StoredRow(Instant.parse("2023-03-03T12:00:00Z"), List.of(2f)));
+
+    // Within a batch, the last of equals wins when ties replace.
+    store.write(DAILY, List.of(daily(1002, "2023-01-05T00:00:00Z", 5f), daily(1002, "2023-01-05T00:00:00Z", 6f)), OnlineStore.Ties.REPLACE);
+    assertThat(store.read(List.of(readDaily(1002L))).get(0).get(0).values()).containsExactly(6f);
+  }
+
+  @Test
   void withinOneBatchTheNewestWinsAndTheFirstOfEquals() {
     OnlineStore store = store();
     WriteResult result =

@@ -17,14 +17,16 @@ import redis.clients.jedis.exceptions.JedisDataException;
  * Nothing is persisted.
  */
 public final class RedisServerProcess implements AutoCloseable {
-  private final Process process;
+  private Process process;
   private final int port;
   private final Path directory;
+  private final List<String> command;
 
-  private RedisServerProcess(Process process, int port, Path directory) {
+  private RedisServerProcess(Process process, int port, Path directory, List<String> command) {
     this.process = process;
     this.port = port;
     this.directory = directory;
+    this.command = command;
   }
 
   public static RedisServerProcess start(String... extraArguments) {
@@ -35,12 +37,8 @@ public final class RedisServerProcess implements AutoCloseable {
           "redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
           "--save", "", "--appendonly", "no", "--dir", directory.toString()));
       command.addAll(List.of(extraArguments));
-      Process process =
-          new ProcessBuilder(command)
-              .redirectErrorStream(true)
-              .redirectOutput(directory.resolve("redis.log").toFile())
-              .start();
-      RedisServerProcess server = new RedisServerProcess(process, port, directory);
+      Process process = launch(command, directory);
+      RedisServerProcess server = new RedisServerProcess(process, port, directory, command);
       // A run that is killed, not finished, must not leave its redis-server behind.
       Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "stop-redis-" + port));
       try {
@@ -53,6 +51,35 @@ public final class RedisServerProcess implements AutoCloseable {
     } catch (IOException e) {
       throw new IllegalStateException(
           "cannot start redis-server (install it: apt-get install -y redis-server): " + e.getMessage(), e);
+    }
+  }
+
+  private static Process launch(List<String> command, Path directory) throws IOException {
+    return new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("redis.log").toFile()))
+        .start();
+  }
+
+  /** Stops the server as an outage would, keeping its port; {@link #restart} brings it back, empty. */
+  public synchronized void kill() {
+    process.destroy();
+    try {
+      if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Starts a killed server again on the same port (nothing is persisted, so it starts empty). */
+  public synchronized void restart() {
+    try {
+      process = launch(command, directory);
+      awaitPing();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot restart redis-server: " + e.getMessage(), e);
     }
   }
 
@@ -103,15 +130,8 @@ public final class RedisServerProcess implements AutoCloseable {
   }
 
   /** Stops the server and removes its directory. */
-  public void stop() {
-    process.destroy();
-    try {
-      if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+  public synchronized void stop() {
+    kill();
     deleteRecursively(directory);
   }
 

@@ -12,14 +12,14 @@ import java.util.List;
 import java.util.Optional;
 
 /** A registry of hand-written specs, for tests that need definitions the sample does not have. */
-public record TestRegistry(List<DataSourceSpec> dataSources, List<FeatureViewSpec> featureViews) implements FeatureRegistry {
-  @Override
-  public List<EntitySpec> entities() {
-    return List.of();
+public record TestRegistry(List<DataSourceSpec> dataSources, List<FeatureViewSpec> featureViews, List<StreamFeatureViewSpec> streamFeatureViews)
+    implements FeatureRegistry {
+  public TestRegistry(List<DataSourceSpec> dataSources, List<FeatureViewSpec> featureViews) {
+    this(dataSources, featureViews, List.of());
   }
 
   @Override
-  public List<StreamFeatureViewSpec> streamFeatureViews() {
+  public List<EntitySpec> entities() {
     return List.of();
   }
 

@@ -124,8 +124,8 @@ public final class EmbeddedOnlineStore implements OnlineStore {
   }
 
   @Override
-  public WriteResult write(FeatureViewSpec view, List<? extends FeatureRow> rows) {
-    NewestWins.Batch<? extends FeatureRow> batch = NewestWins.newestPerEntity(rows);
+  public WriteResult write(FeatureViewSpec view, List<? extends FeatureRow> rows, Ties ties) {
+    NewestWins.Batch<? extends FeatureRow> batch = NewestWins.newestPerEntity(rows, ties);
     List<byte[]> fields = new ArrayList<>();
     for (FeatureSpec feature : view.features()) {
       fields.add(FieldHashes.field(view.name(), feature.name()));
@@ -149,7 +149,7 @@ public final class EmbeddedOnlineStore implements OnlineStore {
       for (int i = 0; i < keys.size(); i++) {
         FeatureRow row = batch.rows().get(i);
         byte[] current = stored.get(i);
-        if (current != null && !row.eventTimestamp().isAfter(StoredValue.eventTimestamp(current))) {
+        if (current != null && !NewestWins.replaces(row.eventTimestamp(), StoredValue.eventTimestamp(current), ties)) {
           skipped++;
           continue;
         }

@@ -102,13 +102,13 @@ public final class RedisOnlineStore implements OnlineStore {
   }
 
   @Override
-  public WriteResult write(FeatureViewSpec view, List<? extends FeatureRow> rows) {
-    NewestWins.Batch<? extends FeatureRow> batch = NewestWins.newestPerEntity(rows);
+  public WriteResult write(FeatureViewSpec view, List<? extends FeatureRow> rows, Ties ties) {
+    NewestWins.Batch<? extends FeatureRow> batch = NewestWins.newestPerEntity(rows, ties);
     Fields fields = new Fields(view);
     List<Call> calls = new ArrayList<>();
     for (List<? extends FeatureRow> group : groups(view, batch.rows())) {
       for (int from = 0; from < group.size(); from += ROWS_PER_CALL) {
-        calls.add(call(view, fields, group.subList(from, Math.min(group.size(), from + ROWS_PER_CALL))));
+        calls.add(call(view, fields, group.subList(from, Math.min(group.size(), from + ROWS_PER_CALL)), ties));
       }
     }
     long written = 0;
@@ -127,6 +127,9 @@ public final class RedisOnlineStore implements OnlineStore {
           view.features().stream().map(f -> FieldHashes.field(view.name(), f.name())).toArray(byte[][]::new));
     }
   }
+
+  private static final byte[] REPLACE_TIES = {'1'};
+  private static final byte[] KEEP_TIES = {'0'};
 
   /** One EVALSHA of the newest-wins script: some rows' keys and arguments. */
   private record Call(List<byte[]> keys, List<byte[]> arguments) {}
@@ -147,13 +150,14 @@ public final class RedisOnlineStore implements OnlineStore {
     return new ArrayList<>(bySlot.values());
   }
 
-  private Call call(FeatureViewSpec view, Fields fields, List<? extends FeatureRow> rows) {
+  private Call call(FeatureViewSpec view, Fields fields, List<? extends FeatureRow> rows, Ties ties) {
     List<byte[]> keys = new ArrayList<>(rows.size());
     int features = fields.features().length;
-    List<byte[]> arguments = new ArrayList<>(3 + rows.size() * (4 + 2 * features));
+    List<byte[]> arguments = new ArrayList<>(4 + rows.size() * (4 + 2 * features));
     arguments.add(fields.timestamp());
     arguments.add(keyTtlSeconds);
     arguments.add(fields.count());
+    arguments.add(ties == Ties.REPLACE ? REPLACE_TIES : KEEP_TIES);
     List<FeatureSpec> specs = view.features();
     for (FeatureRow row : rows) {
       keys.add(EntityKeys.redisKey(view.joinKeys(), row.joinKeyValues(), project));

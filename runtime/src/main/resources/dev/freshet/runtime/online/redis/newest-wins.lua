@@ -1,11 +1,13 @@
--- Writes rows of one view, each into its entity's hash, unless the stored row is as new or newer.
+-- Writes rows of one view, each into its entity's hash, unless the stored row is newer, or as new
+-- and ties keep the stored row.
 -- KEYS[i]: the hash of row i's entity (distinct keys).
 -- ARGV[1]: the view's timestamp field ("_ts:view"); ARGV[2]: seconds to expire a written hash
--- after, 0 for never; ARGV[3]: F, the number of features.
+-- after, 0 for never; ARGV[3]: F, the number of features; ARGV[4]: "1" when a row as new as the
+-- stored one replaces it, "0" when it is skipped.
 -- Then per row, 4 + 2F values: the seconds and nanos of its event time, then the field-value pairs
 -- to write: "_ts:view" and its google.protobuf.Timestamp, then each feature field and its Feast
 -- Value message (laid out so that HSET takes them as they are).
--- Returns the number of rows written; the others were skipped as older or equal.
+-- Returns the number of rows written; the others were skipped as older (or equal).
 
 local function varint(s, i)
   local value, scale = 0, 1
@@ -33,15 +35,16 @@ end
 local timestamp_field = ARGV[1]
 local ttl = tonumber(ARGV[2])
 local stride = 4 + 2 * tonumber(ARGV[3])
+local replace_ties = ARGV[4] == "1"
 local written = 0
 for row = 1, #KEYS do
-  local at = 4 + (row - 1) * stride
+  local at = 5 + (row - 1) * stride
   local newer = true
   local stored = redis.call('HGET', KEYS[row], timestamp_field)
   if stored then
     local seconds, nanos = seconds_and_nanos(stored)
     local new_seconds, new_nanos = tonumber(ARGV[at]), tonumber(ARGV[at + 1])
-    newer = seconds < new_seconds or (seconds == new_seconds and nanos < new_nanos)
+    newer = seconds < new_seconds or (seconds == new_seconds and (nanos < new_nanos or (replace_ties and nanos == new_nanos)))
   end
   if newer then
     redis.call('HSET', KEYS[row], unpack(ARGV, at + 2, at + stride - 1))

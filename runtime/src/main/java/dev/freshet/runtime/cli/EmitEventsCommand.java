@@ -1,0 +1,71 @@
+package dev.freshet.runtime.cli;
+
+import dev.freshet.runtime.config.FreshetConfig;
+import dev.freshet.runtime.config.KafkaConfig;
+import dev.freshet.runtime.streaming.EventEmitter;
+import dev.freshet.spec.DataSourceSpec;
+import dev.freshet.spec.FeatureRegistry;
+import dev.freshet.spec.FileSourceSpec;
+import dev.freshet.spec.KafkaSourceSpec;
+import jakarta.inject.Inject;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code emit-events}: replays a Kafka source's batch file to its topic, as the reference scenario's emitter does. */
+@Command(
+    name = "emit-events",
+    description = {
+      "Creates the topic of a Kafka source (3 partitions) if missing, then replays the source's batch file to it in"
+          + " event-time order as JSON messages of the source's fields, times shifted forward by 52 weeks per iteration."
+    },
+    mixinStandardHelpOptions = true)
+public class EmitEventsCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", description = "The brokers; default kafka.bootstrap-servers.")
+  String bootstrapServers;
+
+  @Option(names = "--topic", description = "The topic, which picks the Kafka source; default the only (or first) source's, e.g. drivers.")
+  String topic;
+
+  @Option(names = "--rate", paramLabel = "N", defaultValue = "100", description = "Messages per second; 0 sends as fast as the broker takes them. Default ${DEFAULT-VALUE}.")
+  int rate;
+
+  @Option(names = "--iterations", paramLabel = "K", defaultValue = "1", description = "How many passes over the file. Default ${DEFAULT-VALUE}.")
+  int iterations;
+
+  @Inject FeatureRegistry registry;
+
+  @Inject FreshetConfig config;
+
+  @Inject KafkaConfig kafka;
+
+  @Override
+  public void run() {
+    String servers = bootstrapServers != null ? bootstrapServers : kafka.getBootstrapServers();
+    if (servers == null || servers.isBlank()) {
+      throw new IllegalArgumentException("give --bootstrap-servers HOST:PORT (or set kafka.bootstrap-servers)");
+    }
+    if (rate < 0 || iterations < 1) {
+      throw new IllegalArgumentException("--rate must be 0 or more and --iterations 1 or more");
+    }
+    List<KafkaSourceSpec> sources =
+        registry.dataSources().stream().filter(s -> s instanceof KafkaSourceSpec).map(s -> (KafkaSourceSpec) s).toList();
+    KafkaSourceSpec source =
+        sources.stream()
+            .filter(s -> topic == null || s.topic().equals(topic))
+            .findFirst()
+            .orElseThrow(() -> new IllegalArgumentException(
+                sources.isEmpty()
+                    ? "this repository has no Kafka source"
+                    : "no Kafka source reads topic '" + topic + "'; the topics are " + sources.stream().map(KafkaSourceSpec::topic).toList()));
+    DataSourceSpec batch = registry.dataSource(source.batchSource()).orElse(null);
+    if (!(batch instanceof FileSourceSpec file)) {
+      throw new IllegalArgumentException("Kafka source " + source.name() + " has no file batch source to replay");
+    }
+    new EventEmitter(source, config.resolve(file.path())).emit(servers, rate, iterations, spec.commandLine().getOut());
+  }
+}

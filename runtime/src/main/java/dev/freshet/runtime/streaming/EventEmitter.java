@@ -1,0 +1,183 @@
+package dev.freshet.runtime.streaming;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.freshet.annotations.TimestampFormat;
+import dev.freshet.runtime.offline.DuckDb;
+import dev.freshet.runtime.offline.ParquetSource;
+import dev.freshet.spec.KafkaSourceSpec;
+import dev.freshet.spec.MessageFieldSpec;
+import dev.freshet.spec.ValueType;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * Replays a Kafka source's batch source as its messages, the counterpart of the reference
+ * scenario's {@code kafka_demo}: the rows in event-time order, each as a JSON message of the
+ * source's declared fields (times in the source's format), keyed by its first field, with every
+ * time shifted forward by 52 weeks per iteration, so that each pass is newer than the last.
+ */
+public final class EventEmitter {
+  /** How far each iteration moves the times forward. */
+  public static final Duration SHIFT = Duration.ofDays(52 * 7);
+  private static final JsonFactory JSON = new JsonFactory();
+  private static final DateTimeFormatter DATE_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+
+  private final KafkaSourceSpec source;
+  private final Path batchFile;
+
+  public EventEmitter(KafkaSourceSpec source, Path batchFile) {
+    this.source = source;
+    this.batchFile = batchFile;
+  }
+
+  /** One row of the batch file, as the message fields' values. */
+  private record Row(Object[] values) {}
+
+  /**
+   * Creates the topic (3 partitions) when missing, then sends every row {@code iterations} times at
+   * {@code rate} messages per second (0: as fast as the broker takes them).
+   *
+   * @return the number of messages sent
+   */
+  public long emit(String bootstrapServers, int rate, int iterations, PrintWriter out) {
+    List<Row> rows = read();
+    createTopic(bootstrapServers, out);
+    out.printf("emitting %,d events x %d iteration(s) from %s to topic %s%s%n",
+        rows.size(), iterations, batchFile.getFileName(), source.topic(), rate > 0 ? " at " + rate + "/s" : "");
+    out.flush();
+    Properties properties = new Properties();
+    properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    properties.put(ProducerConfig.ACKS_CONFIG, "all");
+    properties.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+    long sent = 0;
+    long started = System.nanoTime();
+    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(properties, new ByteArraySerializer(), new ByteArraySerializer())) {
+      for (int iteration = 1; iteration <= iterations; iteration++) {
+        Duration shift = SHIFT.multipliedBy(iteration);
+        for (Row row : rows) {
+          if (rate > 0) {
+            long due = started + sent * 1_000_000_000L / rate;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+              LockSupport.parkNanos(wait);
+            }
+          }
+          byte[] key = String.valueOf(row.values()[0]).getBytes(StandardCharsets.UTF_8);
+          producer.send(new ProducerRecord<>(source.topic(), key, message(row, shift)));
+          sent++;
+        }
+        producer.flush();
+        out.printf("iteration %d: %,d events sent, times shifted by %d weeks%n", iteration, rows.size(), shift.toDays() / 7);
+        out.flush();
+      }
+    }
+    out.printf("sent %,d events in %.1f s%n", sent, (System.nanoTime() - started) / 1e9);
+    out.flush();
+    return sent;
+  }
+
+  private List<Row> read() {
+    List<MessageFieldSpec> fields = source.fields();
+    Map<String, String> schema = new ParquetSource(batchFile).schema();
+    List<String> select = new ArrayList<>();
+    for (MessageFieldSpec field : fields) {
+      if (!schema.containsKey(field.name())) {
+        throw new IllegalArgumentException(
+            batchFile + " has no column '" + field.name() + "', a field of Kafka source " + source.name() + "; it has " + schema.keySet());
+      }
+      String column = DuckDb.quote(field.name());
+      select.add(field.type() == ValueType.UNIX_TIMESTAMP ? "epoch_us(CAST(" + column + " AS TIMESTAMPTZ))" : column);
+    }
+    String query = "SELECT " + String.join(", ", select) + " FROM " + new ParquetSource(batchFile).scan()
+        + " ORDER BY " + DuckDb.quote(source.timestampField());
+    List<Row> rows = new ArrayList<>();
+    try (Connection connection = DuckDb.connect();
+        Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(query)) {
+      while (result.next()) {
+        Object[] values = new Object[fields.size()];
+        for (int i = 0; i < values.length; i++) {
+          Object value = result.getObject(i + 1);
+          values[i] = fields.get(i).type() == ValueType.UNIX_TIMESTAMP && value != null ? WindowPlan.instant(((Number) value).longValue()) : value;
+        }
+        rows.add(new Row(values));
+      }
+    } catch (SQLException e) {
+      throw new IllegalArgumentException("cannot read " + batchFile + ": " + DuckDb.firstLine(e), e);
+    }
+    return rows;
+  }
+
+  private byte[] message(Row row, Duration shift) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
+    try (JsonGenerator out = JSON.createGenerator(bytes)) {
+      out.writeStartObject();
+      for (int i = 0; i < row.values().length; i++) {
+        out.writeFieldName(source.fields().get(i).name());
+        Object value = row.values()[i];
+        if (value == null) {
+          out.writeNull();
+        } else if (value instanceof Instant instant) {
+          writeTime(out, instant.plus(shift));
+        } else if (value instanceof Number number) {
+          if (value instanceof Double || value instanceof Float) {
+            out.writeNumber(number.doubleValue());
+          } else {
+            out.writeNumber(number.longValue());
+          }
+        } else if (value instanceof Boolean b) {
+          out.writeBoolean(b);
+        } else {
+          out.writeString(value.toString());
+        }
+      }
+      out.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  private void writeTime(JsonGenerator out, Instant time) throws IOException {
+    TimestampFormat format = source.timestampFormat();
+    switch (format) {
+      case EPOCH_MILLIS -> out.writeNumber(time.toEpochMilli());
+      case ISO_8601 -> out.writeString(time.toString());
+      case DATE_TIME_UTC -> {
+        String text = DATE_TIME.format(time);
+        int micros = time.getNano() / 1_000;
+        out.writeString(micros == 0 ? text : text + String.format(".%06d", micros));
+      }
+    }
+  }
+
+  private void createTopic(String bootstrapServers, PrintWriter out) {
+    if (!Topics.ensure(bootstrapServers, Set.of(source.topic())).isEmpty()) {
+      out.printf("created topic %s with %d partitions%n", source.topic(), Topics.PARTITIONS);
+    }
+  }
+}

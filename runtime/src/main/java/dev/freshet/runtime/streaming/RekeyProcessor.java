@@ -1,0 +1,39 @@
+package dev.freshet.runtime.streaming;
+
+import java.time.Duration;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+
+/** Keys each event by its entity, for the repartition that puts one entity's events in one partition. */
+final class RekeyProcessor implements Processor<byte[], Object, byte[], byte[]> {
+  private final EntityKeyReader keys;
+  private final Duration interval;
+  private ProcessorContext<byte[], byte[]> context;
+  private boolean forwarded;
+
+  RekeyProcessor(EntityKeyReader keys, Duration interval) {
+    this.keys = keys;
+    this.interval = interval;
+  }
+
+  @Override
+  public void init(ProcessorContext<byte[], byte[]> context) {
+    this.context = context;
+    // Kafka Streams' own commit interval is off (see ViewProcessor): commit what was forwarded.
+    context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, now -> {
+      if (forwarded) {
+        forwarded = false;
+        context.commit();
+      }
+    });
+  }
+
+  @Override
+  public void process(Record<byte[], Object> record) {
+    StreamEvent event = (StreamEvent) record.value();
+    forwarded = true;
+    context.forward(record.withKey(keys.bytes(keys.values(event))).withValue(event.raw()));
+  }
+}

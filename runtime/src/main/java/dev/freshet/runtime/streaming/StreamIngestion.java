@@ -1,0 +1,156 @@
+package dev.freshet.runtime.streaming;
+
+import dev.freshet.runtime.config.FreshetConfig;
+import dev.freshet.runtime.config.KafkaConfig;
+import dev.freshet.runtime.config.StreamingConfig;
+import dev.freshet.runtime.online.OnlineStore;
+import dev.freshet.spec.FeatureRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micronaut.context.BeanProvider;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import dev.freshet.spec.KafkaSourceSpec;
+import dev.freshet.spec.StreamFeatureViewSpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the registry's stream feature views as one Kafka Streams application ({@code serve --role
+ * ingest}, or {@code all} when Kafka is configured). More instances with the same application id
+ * share the partitions. A stream thread that fails (the online store down past the retry timeout)
+ * is replaced, and its tasks resume from their last commit.
+ */
+@Singleton
+public class StreamIngestion implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(StreamIngestion.class);
+
+  private final FeatureRegistry registry;
+  private final FreshetConfig freshet;
+  private final KafkaConfig kafka;
+  private final StreamingConfig config;
+  private final BeanProvider<OnlineStore> store;
+  private final MeterRegistry meters;
+  private KafkaStreams streams;
+  private KafkaStreamsMetrics kafkaMetrics;
+
+  public StreamIngestion(
+      FeatureRegistry registry, FreshetConfig freshet, KafkaConfig kafka, StreamingConfig config, BeanProvider<OnlineStore> store,
+      MeterRegistry meters) {
+    this.registry = registry;
+    this.freshet = freshet;
+    this.kafka = kafka;
+    this.config = config;
+    this.store = store;
+    this.meters = meters;
+  }
+
+  /** Whether there is anything to run: stream views, and brokers to read them from. */
+  public boolean runnable() {
+    return kafka.isConfigured() && !registry.streamFeatureViews().isEmpty();
+  }
+
+  /**
+   * Starts the stream threads; returns at once.
+   *
+   * @throws IllegalArgumentException when Kafka is not configured or there are no stream views
+   */
+  public synchronized void start() {
+    if (!kafka.isConfigured()) {
+      throw new IllegalArgumentException(
+          "stream ingestion needs the brokers: set kafka.bootstrap-servers (or KAFKA_BOOTSTRAP_SERVERS), e.g. localhost:9092");
+    }
+    if (registry.streamFeatureViews().isEmpty()) {
+      throw new IllegalArgumentException("this repository has no stream feature views to ingest");
+    }
+    if (streams != null) {
+      return;
+    }
+    Set<String> topics = new LinkedHashSet<>();
+    for (StreamFeatureViewSpec view : registry.streamFeatureViews()) {
+      registry.dataSource(view.source()).ifPresent(source -> topics.add(((KafkaSourceSpec) source).topic()));
+    }
+    if (config.getDeadLetterTopic() != null && !config.getDeadLetterTopic().isBlank()) {
+      topics.add(config.getDeadLetterTopic());
+    }
+    for (String created : Topics.ensure(kafka.getBootstrapServers(), topics)) {
+      LOG.warn("created the missing topic {} with {} partitions", created, Topics.PARTITIONS);
+    }
+    StreamMetrics metrics = new StreamMetrics(meters);
+    Topology topology = StreamTopology.build(registry, config, store::get, metrics);
+    streams = new KafkaStreams(topology, properties());
+    streams.setUncaughtExceptionHandler(
+        e -> {
+          LOG.error("a stream thread failed and is replaced; its tasks resume from their last commit: {}", e.toString());
+          return StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+    kafkaMetrics = new KafkaStreamsMetrics(streams);
+    kafkaMetrics.bindTo(meters);
+    streams.start();
+    LOG.info("stream ingestion started: {} stream views from {}", registry.streamFeatureViews().size(), kafka.getBootstrapServers());
+  }
+
+  /** What runs: {@code driver_daily_miles_stream <- drivers} per stream view, and the brokers. */
+  public String describe() {
+    List<String> views = new ArrayList<>();
+    for (StreamFeatureViewSpec view : registry.streamFeatureViews()) {
+      String topic = registry.dataSource(view.source()).map(s -> ((KafkaSourceSpec) s).topic()).orElse("?");
+      views.add(view.name() + " <- topic " + topic);
+    }
+    return String.join(", ", views) + " from " + kafka.getBootstrapServers();
+  }
+
+  /** The Kafka Streams state, or null before {@link #start}. */
+  public synchronized KafkaStreams.State state() {
+    return streams == null ? null : streams.state();
+  }
+
+  private Properties properties() {
+    Properties properties = new Properties();
+    String applicationId = config.getApplicationId() != null ? config.getApplicationId() : "freshet-" + freshet.getProject();
+    properties.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+    properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBootstrapServers());
+    properties.put(StreamsConfig.STATE_DIR_CONFIG, freshet.resolve(config.getStateDir()).toString());
+    properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.isExactlyOnce() ? StreamsConfig.EXACTLY_ONCE_V2 : StreamsConfig.AT_LEAST_ONCE);
+    properties.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(config.getThreads()));
+    properties.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class.getName());
+    properties.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class.getName());
+    properties.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+    // A task may wait out an online store outage inside a write: the consumer and the transaction
+    // must outlive the write retries, or the group would evict a task that is fine.
+    long patience = Math.min(config.getWriteRetryTimeout().plus(Duration.ofMinutes(1)).toMillis(), 900_000);
+    properties.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG), Long.toString(patience));
+    properties.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG), Long.toString(patience));
+    // The processors commit right after each write to the online store (ViewProcessor). Kafka
+    // Streams' own schedule is pushed out of the way: a commit of its own could pass rows that
+    // are computed but not yet written. (It may not exceed the transaction timeout.)
+    properties.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(patience));
+    return properties;
+  }
+
+  @PreDestroy
+  @Override
+  public synchronized void close() {
+    if (streams != null) {
+      streams.close(Duration.ofSeconds(30));
+      streams = null;
+    }
+    if (kafkaMetrics != null) {
+      kafkaMetrics.close();
+      kafkaMetrics = null;
+    }
+  }
+}
