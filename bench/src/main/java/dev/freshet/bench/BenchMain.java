@@ -23,6 +23,16 @@ public final class BenchMain {
       ServingBenchmark.run(entities, rate, java.time.Duration.ofSeconds(seconds), callers);
       System.exit(0);
     }
+    if (args.length > 0 && args[0].equals("stream")) {
+      long events = args.length > 1 ? Long.parseLong(args[1]) : 1_000_000L;
+      long entities = args.length > 2 ? Long.parseLong(args[2]) : 100_000L;
+      int rate = args.length > 3 ? Integer.parseInt(args[3]) : 5_000;
+      int seconds = args.length > 4 ? Integer.parseInt(args[4]) : 20;
+      boolean repartition = args.length <= 5 || Boolean.parseBoolean(args[5]);
+      java.time.Duration commit = java.time.Duration.ofMillis(args.length > 6 ? Long.parseLong(args[6]) : 100);
+      StreamBenchmark.run(events, entities, rate, seconds, repartition, commit);
+      System.exit(0);
+    }
     if (args.length > 0 && args[0].equals("historical")) {
       long featureRows = args.length > 1 ? Long.parseLong(args[1]) : 10_000_000L;
       long entityRows = args.length > 2 ? Long.parseLong(args[2]) : 1_000_000L;
@@ -36,7 +46,8 @@ public final class BenchMain {
           "usage: java -Xmx512m -jar freshet-bench.jar materialization [ROWS] [ENTITIES]\n"
               + "       java -jar freshet-bench.jar serving [ENTITIES] [RATE] [SECONDS] [CALLERS]\n"
               + "       java -jar freshet-bench.jar serving-server [ENTITIES] [PORT] [SECONDS]\n"
-              + "       java -Xmx512m -jar freshet-bench.jar historical [FEATURE_ROWS] [ENTITY_ROWS] [ENTITIES] [MEMORY_LIMIT]");
+              + "       java -Xmx512m -jar freshet-bench.jar historical [FEATURE_ROWS] [ENTITY_ROWS] [ENTITIES] [MEMORY_LIMIT]\n"
+              + "       java -jar freshet-bench.jar stream [EVENTS] [ENTITIES] [RATE] [SECONDS] [REPARTITION] [COMMIT_MS]");
       System.exit(2);
     }
     long rows = args.length > 1 ? Long.parseLong(args[1]) : 10_000_000L;

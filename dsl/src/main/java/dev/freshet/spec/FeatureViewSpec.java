@@ -21,7 +21,23 @@ public record FeatureViewSpec(
     List<FeatureSpec> features,
     String description,
     Map<String, String> tags,
-    String owner) {
+    String owner,
+    String schedule) {
+
+  /** A view materialized only when asked (no schedule). */
+  public FeatureViewSpec(
+      String name,
+      List<String> entities,
+      List<JoinKeySpec> joinKeys,
+      String source,
+      Duration ttl,
+      boolean online,
+      List<FeatureSpec> features,
+      String description,
+      Map<String, String> tags,
+      String owner) {
+    this(name, entities, joinKeys, source, ttl, online, features, description, tags, owner, "");
+  }
 
   /** The feature called {@code name}, or null. */
   public FeatureSpec feature(String name) {

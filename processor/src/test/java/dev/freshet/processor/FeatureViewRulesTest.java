@@ -1,5 +1,6 @@
 package dev.freshet.processor;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Rules of {@code @FeatureView}. */
@@ -41,6 +42,41 @@ class FeatureViewRulesTest {
             "entities = Drivers.class",
             "[FRESHET-FV-002] feature view 'hourly_stats' lists Drivers in entities, but Drivers is not an"
                 + " @Entity. Did you mean Driver?");
+  }
+
+  @Test
+  void aScheduleThatIsNeitherAnIntervalNorACronExpressionIsAnError() {
+    new Fixtures()
+        .put("HourlyStats", """
+            @FeatureView(
+                entities = Driver.class,
+                source = StatsSource.class,
+                schedule = "every hour")
+            public interface HourlyStats {
+              float convRate();
+              float accRate();
+            }
+            """)
+        .assertOneError(
+            "HourlyStats",
+            "schedule = \"every hour\"",
+            "[FRESHET-FV-008] schedule 'every hour' of feature view 'hourly_stats' is neither an interval (such as 15m or 1h)"
+                + " nor a cron expression with seconds (such as \"0 0 * * * *\", every hour on the hour)");
+  }
+
+  @Test
+  void intervalAndCronSchedulesAreAccepted() {
+    for (String schedule : List.of("15m", "1h", "0 0 * * * *", "0 */15 9-17 * * MON-FRI")) {
+      new Fixtures()
+          .put("HourlyStats", """
+              @FeatureView(entities = Driver.class, source = StatsSource.class, schedule = "%s")
+              public interface HourlyStats {
+                float convRate();
+                float accRate();
+              }
+              """.formatted(schedule))
+          .assertCompilesCleanly();
+    }
   }
 
   @Test

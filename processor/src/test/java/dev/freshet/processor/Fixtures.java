@@ -127,6 +127,11 @@ final class Fixtures {
     return compiled.values();
   }
 
+  /** Asserts that compiling succeeds without a warning. */
+  void assertCompilesCleanly() {
+    CompilationSubject.assertThat(compile()).succeededWithoutWarnings();
+  }
+
   /** Asserts that compiling gives exactly one error, containing each fragment, on that line. */
   void assertOneError(String file, String lineContaining, String... fragments) {
     Compilation compilation = compile();

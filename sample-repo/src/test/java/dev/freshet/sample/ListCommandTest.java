@@ -35,7 +35,7 @@ class ListCommandTest {
         .contains("driver_stats_push_source   push, batch source driver_stats_source")
         .contains("driver_events              kafka, topic drivers, JSON")
         .contains("Feature views (2)")
-        .contains("driver_hourly_stats        entities driver; source driver_stats_source; ttl 100000d; online; tags production=True")
+        .contains("driver_hourly_stats        entities driver; source driver_stats_source; ttl 100000d; online; materialized 1h; tags production=True")
         .contains("conv_rate FLOAT, acc_rate FLOAT, miles_driven FLOAT")
         .contains("driver_daily_features      entities driver; source driver_stats_push_source; ttl 100000d; online")
         .contains("Stream feature views (1)")

@@ -80,7 +80,7 @@ class RegistryTest {
   }
 
   @Test
-  void listsBothFeatureViewsWithTheWorkshopTtlAndTypes() {
+  void listsBothFeatureViewsWithTheWorkshopTtlTypesAndSchedule() {
     assertThat(registry.featureViews())
         .containsExactly(
             new FeatureViewSpec(
@@ -107,7 +107,8 @@ class RegistryTest {
                     new FeatureSpec("miles_driven", ValueType.FLOAT, false)),
                 "",
                 Map.of("production", "True"),
-                ""));
+                "",
+                "1h"));
   }
 
   @Test

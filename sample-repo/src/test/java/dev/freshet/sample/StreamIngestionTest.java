@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.freshet.runtime.materialize.MaterializationProgress;
 import dev.freshet.runtime.serving.FeatureServer;
-import dev.freshet.runtime.testing.KafkaBrokerProcess;
+import dev.freshet.runtime.streaming.LocalKafka;
 import dev.freshet.runtime.testing.RedisServerProcess;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -43,7 +43,7 @@ class StreamIngestionTest {
 
   @TempDir Path root;
   Path repo;
-  KafkaBrokerProcess kafka;
+  LocalKafka kafka;
   RedisServerProcess redis;
   final List<FeatureServer> servers = new ArrayList<>();
 
@@ -63,7 +63,7 @@ class StreamIngestionTest {
   @BeforeEach
   void services() throws Exception {
     repo = DriverStats.newRepository(root.resolve("repo"));
-    kafka = KafkaBrokerProcess.start();
+    kafka = LocalKafka.start();
     redis = RedisServerProcess.start();
   }
 
@@ -198,6 +198,7 @@ class StreamIngestionTest {
     String metrics = Http.get(server.url(), "/metrics").body();
     assertThat(metrics).contains("freshet_stream_events_consumed_total{source=\"driver_events\"} 120.0");
     assertThat(metrics).contains("freshet_stream_freshness_seconds_count{view=\"driver_daily_miles_stream\"}");
+    assertThat(metrics).contains("freshet_stream_lag{view=\"driver_daily_miles_stream\"} 0.0");
   }
 
   @Test
@@ -321,6 +322,64 @@ class StreamIngestionTest {
       drivers[d] = 1001 + d;
     }
     awaitServed(second, events, drivers);
+  }
+
+  @Test
+  void aBrokerRestartMidStreamLosesAndDoublesNothing() {
+    FeatureServer server = start(Map.of());
+    List<Event> events = new ArrayList<>();
+    Instant start = Instant.parse("2023-06-01T00:00:00Z");
+    for (int i = 0; i < 200; i++) {
+      events.add(new Event(1001 + i % 4, start.plusSeconds(90L * i), 0.75 * (1 + i % 5)));
+    }
+    send(events.subList(0, 100));
+    awaitServed(server, events.subList(0, 100), 1001, 1002, 1003, 1004);
+
+    kafka.restart();
+    send(events.subList(100, 200));
+
+    awaitServed(server, events, 1001, 1002, 1003, 1004);
+    assertThat(Http.get(server.url(), "/health").body()).contains("\"streamIngestion\":{\"name\":\"application\",\"status\":\"UP\"");
+  }
+
+  @Test
+  void emitEventsReplaysTheFileShiftedBy52WeeksPerIteration() throws Exception {
+    Cli.Result result =
+        Cli.run(Map.of("freshet.repo-path", repo.toString()),
+            "emit-events", "--bootstrap-servers", kafka.bootstrapServers(), "--rate", "0", "--iterations", "2");
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out())
+        .contains("created topic drivers with 3 partitions")
+        .contains("emitting 1,807 events x 2 iteration(s) from driver_stats.parquet to topic drivers")
+        .contains("sent 3,614 events");
+
+    List<String> expected = new ArrayList<>();
+    for (int iteration = 1; iteration <= 2; iteration++) {
+      for (DriverStats.Row row : DriverStats.all(repo.resolve("data/driver_stats.parquet"))) {
+        Instant shifted = row.eventTimestamp().plus(Duration.ofDays(7L * 52 * iteration));
+        expected.add(row.driverId() + " " + Event.text(shifted) + " " + row.milesDriven());
+      }
+    }
+    Properties properties = new Properties();
+    properties.put("bootstrap.servers", kafka.bootstrapServers());
+    properties.put("group.id", "check-emitter");
+    properties.put("auto.offset.reset", "earliest");
+    List<String> received = new ArrayList<>();
+    java.util.Set<Integer> partitions = new java.util.HashSet<>();
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of("drivers"));
+      Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+      while (received.size() < expected.size() && Instant.now().isBefore(deadline)) {
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+          JsonNode message = JSON.readTree(record.value());
+          assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo(message.get("driver_id").asText());
+          received.add(message.get("driver_id").asLong() + " " + message.get("event_timestamp").asText() + " " + message.get("miles_driven").asDouble());
+          partitions.add(record.partition());
+        }
+      }
+    }
+    assertThat(received).containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(partitions).containsExactlyInAnyOrder(0, 1, 2);
   }
 
   @Test

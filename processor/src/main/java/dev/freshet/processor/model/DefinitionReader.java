@@ -78,7 +78,8 @@ public final class DefinitionReader {
               attributes.string("ttl"),
               attributes.bool("online"),
               members(element),
-              metadata);
+              metadata,
+              attributes.string("schedule"));
       case STREAM_FEATURE_VIEW ->
           new StreamViewDef(
               element,

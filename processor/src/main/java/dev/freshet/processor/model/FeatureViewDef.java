@@ -15,7 +15,8 @@ public record FeatureViewDef(
     String ttl,
     boolean online,
     List<Member> features,
-    Metadata metadata)
+    Metadata metadata,
+    String schedule)
     implements Definition {
 
   @Override

@@ -101,7 +101,8 @@ public final class SpecBuilder {
             .toList(),
         view.metadata().description(),
         view.metadata().tags(),
-        view.metadata().owner());
+        view.metadata().owner(),
+        view.schedule());
   }
 
   public List<StreamFeatureViewSpec> streamFeatureViews() {

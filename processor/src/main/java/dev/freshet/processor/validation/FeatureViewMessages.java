@@ -61,6 +61,13 @@ final class FeatureViewMessages {
         feature, view.describe(), source);
   }
 
+  static String badSchedule(FeatureViewDef view, String schedule) {
+    return String.format(
+        "[FRESHET-FV-008] schedule '%s' of %s is neither an interval (such as 15m or 1h) nor a cron expression with"
+            + " seconds (such as \"0 0 * * * *\", every hour on the hour)",
+        schedule, view.describe());
+  }
+
   static String entityTwice(FeatureViewDef view, String named) {
     return String.format(
         "[FRESHET-FV-007] %s lists %s twice in entities; list each entity once",

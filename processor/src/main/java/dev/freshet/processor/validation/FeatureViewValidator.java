@@ -1,7 +1,9 @@
 package dev.freshet.processor.validation;
 
+import dev.freshet.processor.base.AnnotationReader;
 import dev.freshet.processor.base.AnnotationReader.ClassRef;
 import dev.freshet.processor.base.Reporter;
+import dev.freshet.spec.Durations;
 import dev.freshet.spec.Suggestions;
 import dev.freshet.processor.model.Definition;
 import dev.freshet.processor.model.EntityDef;
@@ -31,9 +33,27 @@ public final class FeatureViewValidator {
       checkEntities(repository, view);
       checkSource(repository, view);
       DurationCheck.parse(reporter, view, view.element(), view.mirror(), "ttl", view.ttl(), true);
+      checkSchedule(view);
       checkHasFeatures(view);
       definitions.checkMembers(view, view.features(), "feature", true);
       checkFeatureNamesFree(repository, view);
+    }
+  }
+
+  /** An interval of at least a second, or six cron fields (seconds first) of cron's characters. */
+  private void checkSchedule(FeatureViewDef view) {
+    String schedule = view.schedule().trim();
+    if (schedule.isEmpty()) {
+      return;
+    }
+    boolean interval = Durations.parse(schedule).filter(d -> d.toSeconds() >= 1).isPresent();
+    boolean cron = schedule.split("\\s+").length == 6 && schedule.matches("[0-9*/,\\-?LW#A-Za-z\\s]+");
+    if (!interval && !cron) {
+      reporter.error(
+          FeatureViewMessages.badSchedule(view, view.schedule()),
+          view.element(),
+          view.mirror(),
+          AnnotationReader.writtenIn(view.mirror(), "schedule"));
     }
   }
 

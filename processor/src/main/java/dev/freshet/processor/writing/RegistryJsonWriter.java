@@ -141,6 +141,9 @@ public final class RegistryJsonWriter {
     json.name("source").value(v.source());
     json.name("ttl").value(Durations.format(v.ttl()));
     json.name("online").value(v.online());
+    if (!v.schedule().isEmpty()) {
+      json.name("schedule").value(v.schedule());
+    }
     json.name("features").beginArray();
     for (FeatureSpec feature : v.features()) {
       json.beginObject();

@@ -83,8 +83,9 @@ final class SpecCode {
   }
 
   static CodeBlock featureView(FeatureViewSpec v) {
+    // The schedule goes in only when there is one, so that unscheduled views read as before.
     return CodeBlock.of(
-        "new $T(\n$>$S,\n$L,\n$L,\n$S,\n$L,\n$L,\n$L,\n$S,\n$L,\n$S$<)",
+        "new $T(\n$>$S,\n$L,\n$L,\n$S,\n$L,\n$L,\n$L,\n$S,\n$L,\n$S" + (v.schedule().isEmpty() ? "$L" : ",\n$S") + "$<)",
         FeatureViewSpec.class,
         v.name(),
         list(v.entities(), s -> CodeBlock.of("$S", s)),
@@ -98,7 +99,8 @@ final class SpecCode {
                 CodeBlock.of("new $T($S, $T.$L, $L)", FeatureSpec.class, f.name(), f.type().getClass(), f.type(), f.nullable())),
         v.description(),
         map(v.tags()),
-        v.owner());
+        v.owner(),
+        v.schedule().isEmpty() ? "" : v.schedule());
   }
 
   static CodeBlock streamFeatureView(StreamFeatureViewSpec s) {

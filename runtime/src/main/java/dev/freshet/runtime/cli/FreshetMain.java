@@ -4,6 +4,7 @@ import io.micronaut.configuration.picocli.MicronautFactory;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine;
 
 /** The entry point of a feature repository's runnable jar. */
@@ -16,8 +17,20 @@ public final class FreshetMain {
 
   /** Runs one command and returns its exit code. */
   public static int run(String... args) {
+    return run(List.of(), args);
+  }
+
+  /**
+   * Runs one command, with {@code extraCommands} (picocli {@code @Command} classes) added to the
+   * standard ones, as a distribution with more commands (the demo jar) does.
+   */
+  public static int run(List<Class<?>> extraCommands, String... args) {
     try (ApplicationContext context = ApplicationContext.builder(FreshetMain.class, Environment.CLI).start()) {
-      CommandLine commandLine = new CommandLine(FreshetCommand.class, new MicronautFactory(context));
+      MicronautFactory factory = new MicronautFactory(context);
+      CommandLine commandLine = new CommandLine(FreshetCommand.class, factory);
+      for (Class<?> command : extraCommands) {
+        commandLine.addSubcommand(new CommandLine(command, factory));
+      }
       commandLine.setCommandName(commandName());
       commandLine.setExecutionExceptionHandler(new UserErrors());
       return commandLine.execute(args);

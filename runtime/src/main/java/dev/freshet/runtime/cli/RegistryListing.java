@@ -105,7 +105,8 @@ final class RegistryListing {
             + "; ttl "
             + (view.ttl().isZero() ? "none" : Durations.format(view.ttl()))
             + "; "
-            + (view.online() ? "online" : "offline");
+            + (view.online() ? "online" : "offline")
+            + (view.schedule().isEmpty() ? "" : "; materialized " + view.schedule());
     entry(view.name(), details(what, view.description(), view.tags(), view.owner()));
     continuation(
         view.features().stream()

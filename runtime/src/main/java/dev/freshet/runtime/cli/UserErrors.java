@@ -13,7 +13,7 @@ import picocli.CommandLine.ParseResult;
  * argument) into one line on standard error and exit code 1. Anything else is a bug: its stack
  * trace is printed too.
  */
-final class UserErrors implements IExecutionExceptionHandler {
+public final class UserErrors implements IExecutionExceptionHandler {
   static final int FAILED = 1;
 
   @Override

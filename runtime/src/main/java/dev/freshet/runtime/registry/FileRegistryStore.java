@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -152,6 +153,40 @@ public final class FileRegistryStore implements RegistryStore {
       return JSON.readTree(json);
     } catch (IOException e) {
       throw new RegistryException("not JSON: " + json, e);
+    }
+  }
+
+  /**
+   * A file lock on {@code <registry file>.<name>.lock}: shared by the processes of one machine
+   * that use this file registry (a file registry serves one machine).
+   */
+  @Override
+  public Optional<RegistryLock> tryLock(String name) {
+    Path lockFile = file.resolveSibling(file.getFileName() + "." + name.replaceAll("[^A-Za-z0-9_.-]", "_") + ".lock");
+    try {
+      Files.createDirectories(lockFile.toAbsolutePath().getParent());
+      java.nio.channels.FileChannel channel =
+          java.nio.channels.FileChannel.open(lockFile, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+      java.nio.channels.FileLock lock;
+      try {
+        lock = channel.tryLock();
+      } catch (java.nio.channels.OverlappingFileLockException heldHere) {
+        lock = null;
+      }
+      if (lock == null) {
+        channel.close();
+        return Optional.empty();
+      }
+      java.nio.channels.FileLock held = lock;
+      return Optional.of(() -> {
+        try (channel) {
+          held.release();
+        } catch (IOException e) {
+          // closing the channel releases the lock
+        }
+      });
+    } catch (IOException e) {
+      throw new RegistryException("cannot take the lock file " + lockFile + ": " + e.getMessage(), e);
     }
   }
 }

@@ -30,6 +30,13 @@ public interface RegistryStore extends AutoCloseable {
   /** Forgets the intervals of a view that was deleted. */
   void forgetView(String view);
 
+  /**
+   * Takes the lock {@code name} of this project if no process holds it, without waiting.
+   *
+   * @return the lock, to close when done; empty when another holder has it
+   */
+  Optional<RegistryLock> tryLock(String name);
+
   /** For messages: {@code file data/registry.json}. */
   String describe();
 

@@ -10,6 +10,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -161,6 +162,49 @@ public final class SqlRegistryStore implements RegistryStore {
 
   @Override
   public void close() {}
+
+  /**
+   * A PostgreSQL session-level advisory lock on the hash of project and name, held by a
+   * connection of its own until closed; a process that dies releases it with its connection.
+   */
+  @Override
+  public Optional<RegistryLock> tryLock(String name) {
+    long key = lockKey(project + "/" + name);
+    try {
+      Connection connection = DriverManager.getConnection(url, username, password);
+      try (PreparedStatement statement = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+        statement.setLong(1, key);
+        try (ResultSet result = statement.executeQuery()) {
+          if (result.next() && result.getBoolean(1)) {
+            return Optional.of(() -> release(connection, key));
+          }
+        }
+      }
+      connection.close();
+      return Optional.empty();
+    } catch (SQLException e) {
+      throw new RegistryException("cannot take the lock " + name + " in the registry at " + describe() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void release(Connection connection, long key) {
+    try (connection; PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+      statement.setLong(1, key);
+      statement.execute();
+    } catch (SQLException e) {
+      // Closing the connection ends the session, which releases the lock anyway.
+    }
+  }
+
+  /** 64 bits of the name's SHA-256: advisory locks are keyed by a bigint. */
+  private static long lockKey(String name) {
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.nio.ByteBuffer.wrap(digest).getLong();
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every JVM", e);
+    }
+  }
 
   @FunctionalInterface
   private interface Work<T> {

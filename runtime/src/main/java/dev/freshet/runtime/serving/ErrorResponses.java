@@ -69,7 +69,7 @@ public class ErrorResponses {
   public HttpResponse<byte[]> notFound(HttpRequest<?> request) {
     return json(404, "NotFound", "there is no " + request.getMethod() + " " + request.getPath()
         + "; the endpoints are POST /get-online-features, POST /get-historical-features, POST /push, POST /materialize,"
-        + " POST /materialize-incremental, GET /health and GET /metrics");
+        + " POST /materialize-incremental, GET /schedules, GET /health and GET /metrics");
   }
 
   @Error(global = true, status = HttpStatus.METHOD_NOT_ALLOWED)

@@ -1,13 +1,15 @@
 package dev.freshet.runtime.serving;
 
 import dev.freshet.runtime.config.OnlineStoreConfig;
+import dev.freshet.runtime.config.SchedulingConfig;
 import dev.freshet.runtime.config.ServingConfig;
 import dev.freshet.runtime.logging.FeatureLogs;
-import dev.freshet.runtime.streaming.StreamIngestion;
 import dev.freshet.runtime.materialize.MaterializationJob;
 import dev.freshet.runtime.materialize.MaterializationProgress;
 import dev.freshet.runtime.registry.Applier;
 import dev.freshet.runtime.registry.Change;
+import dev.freshet.runtime.scheduling.MaterializationScheduler;
+import dev.freshet.runtime.streaming.StreamIngestion;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
 import io.micronaut.context.env.PropertySource;
@@ -63,6 +65,7 @@ public final class FeatureServer implements AutoCloseable {
       context.getBean(FeatureLogs.class);
       bootstrap(context, out, progress);
       startIngestion(context, out);
+      startScheduling(context, out);
       return new FeatureServer(context, context.getBean(EmbeddedServer.class).start());
     } catch (RuntimeException e) {
       context.close();
@@ -96,6 +99,19 @@ public final class FeatureServer implements AutoCloseable {
       out.println("Stream ingestion started: " + ingestion.describe());
       out.flush();
     }
+  }
+
+  private static void startScheduling(ApplicationContext context, PrintWriter out) {
+    if (context.getBean(SchedulingConfig.class).isEnabled()) {
+      List<String> schedules = context.getBean(MaterializationScheduler.class).start();
+      out.println("Scheduled materialization: " + (schedules.isEmpty() ? "no view has a schedule" : String.join(", ", schedules)));
+      out.flush();
+    }
+  }
+
+  /** A bean of the server's application context: the historical retrieval, the applier, ... */
+  public <T> T bean(Class<T> type) {
+    return context.getBean(type);
   }
 
   /** A typed-client transport reading this server's store in process, without HTTP. */

@@ -31,6 +31,7 @@ import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -59,7 +60,8 @@ public final class EventEmitter {
 
   /**
    * Creates the topic (3 partitions) when missing, then sends every row {@code iterations} times at
-   * {@code rate} messages per second (0: as fast as the broker takes them).
+   * {@code rate} messages per second (0: as fast as the broker takes them). An interrupt stops it
+   * after the message in flight.
    *
    * @return the number of messages sent
    */
@@ -75,7 +77,9 @@ public final class EventEmitter {
     properties.put(ProducerConfig.LINGER_MS_CONFIG, "5");
     long sent = 0;
     long started = System.nanoTime();
+    boolean interrupted = false;
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(properties, new ByteArraySerializer(), new ByteArraySerializer())) {
+      passes:
       for (int iteration = 1; iteration <= iterations; iteration++) {
         Duration shift = SHIFT.multipliedBy(iteration);
         for (Row row : rows) {
@@ -86,13 +90,28 @@ public final class EventEmitter {
               LockSupport.parkNanos(wait);
             }
           }
+          // Interrupted (the demo stopping): stop sending, then flush and close undisturbed.
+          if (Thread.interrupted()) {
+            interrupted = true;
+            break passes;
+          }
           byte[] key = String.valueOf(row.values()[0]).getBytes(StandardCharsets.UTF_8);
-          producer.send(new ProducerRecord<>(source.topic(), key, message(row, shift)));
+          try {
+            producer.send(new ProducerRecord<>(source.topic(), key, message(row, shift)));
+          } catch (InterruptException e) {
+            Thread.interrupted();
+            interrupted = true;
+            break passes;
+          }
           sent++;
         }
         producer.flush();
-        out.printf("iteration %d: %,d events sent, times shifted by %d weeks%n", iteration, rows.size(), shift.toDays() / 7);
+        out.printf("iteration %d: events sent, times shifted by %d weeks%n", iteration, shift.toDays() / 7);
         out.flush();
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
       }
     }
     out.printf("sent %,d events in %.1f s%n", sent, (System.nanoTime() - started) / 1e9);

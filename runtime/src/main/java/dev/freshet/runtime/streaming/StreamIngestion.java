@@ -5,21 +5,25 @@ import dev.freshet.runtime.config.KafkaConfig;
 import dev.freshet.runtime.config.StreamingConfig;
 import dev.freshet.runtime.online.OnlineStore;
 import dev.freshet.spec.FeatureRegistry;
+import dev.freshet.spec.KafkaSourceSpec;
+import dev.freshet.spec.StreamFeatureViewSpec;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micronaut.context.BeanProvider;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import dev.freshet.spec.KafkaSourceSpec;
-import dev.freshet.spec.StreamFeatureViewSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -97,10 +101,53 @@ public class StreamIngestion implements AutoCloseable {
           LOG.error("a stream thread failed and is replaced; its tasks resume from their last commit: {}", e.toString());
           return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
+    streams.setStateListener(
+        (now, before) -> {
+          if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.PENDING_ERROR) {
+            LOG.error("stream ingestion stopped ({}); /health reports it DOWN", now);
+          }
+        });
     kafkaMetrics = new KafkaStreamsMetrics(streams);
     kafkaMetrics.bindTo(meters);
+    bindLag();
     streams.start();
     LOG.info("stream ingestion started: {} stream views from {}", registry.streamFeatureViews().size(), kafka.getBootstrapServers());
+  }
+
+  /**
+   * {@code freshet.stream.lag{view}}: the records not yet read from the partitions a view depends
+   * on (its source topic and, repartitioned, its internal topic), summed over this instance's
+   * partitions, from Kafka's consumer metrics at each scrape.
+   */
+  private void bindLag() {
+    for (StreamFeatureViewSpec view : registry.streamFeatureViews()) {
+      String topic = registry.dataSource(view.source()).map(s -> ((KafkaSourceSpec) s).topic()).orElse("");
+      String internal = "-" + view.source() + "-by-";
+      Gauge.builder("freshet.stream.lag", this, ingestion -> ingestion.lag(topic, internal))
+          .description("Records of the view's topics not yet read by this instance (consumer lag)")
+          .tag("view", view.name())
+          .register(meters);
+    }
+  }
+
+  private synchronized double lag(String topic, String internalTopicPart) {
+    if (streams == null) {
+      return Double.NaN;
+    }
+    double lag = 0;
+    for (Map.Entry<MetricName, ? extends Metric> metric : streams.metrics().entrySet()) {
+      MetricName name = metric.getKey();
+      String metricTopic = name.tags().getOrDefault("topic", "");
+      boolean ours = metricTopic.equals(topic) || metricTopic.contains(internalTopicPart);
+      if (name.name().equals("records-lag") && name.tags().containsKey("partition") && ours
+          && !name.tags().getOrDefault("client-id", "").contains("restore")) {
+        Object value = metric.getValue().metricValue();
+        if (value instanceof Number number && !Double.isNaN(number.doubleValue())) {
+          lag += number.doubleValue();
+        }
+      }
+    }
+    return lag;
   }
 
   /** What runs: {@code driver_daily_miles_stream <- drivers} per stream view, and the brokers. */

@@ -50,6 +50,7 @@ final class StreamMetrics {
         .description("Time from an event's arrival in Kafka to its value being readable online")
         .tag("view", v)
         .publishPercentileHistogram()
+        .publishPercentiles(0.5, 0.99)
         .register(meters));
   }
 

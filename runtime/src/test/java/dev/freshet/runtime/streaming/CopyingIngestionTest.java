@@ -11,7 +11,6 @@ import dev.freshet.runtime.online.OnlineStore;
 import dev.freshet.runtime.online.StoredRow;
 import dev.freshet.runtime.online.ViewRead;
 import dev.freshet.runtime.online.embedded.EmbeddedOnlineStore;
-import dev.freshet.runtime.testing.KafkaBrokerProcess;
 import dev.freshet.runtime.testing.TestRegistry;
 import dev.freshet.spec.AggregationSpec;
 import dev.freshet.spec.FeatureRow;
@@ -78,7 +77,7 @@ class CopyingIngestionTest {
 
   @Test
   void eachMessageIsARowNewestWinsAndOtherFeaturesStay() throws Exception {
-    try (KafkaBrokerProcess kafka = KafkaBrokerProcess.start();
+    try (LocalKafka kafka = LocalKafka.start();
         OnlineStore store = EmbeddedOnlineStore.open(directory.resolve("online"), "p")) {
       store.write(TRIP_STATS, List.of(new Row(7, Instant.parse("2023-06-01T08:00:00Z"), Arrays.asList(10f, 4.5, "old"))));
       FreshetConfig freshet = new FreshetConfig();

@@ -1,4 +1,4 @@
-package dev.freshet.runtime.testing;
+package dev.freshet.runtime.streaming;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,25 +14,34 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
- * A real Kafka broker (KRaft, combined broker and controller) from the {@code kafka_2.13}
- * artifact, run as a child JVM on free ports with its data in a temporary directory. {@link
- * #stop()} and {@link #restart()} keep the ports and the data, as a broker restart does.
+ * A single-node Kafka broker (KRaft, combined broker and controller) from the {@code kafka_2.13}
+ * artifact, run as a child JVM with this JVM's class path, on free ports, with its data in a
+ * temporary directory: for the demo and the tests, not for production. {@link #stop()} and {@link
+ * #restart()} keep the ports and the data, as a broker restart does; {@link #close()} removes
+ * everything.
  */
-public final class KafkaBrokerProcess implements AutoCloseable {
+public final class LocalKafka implements AutoCloseable {
   private final Path directory;
   private final int port;
   private Process process;
 
-  private KafkaBrokerProcess(Path directory, int port) {
+  private LocalKafka(Path directory, int port) {
     this.directory = directory;
     this.port = port;
   }
 
-  public static KafkaBrokerProcess start() {
+  /**
+   * @throws IllegalStateException when the class path lacks the broker, or it does not start
+   */
+  public static LocalKafka start() {
+    if (ClassLoader.getSystemResource("kafka/Kafka.class") == null) {
+      throw new IllegalStateException(
+          "a local Kafka broker needs the org.apache.kafka:kafka_2.13 artifact on the class path (the demo jar has it)");
+    }
     try {
       Path directory = Files.createTempDirectory("freshet-kafka");
-      int port = RedisServerProcess.freePort();
-      int controllerPort = RedisServerProcess.freePort();
+      int port = freePort();
+      int controllerPort = freePort();
       Properties config = new Properties();
       config.putAll(
           Map.ofEntries(
@@ -66,7 +75,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         format.destroyForcibly();
         throw new IllegalStateException("cannot format Kafka storage: " + Files.readString(directory.resolve("format.log")));
       }
-      KafkaBrokerProcess broker = new KafkaBrokerProcess(directory, port);
+      LocalKafka broker = new LocalKafka(directory, port);
       Runtime.getRuntime().addShutdownHook(new Thread(broker::stop, "stop-kafka-" + port));
       broker.launch();
       return broker;
@@ -111,7 +120,12 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         admin.describeCluster().nodes().get(3, TimeUnit.SECONDS);
         return;
       } catch (Exception notYet) {
-        RedisServerProcess.sleep(200);
+        try {
+          Thread.sleep(200);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException(e);
+        }
       }
     }
     throw new IllegalStateException("the Kafka broker did not answer within 90 s: " + tail());
@@ -154,9 +168,26 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     }
   }
 
+  /** Stops the broker and removes its data. */
   @Override
   public void close() {
     stop();
-    RedisServerProcess.deleteRecursively(directory);
+    try (var paths = Files.walk(directory)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a leftover temporary directory is reported by nobody and harms nothing
+    }
+  }
+
+  /** The temporary directory holding the broker's configuration, data and log. */
+  public Path directory() {
+    return directory;
+  }
+
+  private static int freePort() throws IOException {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      socket.setReuseAddress(true);
+      return socket.getLocalPort();
+    }
   }
 }
