@@ -134,6 +134,8 @@ public class MaterializationScheduler implements AutoCloseable {
         run = new ScheduledRun(view.view.name(), started, Instant.now(), "skipped", 0, "another process is materializing this view");
       } else {
         try (RegistryLock held = lock.get()) {
+          // The run's times lie within the lock's hold, so that runs of a fleet never seem to overlap.
+          started = Instant.now();
           List<ViewSummary> summaries =
               job.materializeIncremental(List.of(view.view.name()), started.truncatedTo(ChronoUnit.MICROS), MaterializationProgress.SILENT);
           long written = summaries.stream().mapToLong(ViewSummary::written).sum();
