@@ -186,6 +186,13 @@ abstract class ServingContract {
   }
 
   @Test
+  void aPortInUseIsOneClearError() {
+    assertThatThrownBy(() -> start(Map.of("micronaut.server.port", server.port(), "freshet.serving.bootstrap", false)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("port " + server.port() + " is already in use: stop what listens there, or give another with --port");
+  }
+
+  @Test
   void tooManyEntitiesIs413() {
     StringBuilder ids = new StringBuilder();
     for (int i = 0; i < 100_000; i++) {

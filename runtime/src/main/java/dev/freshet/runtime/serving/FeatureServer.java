@@ -66,9 +66,27 @@ public final class FeatureServer implements AutoCloseable {
       bootstrap(context, out, progress);
       startIngestion(context, out);
       startScheduling(context, out);
-      return new FeatureServer(context, context.getBean(EmbeddedServer.class).start());
+      return new FeatureServer(context, listen(context));
     } catch (RuntimeException e) {
       context.close();
+      throw e;
+    }
+  }
+
+  /** Starts the HTTP server; a port in use is the user's to fix, said in one line. */
+  private static EmbeddedServer listen(ApplicationContext context) {
+    try {
+      return context.getBean(EmbeddedServer.class).start();
+    } catch (RuntimeException e) {
+      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        if (cause instanceof java.net.BindException) {
+          // Micronaut names the address it could not bind: "Unable to start Micronaut server on *:6566".
+          String message = String.valueOf(e.getMessage());
+          String port = message.contains(":") ? "port " + message.substring(message.lastIndexOf(':') + 1).trim() : "the port";
+          throw new IllegalArgumentException(
+              port + " is already in use: stop what listens there, or give another with --port", e);
+        }
+      }
       throw e;
     }
   }
