@@ -12,11 +12,8 @@ import dev.freshet.runtime.registry.Applier;
 import dev.freshet.runtime.serving.FeatureServer;
 import dev.freshet.runtime.streaming.EventEmitter;
 import dev.freshet.runtime.streaming.LocalKafka;
-import dev.freshet.spec.DataSourceSpec;
 import dev.freshet.spec.Durations;
 import dev.freshet.spec.FeatureRegistry;
-import dev.freshet.spec.FileSourceSpec;
-import dev.freshet.spec.KafkaSourceSpec;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -167,14 +164,10 @@ public class DemoCommand implements Runnable {
         + " stream ingestion running%n", base(), redis == null ? "embedded" : "Redis " + redis);
     out.flush();
 
-    KafkaSourceSpec source =
-        registry.dataSources().stream().filter(s -> s instanceof KafkaSourceSpec).map(s -> (KafkaSourceSpec) s).findFirst()
-            .orElseThrow(() -> new IllegalStateException("the repository has no Kafka source to stream"));
-    DataSourceSpec batch = registry.dataSource(source.batchSource()).orElseThrow();
-    Path file = config.resolve(((FileSourceSpec) batch).path());
+    EventEmitter events = EventEmitter.of(registry, config, null);
     String servers = brokers;
     emitter = new Thread(
-        () -> new EventEmitter(source, file).emit(servers, rate, 1_000, new PrintWriter(new StringWriter())), "freshet-demo-emitter");
+        () -> events.emit(servers, rate, 1_000, new PrintWriter(new StringWriter())), "freshet-demo-emitter");
     emitter.setDaemon(true);
     emitter.start();
   }

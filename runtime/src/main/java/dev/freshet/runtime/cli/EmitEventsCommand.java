@@ -3,12 +3,8 @@ package dev.freshet.runtime.cli;
 import dev.freshet.runtime.config.FreshetConfig;
 import dev.freshet.runtime.config.KafkaConfig;
 import dev.freshet.runtime.streaming.EventEmitter;
-import dev.freshet.spec.DataSourceSpec;
 import dev.freshet.spec.FeatureRegistry;
-import dev.freshet.spec.FileSourceSpec;
-import dev.freshet.spec.KafkaSourceSpec;
 import jakarta.inject.Inject;
-import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -52,20 +48,6 @@ public class EmitEventsCommand implements Runnable {
     if (rate < 0 || iterations < 1) {
       throw new IllegalArgumentException("--rate must be 0 or more and --iterations 1 or more");
     }
-    List<KafkaSourceSpec> sources =
-        registry.dataSources().stream().filter(s -> s instanceof KafkaSourceSpec).map(s -> (KafkaSourceSpec) s).toList();
-    KafkaSourceSpec source =
-        sources.stream()
-            .filter(s -> topic == null || s.topic().equals(topic))
-            .findFirst()
-            .orElseThrow(() -> new IllegalArgumentException(
-                sources.isEmpty()
-                    ? "this repository has no Kafka source"
-                    : "no Kafka source reads topic '" + topic + "'; the topics are " + sources.stream().map(KafkaSourceSpec::topic).toList()));
-    DataSourceSpec batch = registry.dataSource(source.batchSource()).orElse(null);
-    if (!(batch instanceof FileSourceSpec file)) {
-      throw new IllegalArgumentException("Kafka source " + source.name() + " has no file batch source to replay");
-    }
-    new EventEmitter(source, config.resolve(file.path())).emit(servers, rate, iterations, spec.commandLine().getOut());
+    EventEmitter.of(registry, config, topic).emit(servers, rate, iterations, spec.commandLine().getOut());
   }
 }

@@ -8,6 +8,7 @@ import dev.freshet.runtime.offline.ParquetSource;
 import dev.freshet.runtime.offline.ParquetTypes;
 import dev.freshet.runtime.offline.SourceColumn;
 import dev.freshet.runtime.offline.SourceReadException;
+import dev.freshet.runtime.time.EpochMicros;
 import dev.freshet.spec.FeatureRegistry;
 import dev.freshet.spec.FeatureSpec;
 import dev.freshet.spec.FeatureViewSpec;
@@ -24,7 +25,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -151,7 +151,7 @@ public class DuckDbOfflineEngine implements OfflineEngine {
       for (RequestedFeature feature : entry.getValue()) {
         String value = alias + "." + DuckDb.quote(feature.feature().name());
         String withinTtl =
-            view.ttl().isZero() ? value : "CASE WHEN " + alias + "." + TIME + " > e." + TIME + " - " + micros(view.ttl()) + " THEN " + value + " END";
+            view.ttl().isZero() ? value : "CASE WHEN " + alias + "." + TIME + " > e." + TIME + " - " + EpochMicros.of(view.ttl()) + " THEN " + value + " END";
         outputs.add(withinTtl + " AS " + DuckDb.quote(feature.column()));
       }
     }
@@ -243,7 +243,7 @@ public class DuckDbOfflineEngine implements OfflineEngine {
       String column = source.createdTimestampColumn();
       outputs.add(ParquetTypes.epochMicros(DuckDb.quote(column), schema.get(column)) + " AS " + CREATED);
     }
-    String earliest = view.ttl().isZero() ? "" : " AND " + event + " > " + (range[0] - micros(view.ttl()));
+    String earliest = view.ttl().isZero() ? "" : " AND " + event + " > " + (range[0] - EpochMicros.of(view.ttl()));
     String rows =
         "SELECT " + String.join(", ", outputs) + " FROM " + parquet.scan()
             + " WHERE " + String.join(" AND ", notNull) + " AND " + event + " <= " + range[1] + earliest;
@@ -263,9 +263,5 @@ public class DuckDbOfflineEngine implements OfflineEngine {
       return column;
     }
     return ParquetTypes.select(column, columnType, type);
-  }
-
-  private static long micros(Duration duration) {
-    return Math.addExact(Math.multiplyExact(duration.getSeconds(), 1_000_000L), duration.getNano() / 1_000);
   }
 }

@@ -4,7 +4,6 @@ import dev.freshet.runtime.offline.DuckDb;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -58,35 +57,12 @@ final class EntityTables {
   }
 
   private static void insert(Connection connection, String table, String rowColumn, EntityRows.Columns entities) throws SQLException {
-    Map<String, List<?>> columns = entities.columns();
-    List<String> definitions = new ArrayList<>();
-    List<String> placeholders = new ArrayList<>();
-    List<String> types = new ArrayList<>();
-    for (Map.Entry<String, List<?>> column : columns.entrySet()) {
-      String type = sqlType(column.getKey(), column.getValue());
-      types.add(type);
-      definitions.add(DuckDb.quote(column.getKey()) + " " + type);
-      // Times go in as epoch microseconds: exact, and free of the driver's time zone handling.
-      placeholders.add(type.equals("TIMESTAMPTZ") ? "CAST(make_timestamp(?) AS TIMESTAMPTZ)" : "?");
-    }
-    definitions.add(rowColumn + " BIGINT");
-    placeholders.add("?");
-    try (Statement statement = connection.createStatement()) {
-      statement.execute("CREATE TEMP TABLE " + table + " (" + String.join(", ", definitions) + ")");
-    }
-    List<List<?>> values = new ArrayList<>(columns.values());
-    try (PreparedStatement insert =
-        connection.prepareStatement("INSERT INTO " + table + " VALUES (" + String.join(", ", placeholders) + ")")) {
-      for (int row = 0; row < entities.rowCount(); row++) {
-        for (int column = 0; column < values.size(); column++) {
-          Object value = values.get(column).get(row);
-          insert.setObject(column + 1, value instanceof Instant instant ? DuckDb.micros(instant) : value);
-        }
-        insert.setLong(values.size() + 1, row);
-        insert.addBatch();
-      }
-      insert.executeBatch();
-    }
+    Map<String, String> types = new LinkedHashMap<>();
+    entities.columns().forEach((name, values) -> types.put(name, sqlType(name, values)));
+    types.put(rowColumn, "BIGINT");
+    List<List<?>> values = new ArrayList<>(entities.columns().values());
+    DuckDb.createTable(
+        connection, table, types, entities.rowCount(), (row, column) -> column < values.size() ? values.get(column).get(row) : (long) row);
   }
 
   /** The SQL type of a column of Java values: that of its first non-null value. */

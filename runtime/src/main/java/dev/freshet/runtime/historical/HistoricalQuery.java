@@ -52,8 +52,7 @@ public record HistoricalQuery(List<RequestedFeature> features) {
     List<RequestedFeature> features = new ArrayList<>();
     for (FeatureSelectionSpec selection : service.selections()) {
       FeatureViewSpec view = view(registry, selection.featureView());
-      List<String> names = selection.features().isEmpty() ? view.features().stream().map(FeatureSpec::name).toList() : selection.features();
-      for (String featureName : names) {
+      for (String featureName : selection.features()) {
         FeatureSpec feature = feature(view, featureName);
         features.add(new RequestedFeature(view, feature, column(selection.projectionName(), featureName, fullFeatureNames)));
       }

@@ -5,7 +5,6 @@ import dev.freshet.runtime.config.FeatureLoggingConfig;
 import dev.freshet.runtime.config.FreshetConfig;
 import dev.freshet.spec.FeatureRegistry;
 import dev.freshet.spec.FeatureServiceSpec;
-import dev.freshet.spec.FeatureSpec;
 import dev.freshet.spec.FeatureViewSpec;
 import dev.freshet.spec.FeatureSelectionSpec;
 import dev.freshet.spec.JoinKeySpec;
@@ -91,8 +90,7 @@ public class FeatureLogs implements AutoCloseable {
           keyTypes.add(key.type());
         }
       }
-      List<String> names = selection.features().isEmpty() ? view.features().stream().map(FeatureSpec::name).toList() : selection.features();
-      for (String name : names) {
+      for (String name : selection.features()) {
         features.add(selection.projectionName() + "__" + name);
         featureTypes.add(view.feature(name).type());
       }

@@ -7,14 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Writes buffered log rows to one Parquet file, under a hidden name first, then renamed into place. */
@@ -29,26 +29,10 @@ final class LogFiles {
     Files.createDirectories(directory);
     Path target = directory.resolve("log-" + STAMP.format(firstRow) + "-" + UUID.randomUUID().toString().substring(0, 8) + ".parquet");
     Path partial = directory.resolve("." + target.getFileName() + ".partial");
-    List<String[]> columns = schema.bufferedColumns();
-    List<String> definitions = new ArrayList<>();
-    List<String> placeholders = new ArrayList<>();
-    for (String[] column : columns) {
-      definitions.add(DuckDb.quote(column[0]) + " " + column[1]);
-      placeholders.add(column[1].equals("TIMESTAMPTZ") ? "CAST(make_timestamp(?) AS TIMESTAMPTZ)" : "?");
-    }
+    Map<String, String> columns = new LinkedHashMap<>();
+    schema.bufferedColumns().forEach(column -> columns.put(column[0], column[1]));
     try (Connection connection = DuckDb.connect()) {
-      try (Statement statement = connection.createStatement()) {
-        statement.execute("CREATE TEMP TABLE log (" + String.join(", ", definitions) + ")");
-      }
-      try (PreparedStatement insert = connection.prepareStatement("INSERT INTO log VALUES (" + String.join(", ", placeholders) + ")")) {
-        for (Object[] row : rows) {
-          for (int i = 0; i < row.length; i++) {
-            insert.setObject(i + 1, bindable(row[i]));
-          }
-          insert.addBatch();
-        }
-        insert.executeBatch();
-      }
+      DuckDb.createTable(connection, "log", columns, rows.size(), (row, column) -> bindable(rows.get(row)[column]));
       try (Statement statement = connection.createStatement()) {
         statement.execute(
             "COPY (SELECT * EXCLUDE (" + LogSchema.REQUEST_ID + "), CAST(" + LogSchema.LOG_TIMESTAMP + " AS DATE) AS " + LogSchema.LOG_DATE
@@ -67,10 +51,8 @@ final class LogFiles {
     }
   }
 
+  /** Lists are logged as their text (see LogSchema). */
   private static Object bindable(Object value) {
-    if (value instanceof Instant instant) {
-      return DuckDb.micros(instant);
-    }
     if (value instanceof List<?> list) {
       return list.toString();
     }

@@ -1,13 +1,18 @@
 package dev.freshet.runtime.offline;
 
+import dev.freshet.runtime.time.EpochMicros;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -45,9 +50,38 @@ public final class DuckDb {
     }
   }
 
-  /** Epoch microseconds, as DuckDB's {@code make_timestamp} and {@code epoch_us} count time. */
-  public static long micros(Instant instant) {
-    return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
+  /** The value of column {@code column} in row {@code row}: a time as an {@code Instant}, else as JDBC binds it. */
+  @FunctionalInterface
+  public interface Cells {
+    Object value(int row, int column);
+  }
+
+  /**
+   * Creates the temporary table {@code table} with {@code columns} (name to DuckDB type, in order)
+   * and inserts {@code rows} rows in one batch. Times go in as epoch microseconds, then take their
+   * column's own time type: exact, and free of the driver's time zone handling.
+   */
+  public static void createTable(Connection connection, String table, Map<String, String> columns, int rows, Cells cells)
+      throws SQLException {
+    List<String> definitions = new ArrayList<>();
+    List<String> placeholders = new ArrayList<>();
+    for (Map.Entry<String, String> column : columns.entrySet()) {
+      definitions.add(quote(column.getKey()) + " " + column.getValue());
+      placeholders.add(ParquetTypes.isTimestamp(column.getValue()) ? "CAST(make_timestamp(?) AS " + column.getValue() + ")" : "?");
+    }
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TEMP TABLE " + table + " (" + String.join(", ", definitions) + ")");
+    }
+    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table + " VALUES (" + String.join(", ", placeholders) + ")")) {
+      for (int row = 0; row < rows; row++) {
+        for (int column = 0; column < definitions.size(); column++) {
+          Object value = cells.value(row, column);
+          insert.setObject(column + 1, value instanceof Instant instant ? EpochMicros.of(instant) : value);
+        }
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
   }
 
   /** {@code "name"}, for identifiers that come from users' files and definitions. */

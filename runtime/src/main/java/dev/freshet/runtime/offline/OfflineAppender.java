@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -43,28 +42,9 @@ public final class OfflineAppender {
     Path target = PushedFiles.next(source, Instant.now());
     Path partial = target.resolveSibling("." + target.getFileName() + ".partial");
     try (Connection connection = DuckDb.connect()) {
-      List<String> definitions = new ArrayList<>();
-      List<String> placeholders = new ArrayList<>();
-      for (Map.Entry<String, String> column : schema.entrySet()) {
-        definitions.add(DuckDb.quote(column.getKey()) + " " + column.getValue());
-        // Times go in as epoch microseconds, then take the column's own time type.
-        placeholders.add(ParquetTypes.isTimestamp(column.getValue()) ? "CAST(make_timestamp(?) AS " + column.getValue() + ")" : "?");
-      }
-      try (Statement statement = connection.createStatement()) {
-        statement.execute("CREATE TEMP TABLE pushed (" + String.join(", ", definitions) + ")");
-      }
       List<List<Object>> values = new ArrayList<>();
       schema.keySet().forEach(name -> values.add(columns.get(name)));
-      try (PreparedStatement insert = connection.prepareStatement("INSERT INTO pushed VALUES (" + String.join(", ", placeholders) + ")")) {
-        for (int row = 0; row < rows; row++) {
-          for (int column = 0; column < values.size(); column++) {
-            Object value = values.get(column).get(row);
-            insert.setObject(column + 1, value instanceof Instant instant ? DuckDb.micros(instant) : value);
-          }
-          insert.addBatch();
-        }
-        insert.executeBatch();
-      }
+      DuckDb.createTable(connection, "pushed", schema, rows, (row, column) -> values.get(column).get(row));
       try (Statement statement = connection.createStatement()) {
         statement.execute("COPY pushed TO " + DuckDb.quoteLiteral(partial.toString()) + " (FORMAT parquet)");
       }

@@ -1,5 +1,6 @@
 package dev.freshet.runtime.offline;
 
+import dev.freshet.runtime.time.EpochMicros;
 import dev.freshet.spec.SourceRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -142,7 +143,7 @@ public final class ParquetSource {
   public record Counts(long records, long approximateEntities) {}
 
   private static String inRange(String eventMicros, Instant start, Instant end) {
-    return eventMicros + " BETWEEN " + DuckDb.micros(start) + " AND " + DuckDb.micros(end);
+    return eventMicros + " BETWEEN " + EpochMicros.of(start) + " AND " + EpochMicros.of(end);
   }
 
   private static String notNull(List<String> keys) {

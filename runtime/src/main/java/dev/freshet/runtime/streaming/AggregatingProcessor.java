@@ -1,5 +1,6 @@
 package dev.freshet.runtime.streaming;
 
+import dev.freshet.runtime.time.EpochMicros;
 import io.micrometer.core.instrument.Counter;
 import java.time.Duration;
 import java.util.Arrays;
@@ -39,7 +40,7 @@ final class AggregatingProcessor extends ViewProcessor {
 
   @Override
   void apply(StreamEvent event, long arrivalMillis) {
-    long micros = WindowPlan.micros(event.eventTime());
+    long micros = EpochMicros.of(event.eventTime());
     List<Object> key = keys.values(event);
     byte[] keyBytes = keys.bytes(key);
     WindowState state = WindowState.fromBytes(windows.get(keyBytes));
@@ -55,6 +56,6 @@ final class AggregatingProcessor extends ViewProcessor {
     for (int i = 0; i < plan.aggregates().size(); i++) {
       row[plan.aggregates().get(i).targetPosition()] = served.values()[i];
     }
-    buffer.put(key, WindowPlan.instant(served.eventMicros()), Arrays.asList(row), arrivalMillis);
+    buffer.put(key, EpochMicros.toInstant(served.eventMicros()), Arrays.asList(row), arrivalMillis);
   }
 }

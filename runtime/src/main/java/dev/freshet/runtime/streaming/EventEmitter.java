@@ -3,8 +3,13 @@ package dev.freshet.runtime.streaming;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.freshet.annotations.TimestampFormat;
+import dev.freshet.runtime.config.FreshetConfig;
 import dev.freshet.runtime.offline.DuckDb;
 import dev.freshet.runtime.offline.ParquetSource;
+import dev.freshet.runtime.time.EpochMicros;
+import dev.freshet.spec.DataSourceSpec;
+import dev.freshet.spec.FeatureRegistry;
+import dev.freshet.spec.FileSourceSpec;
 import dev.freshet.spec.KafkaSourceSpec;
 import dev.freshet.spec.MessageFieldSpec;
 import dev.freshet.spec.ValueType;
@@ -53,6 +58,30 @@ public final class EventEmitter {
   public EventEmitter(KafkaSourceSpec source, Path batchFile) {
     this.source = source;
     this.batchFile = batchFile;
+  }
+
+  /**
+   * The emitter of the Kafka source that reads {@code topic} (null: the first Kafka source),
+   * replaying its file batch source.
+   *
+   * @throws IllegalArgumentException when there is no such source, or it has no file to replay
+   */
+  public static EventEmitter of(FeatureRegistry registry, FreshetConfig config, String topic) {
+    List<KafkaSourceSpec> sources =
+        registry.dataSources().stream().filter(s -> s instanceof KafkaSourceSpec).map(s -> (KafkaSourceSpec) s).toList();
+    KafkaSourceSpec source =
+        sources.stream()
+            .filter(s -> topic == null || s.topic().equals(topic))
+            .findFirst()
+            .orElseThrow(() -> new IllegalArgumentException(
+                sources.isEmpty()
+                    ? "this repository has no Kafka source"
+                    : "no Kafka source reads topic '" + topic + "'; the topics are " + sources.stream().map(KafkaSourceSpec::topic).toList()));
+    DataSourceSpec batch = registry.dataSource(source.batchSource()).orElse(null);
+    if (!(batch instanceof FileSourceSpec file)) {
+      throw new IllegalArgumentException("Kafka source " + source.name() + " has no file batch source to replay");
+    }
+    return new EventEmitter(source, config.resolve(file.path()));
   }
 
   /** One row of the batch file, as the message fields' values. */
@@ -141,7 +170,7 @@ public final class EventEmitter {
         Object[] values = new Object[fields.size()];
         for (int i = 0; i < values.length; i++) {
           Object value = result.getObject(i + 1);
-          values[i] = fields.get(i).type() == ValueType.UNIX_TIMESTAMP && value != null ? WindowPlan.instant(((Number) value).longValue()) : value;
+          values[i] = fields.get(i).type() == ValueType.UNIX_TIMESTAMP && value != null ? EpochMicros.toInstant(((Number) value).longValue()) : value;
         }
         rows.add(new Row(values));
       }

@@ -85,7 +85,7 @@ public class StreamIngestion implements AutoCloseable {
     }
     Set<String> topics = new LinkedHashSet<>();
     for (StreamFeatureViewSpec view : registry.streamFeatureViews()) {
-      registry.dataSource(view.source()).ifPresent(source -> topics.add(((KafkaSourceSpec) source).topic()));
+      topics.add(topicOf(view));
     }
     if (config.getDeadLetterTopic() != null && !config.getDeadLetterTopic().isBlank()) {
       topics.add(config.getDeadLetterTopic());
@@ -121,7 +121,7 @@ public class StreamIngestion implements AutoCloseable {
    */
   private void bindLag() {
     for (StreamFeatureViewSpec view : registry.streamFeatureViews()) {
-      String topic = registry.dataSource(view.source()).map(s -> ((KafkaSourceSpec) s).topic()).orElse("");
+      String topic = topicOf(view);
       String internal = "-" + view.source() + "-by-";
       Gauge.builder("freshet.stream.lag", this, ingestion -> ingestion.lag(topic, internal))
           .description("Records of the view's topics not yet read by this instance (consumer lag)")
@@ -154,10 +154,14 @@ public class StreamIngestion implements AutoCloseable {
   public String describe() {
     List<String> views = new ArrayList<>();
     for (StreamFeatureViewSpec view : registry.streamFeatureViews()) {
-      String topic = registry.dataSource(view.source()).map(s -> ((KafkaSourceSpec) s).topic()).orElse("?");
-      views.add(view.name() + " <- topic " + topic);
+      views.add(view.name() + " <- topic " + topicOf(view));
     }
     return String.join(", ", views) + " from " + kafka.getBootstrapServers();
+  }
+
+  /** The topic a stream view reads: its Kafka source's, which the processor checked exists. */
+  private String topicOf(StreamFeatureViewSpec view) {
+    return ((KafkaSourceSpec) registry.dataSource(view.source()).orElseThrow()).topic();
   }
 
   /** The Kafka Streams state, or null before {@link #start}. */

@@ -1,12 +1,12 @@
 package dev.freshet.runtime.streaming;
 
 import dev.freshet.annotations.AggregationFunction;
+import dev.freshet.runtime.time.EpochMicros;
 import dev.freshet.spec.AggregationSpec;
 import dev.freshet.spec.FeatureSpec;
 import dev.freshet.spec.FeatureViewSpec;
 import dev.freshet.spec.ValueType;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,10 +51,10 @@ final class WindowPlan {
       FeatureSpec feature = target.features().get(position);
       Duration slide = aggregation.slide().isZero() ? aggregation.window() : aggregation.slide();
       aggregates.add(
-          new Aggregate(aggregation.function(), reader.position(aggregation.column()), micros(aggregation.window()), micros(slide),
+          new Aggregate(aggregation.function(), reader.position(aggregation.column()), EpochMicros.of(aggregation.window()), EpochMicros.of(slide),
               feature.type(), position));
     }
-    return new WindowPlan(aggregates, micros(watermarkDelay));
+    return new WindowPlan(aggregates, EpochMicros.of(watermarkDelay));
   }
 
   List<Aggregate> aggregates() {
@@ -82,18 +82,6 @@ final class WindowPlan {
       oldest = Math.min(oldest, Math.floorDiv(start, bucketMicros));
     }
     return oldest;
-  }
-
-  static long micros(Duration duration) {
-    return Math.addExact(Math.multiplyExact(duration.getSeconds(), 1_000_000L), duration.getNano() / 1_000);
-  }
-
-  static long micros(Instant instant) {
-    return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
-  }
-
-  static Instant instant(long micros) {
-    return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000);
   }
 
   private static long gcd(long a, long b) {

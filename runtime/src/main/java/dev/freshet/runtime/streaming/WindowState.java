@@ -1,6 +1,7 @@
 package dev.freshet.runtime.streaming;
 
 import dev.freshet.runtime.streaming.WindowPlan.Aggregate;
+import dev.freshet.runtime.time.EpochMicros;
 import dev.freshet.spec.ValueType;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -208,7 +209,7 @@ final class WindowState {
       out.writeBoolean(b);
     } else if (value instanceof java.time.Instant instant) {
       out.writeByte(7);
-      out.writeLong(WindowPlan.micros(instant));
+      out.writeLong(EpochMicros.of(instant));
     } else if (value instanceof byte[] raw) {
       out.writeByte(8);
       out.writeInt(raw.length);
@@ -229,7 +230,7 @@ final class WindowState {
       case 3 -> in.readDouble();
       case 4 -> in.readFloat();
       case 5 -> in.readBoolean();
-      case 7 -> WindowPlan.instant(in.readLong());
+      case 7 -> EpochMicros.toInstant(in.readLong());
       case 8 -> {
         byte[] raw = new byte[in.readInt()];
         in.readFully(raw);
