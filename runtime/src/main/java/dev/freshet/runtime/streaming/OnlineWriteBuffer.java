@@ -47,6 +47,8 @@ final class OnlineWriteBuffer {
   private final OnlineStore.Ties ties;
   /** The target's features this stream does not compute: read back and kept as stored. */
   private final List<String> kept;
+  /** Where each kept feature sits in the view's feature order. */
+  private final int[] keptPositions;
   private final Supplier<OnlineStore> store;
   private final Duration retryTimeout;
   private final Counter written;
@@ -63,7 +65,9 @@ final class OnlineWriteBuffer {
       Duration retryTimeout, StreamMetrics metrics) {
     this.view = view;
     this.ties = ties;
-    this.kept = view.features().stream().map(FeatureSpec::name).filter(f -> !computed.contains(f)).toList();
+    List<String> names = view.features().stream().map(FeatureSpec::name).toList();
+    this.kept = names.stream().filter(f -> !computed.contains(f)).toList();
+    this.keptPositions = kept.stream().mapToInt(names::indexOf).toArray();
     this.store = store;
     this.retryTimeout = retryTimeout;
     this.written = metrics.rowsWritten(streamView);
@@ -132,20 +136,11 @@ final class OnlineWriteBuffer {
       List<Object> values = new ArrayList<>(row.featureValues());
       if (stored.get(r).found()) {
         for (int k = 0; k < kept.size(); k++) {
-          values.set(indexOf(kept.get(k)), stored.get(r).values().get(k));
+          values.set(keptPositions[k], stored.get(r).values().get(k));
         }
       }
       merged.add(new Row(row.joinKeyValues(), row.eventTimestamp(), values, row.arrivalMillis()));
     }
     return merged;
-  }
-
-  private int indexOf(String feature) {
-    for (int i = 0; i < view.features().size(); i++) {
-      if (view.features().get(i).name().equals(feature)) {
-        return i;
-      }
-    }
-    throw new IllegalStateException("no feature " + feature + " in " + view.name());
   }
 }
