@@ -21,15 +21,24 @@ import java.util.Map;
  */
 @Singleton
 public class ServingIndex {
-  /** A requested feature: its view, name, type, and the name the response gives it. */
-  public record Feature(FeatureViewSpec view, String name, ValueType type, String projection) {
+  /**
+   * A requested feature: its view, name, type, and the names the response gives it (its full name,
+   * {@code projection__name}, is built once here rather than per request).
+   */
+  public record Feature(FeatureViewSpec view, String name, ValueType type, String projection, String fullName) {
+    Feature(FeatureViewSpec view, String name, ValueType type, String projection) {
+      this(view, name, type, projection, projection + "__" + name);
+    }
+
     String outputName(boolean fullNames) {
-      return fullNames ? projection + "__" + name : name;
+      return fullNames ? fullName : name;
     }
   }
 
   private final Map<String, FeatureViewSpec> views = new HashMap<>();
   private final Map<String, Map<String, FeatureSpec>> features = new HashMap<>();
+  /** Every feature by its reference, {@code view:feature}. */
+  private final Map<String, Feature> byReference = new HashMap<>();
   private final Map<String, ValueType> joinKeyTypes = new HashMap<>();
   private final Map<String, List<Feature>> services = new LinkedHashMap<>();
 
@@ -38,6 +47,7 @@ public class ServingIndex {
       views.put(view.name(), view);
       Map<String, FeatureSpec> byName = new HashMap<>();
       view.features().forEach(f -> byName.put(f.name(), f));
+      view.features().forEach(f -> byReference.put(view.name() + ":" + f.name(), new Feature(view, f.name(), f.type(), view.name())));
       features.put(view.name(), byName);
       for (JoinKeySpec key : view.joinKeys()) {
         joinKeyTypes.put(key.name(), key.type());
@@ -67,6 +77,10 @@ public class ServingIndex {
 
   /** The feature {@code view:feature}, or a 4xx naming what is wrong with the reference. */
   public Feature feature(String reference) {
+    Feature known = byReference.get(reference);
+    if (known != null) {
+      return known;
+    }
     int colon = reference.indexOf(':');
     if (colon <= 0 || colon == reference.length() - 1) {
       throw ApiException.malformed("'" + reference + "' is not a feature reference; write view:feature, e.g. driver_hourly_stats:conv_rate");
@@ -85,7 +99,7 @@ public class ServingIndex {
           "FeatureNotFound",
           "feature view '" + viewName + "' has no feature '" + name + "'" + hint(name, features.get(viewName).keySet()));
     }
-    return new Feature(view, name, feature.type(), viewName);
+    throw new IllegalStateException("'" + reference + "' names a known feature yet was not indexed");
   }
 
   /** The type of a join key, or null for a name no view uses (such entity columns are ignored). */

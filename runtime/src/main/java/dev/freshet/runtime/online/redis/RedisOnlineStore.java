@@ -65,11 +65,13 @@ public final class RedisOnlineStore implements OnlineStore {
   /** One HMGET: an entity's hash, and the fields every view read of it asks for. */
   private static final class HashRead {
     final byte[] key;
-    final List<byte[]> fields = new ArrayList<>();
+    final List<byte[]> fields;
     final List<Slot> slots = new ArrayList<>(2);
 
-    HashRead(byte[] key) {
+    /** @param fields at most how many fields the hash's HMGET will ask for */
+    HashRead(byte[] key, int fields) {
       this.key = key;
+      this.fields = new ArrayList<>(fields);
     }
   }
 
@@ -81,16 +83,28 @@ public final class RedisOnlineStore implements OnlineStore {
   @Override
   public List<List<StoredRow>> read(List<ViewRead> reads) {
     Map<ByteBuffer, HashRead> hashes = new LinkedHashMap<>();
+    int fieldsPerHash = reads.stream().mapToInt(read -> read.features().size() + 1).sum();
+    // Reads of views with the same join keys usually ask for the same entities in the same
+    // order (a request's rows): their entities' keys are serialized and looked up once.
+    List<HashRead[]> entityHashes = new ArrayList<>(reads.size());
     for (int r = 0; r < reads.size(); r++) {
       ViewRead read = reads.get(r);
+      HashRead[] entities = sameEntitiesAsEarlier(reads, entityHashes, r);
+      if (entities == null) {
+        entities = new HashRead[read.entities().size()];
+        for (int e = 0; e < entities.length; e++) {
+          byte[] key = EntityKeys.redisKey(read.view().joinKeys(), read.entities().get(e), project);
+          entities[e] = hashes.computeIfAbsent(ByteBuffer.wrap(key), k -> new HashRead(key, fieldsPerHash));
+        }
+      }
+      entityHashes.add(entities);
       byte[][] fields = new byte[read.features().size() + 1][];
       for (int i = 0; i < read.features().size(); i++) {
         fields[i] = FieldHashes.field(read.view().name(), read.features().get(i));
       }
       fields[fields.length - 1] = FieldHashes.timestampField(read.view().name());
-      for (int e = 0; e < read.entities().size(); e++) {
-        byte[] key = EntityKeys.redisKey(read.view().joinKeys(), read.entities().get(e), project);
-        HashRead hash = hashes.computeIfAbsent(ByteBuffer.wrap(key), k -> new HashRead(key));
+      for (int e = 0; e < entities.length; e++) {
+        HashRead hash = entities[e];
         hash.slots.add(new Slot(r, e, hash.fields.size(), fields.length));
         hash.fields.addAll(Arrays.asList(fields));
       }
@@ -118,6 +132,18 @@ public final class RedisOnlineStore implements OnlineStore {
     List<List<StoredRow>> rows = new ArrayList<>(results.size());
     results.forEach(row -> rows.add(Arrays.asList(row)));
     return rows;
+  }
+
+  /** The hashes of an earlier read of the same join keys and entities, or null. */
+  private static HashRead[] sameEntitiesAsEarlier(List<ViewRead> reads, List<HashRead[]> entityHashes, int r) {
+    ViewRead read = reads.get(r);
+    for (int earlier = 0; earlier < r; earlier++) {
+      ViewRead other = reads.get(earlier);
+      if (other.view().joinKeys().equals(read.view().joinKeys()) && other.entities().equals(read.entities())) {
+        return entityHashes.get(earlier);
+      }
+    }
+    return null;
   }
 
   private static StoredRow decode(List<byte[]> fields) {
