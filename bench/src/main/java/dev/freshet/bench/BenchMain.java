@@ -2,7 +2,8 @@ package dev.freshet.bench;
 
 /**
  * {@code java -Xmx512m -jar freshet-bench.jar materialization [ROWS] [ENTITIES]}, or {@code java
- * -jar freshet-bench.jar serving [ENTITIES] [RATE] [SECONDS] [CALLERS]}.
+ * -jar freshet-bench.jar serving [ENTITIES] [RATE] [SECONDS] [CALLERS] [LOADED_REDIS|-] [SIZES]}; the usage
+ * message lists the others.
  */
 public final class BenchMain {
   private BenchMain() {}
@@ -20,7 +21,13 @@ public final class BenchMain {
       int rate = args.length > 2 ? Integer.parseInt(args[2]) : 100;
       int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 20;
       int callers = args.length > 4 ? Integer.parseInt(args[4]) : 8;
-      ServingBenchmark.run(entities, rate, java.time.Duration.ofSeconds(seconds), callers);
+      String redis = args.length > 5 && !args[5].equals("-") ? args[5] : null;
+      int[] sizes = java.util.Arrays.stream((args.length > 6 ? args[6] : "1,10,100").split(",")).mapToInt(Integer::parseInt).toArray();
+      ServingBenchmark.run(entities, rate, java.time.Duration.ofSeconds(seconds), callers, redis, sizes);
+      System.exit(0);
+    }
+    if (args.length > 2 && args[0].equals("feature-server")) {
+      ServingBenchmark.serveUntilStdinCloses(args[1], Integer.parseInt(args[2]));
       System.exit(0);
     }
     if (args.length > 0 && args[0].equals("stream")) {
@@ -44,7 +51,7 @@ public final class BenchMain {
     if (args.length == 0 || !args[0].equals("materialization")) {
       System.err.println(
           "usage: java -Xmx512m -jar freshet-bench.jar materialization [ROWS] [ENTITIES]\n"
-              + "       java -jar freshet-bench.jar serving [ENTITIES] [RATE] [SECONDS] [CALLERS]\n"
+              + "       java -jar freshet-bench.jar serving [ENTITIES] [RATE] [SECONDS] [CALLERS] [LOADED_REDIS|-] [SIZES]\n"
               + "       java -jar freshet-bench.jar serving-server [ENTITIES] [PORT] [SECONDS]\n"
               + "       java -Xmx512m -jar freshet-bench.jar historical [FEATURE_ROWS] [ENTITY_ROWS] [ENTITIES] [MEMORY_LIMIT]\n"
               + "       java -jar freshet-bench.jar stream [EVENTS] [ENTITIES] [RATE] [SECONDS] [REPARTITION] [COMMIT_MS]");

@@ -1,110 +1,182 @@
 package dev.freshet.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.freshet.bench.ServingWorkload.Request;
 import dev.freshet.runtime.materialize.MaterializationProgress;
-import dev.freshet.runtime.online.layout.EntityKeys;
-import dev.freshet.runtime.online.layout.FieldHashes;
-import dev.freshet.runtime.online.layout.Timestamps;
-import dev.freshet.runtime.online.layout.Values;
 import dev.freshet.runtime.serving.FeatureServer;
 import dev.freshet.runtime.testing.RedisServerProcess;
-import dev.freshet.spec.JoinKeySpec;
-import dev.freshet.spec.ValueType;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
-import org.HdrHistogram.Recorder;
+import java.util.function.IntFunction;
 import org.HdrHistogram.Histogram;
-import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
-import redis.clients.jedis.RedisClient;
 
 /**
- * The feature server under load, against a raw baseline in the same run. The shape of Feast's
- * published benchmark: 25 views of 10 features over ENTITIES entities in a real redis-server;
- * requests of 50 features (5 views) for 1, 10 and 100 entities.
+ * The feature server under load, against a raw baseline in the same run, on {@link
+ * ServingWorkload}'s data and requests for 1, 10 and 100 entities.
  *
  * <ul>
- *   <li>Freshet: {@code POST /get-online-features} to the feature server (in this JVM, on
- *       loopback), with the JDK's HttpClient.
- *   <li>Raw: the same reads done directly with a pipelined Jedis client: one pipeline of HMGETs
- *       (10 features and the timestamp, per view and entity), no decoding, no HTTP.
+ *   <li>Freshet: {@code POST /get-online-features} to the feature server, run in a JVM of its own
+ *       as a deployment runs it, over kept-alive HTTP/1.1 connections.
+ *   <li>Raw: the same reads done directly with pipelined Jedis connections, one HMGET of the
+ *       request's fields per entity, no decoding, no HTTP.
  * </ul>
  *
- * <p>Latency is measured open loop at a fixed rate (from the time each request was due, so a
- * stall counts against every request it delays), recorded in HdrHistogram; the maximum throughput
- * closed loop with a fixed number of concurrent callers.
+ * <p>Both from this JVM, with the same prepared requests and the same {@link LoadGenerator}:
+ * latency open loop at a fixed rate, throughput closed loop with a fixed number of connections.
  */
 final class ServingBenchmark {
-  private static final String PROJECT = "bench";
-  private static final int VIEWS = 25;
-  private static final int FEATURES = 10;
-  private static final int VIEWS_PER_REQUEST = 5;
-  private static final List<JoinKeySpec> KEYS = List.of(new JoinKeySpec("rider_id", ValueType.INT64));
+  /** Distinct prepared requests per size, taken in turn. */
+  private static final int PREPARED = 4096;
+  /** Connections in the open loop: enough that a slow call does not hold up the next one. */
+  private static final int OPEN_LOOP_LANES = 4;
 
   private ServingBenchmark() {}
 
-  static void run(long entities, int rate, Duration phase, int callers) throws Exception {
-    Path work = Files.createTempDirectory("freshet-serving-bench");
-    try {
-      try (RedisServerProcess redis = RedisServerProcess.start()) {
-        try (FeatureServer server = loadAndServe(redis, entities, work, -1);
-            RedisClient jedis = RedisClient.builder().hostAndPort(redis.hostAndPort()).build()) {
-          HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-          URI endpoint = URI.create(server.url() + "/get-online-features");
-          ExecutorService rawPool = Executors.newFixedThreadPool(32);
-          System.out.printf(Locale.ROOT, "warming up%n");
-          closedLoop(() -> freshetCall(http, endpoint, entities, 10), callers, Duration.ofSeconds(10));
-          closedLoop(() -> rawCall(jedis, entities, 10), callers, Duration.ofSeconds(5));
+  /**
+   * @param redisAddress {@code host:port} of a Redis already loaded with {@code entities}, or null
+   *     to start one and load it (about 20 minutes for a million entities)
+   * @param sizes entities per request, one row of results each
+   */
+  static void run(long entities, int rate, Duration phase, int callers, String redisAddress, int[] sizes) throws Exception {
+    RedisServerProcess ownRedis = null;
+    HostAndPort redis;
+    if (redisAddress == null) {
+      ownRedis = RedisServerProcess.start();
+      redis = ownRedis.hostAndPort();
+      ServingWorkload.load(redis, entities);
+    } else {
+      redis = HostAndPort.from(redisAddress);
+    }
+    try (ServerProcess server = ServerProcess.start(redis)) {
+      Map<Integer, List<Request>> requests = new HashMap<>();
+      for (int size : sizes) {
+        requests.put(size, ServingWorkload.requests(server.uri(), entities, size, PREPARED, size));
+        check(server.uri(), requests.get(size).get(0), size);
+      }
+      System.out.printf(Locale.ROOT, "warming up%n");
+      for (int size : sizes) {
+        LoadGenerator.closedLoop(freshet(server.uri(), requests.get(size)), callers, Duration.ofSeconds(size == 100 ? 10 : 5));
+        LoadGenerator.closedLoop(raw(redis, requests.get(size)), callers, Duration.ofSeconds(3));
+      }
 
-          System.out.printf(
-              Locale.ROOT,
-              "%n%-9s | %-33s | %-33s | %-27s%n",
-              "entities", "p50 / p99 at " + rate + " req/s, Freshet", "p50 / p99 at " + rate + " req/s, raw", "max req/s Freshet / raw");
-          for (int n : new int[] {1, 10, 100}) {
-            int size = n;
-            Histogram freshet = openLoop(() -> freshetCallAsync(http, endpoint, entities, size), rate, phase);
-            Histogram raw = openLoop(() -> CompletableFuture.runAsync(() -> rawCall(jedis, entities, size), rawPool), rate, phase);
-            double freshetMax = closedLoop(() -> freshetCall(http, endpoint, entities, size), callers, phase);
-            double rawMax = closedLoop(() -> rawCall(jedis, entities, size), callers, phase);
-            System.out.printf(
-                Locale.ROOT,
-                "%-9d | %7.2f / %7.2f ms (%5.2f / %5.2f) | %7.2f / %7.2f ms               | %,8.0f / %,8.0f = %.2f%n",
-                n,
-                ms(freshet.getValueAtPercentile(50)),
-                ms(freshet.getValueAtPercentile(99)),
-                freshet.getValueAtPercentile(50) / (double) raw.getValueAtPercentile(50),
-                freshet.getValueAtPercentile(99) / (double) raw.getValueAtPercentile(99),
-                ms(raw.getValueAtPercentile(50)),
-                ms(raw.getValueAtPercentile(99)),
-                freshetMax,
-                rawMax,
-                freshetMax / rawMax);
-          }
-          rawPool.shutdownNow();
-        }
+      System.out.printf(
+          Locale.ROOT,
+          "%n%-8s | %-24s | %-24s | %-15s | %s%n",
+          "entities", "Freshet p50 / p99 (ms)", "raw p50 / p99 (ms)", "ratio p50 / p99", "max req/s Freshet / raw");
+      for (int size : sizes) {
+        List<Request> prepared = requests.get(size);
+        Histogram freshet = LoadGenerator.openLoop(freshet(server.uri(), prepared), OPEN_LOOP_LANES, rate, phase);
+        Histogram raw = LoadGenerator.openLoop(raw(redis, prepared), OPEN_LOOP_LANES, rate, phase);
+        double freshetMax = LoadGenerator.closedLoop(freshet(server.uri(), prepared), callers, phase);
+        double rawMax = LoadGenerator.closedLoop(raw(redis, prepared), callers, phase);
+        System.out.printf(
+            Locale.ROOT,
+            "%-8d | %8.2f / %8.2f       | %8.2f / %8.2f       | %5.2f / %5.2f   | %,8.0f / %,8.0f = %.2f%n",
+            size,
+            ms(freshet.getValueAtPercentile(50)),
+            ms(freshet.getValueAtPercentile(99)),
+            ms(raw.getValueAtPercentile(50)),
+            ms(raw.getValueAtPercentile(99)),
+            freshet.getValueAtPercentile(50) / (double) raw.getValueAtPercentile(50),
+            freshet.getValueAtPercentile(99) / (double) raw.getValueAtPercentile(99),
+            freshetMax,
+            rawMax,
+            freshetMax / rawMax);
+        System.out.printf(
+            Locale.ROOT,
+            "         | Freshet p99.9 %.2f ms, max %.2f ms; raw p99.9 %.2f ms, max %.2f ms (%d calls each)%n",
+            ms(freshet.getValueAtPercentile(99.9)),
+            ms(freshet.getMaxValue()),
+            ms(raw.getValueAtPercentile(99.9)),
+            ms(raw.getMaxValue()),
+            freshet.getTotalCount());
       }
     } finally {
-      RedisServerProcess.deleteRecursively(work);
+      if (ownRedis != null) {
+        ownRedis.close();
+      }
     }
+  }
+
+  /** The first answer of each size is read whole: 51 columns of {@code size} values, all present. */
+  private static void check(URI server, Request request, int size) throws Exception {
+    try (HttpConnection connection = new HttpConnection(server)) {
+      JsonNode results = new ObjectMapper().readTree(connection.send(request.http())).get("results");
+      if (results.size() != ServingWorkload.expectedColumns()) {
+        throw new IllegalStateException("expected " + ServingWorkload.expectedColumns() + " columns, got " + results.size());
+      }
+      for (JsonNode column : results) {
+        for (JsonNode status : column.get("statuses")) {
+          if (!status.asText().equals("PRESENT") || column.get("values").size() != size) {
+            throw new IllegalStateException("not every value was found: " + column);
+          }
+        }
+      }
+    }
+  }
+
+  private static IntFunction<LoadGenerator.Lane> freshet(URI server, List<Request> requests) {
+    return lane -> {
+      HttpConnection connection = connect(server);
+      return new LoadGenerator.Lane() {
+        @Override
+        public void call(int request) throws Exception {
+          connection.call(requests.get(request % requests.size()).http());
+        }
+
+        @Override
+        public void close() throws Exception {
+          connection.close();
+        }
+      };
+    };
+  }
+
+  private static HttpConnection connect(URI server) {
+    try {
+      return new HttpConnection(server);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static IntFunction<LoadGenerator.Lane> raw(HostAndPort redis, List<Request> requests) {
+    return lane -> {
+      Jedis jedis = new Jedis(redis);
+      return new LoadGenerator.Lane() {
+        @Override
+        public void call(int request) {
+          Request read = requests.get(request % requests.size());
+          Pipeline pipeline = jedis.pipelined();
+          for (byte[] key : read.keys()) {
+            pipeline.hmget(key, read.fields());
+          }
+          pipeline.sync();
+        }
+
+        @Override
+        public void close() {
+          jedis.close();
+        }
+      };
+    };
   }
 
   /**
@@ -112,171 +184,109 @@ final class ServingBenchmark {
    * load generator ({@code bench/wrk/online-features.lua}).
    */
   static void serveOnly(long entities, int port, Duration duration) throws Exception {
-    Path work = Files.createTempDirectory("freshet-serving-bench");
     try (RedisServerProcess redis = RedisServerProcess.start()) {
-      try (FeatureServer server = loadAndServe(redis, entities, work, port)) {
-        System.out.printf(Locale.ROOT, "serving on %s for %s%n", server.url(), duration);
-        Thread.sleep(duration.toMillis());
+      ServingWorkload.load(redis.hostAndPort(), entities);
+      System.out.printf(Locale.ROOT, "Redis at %s%n", redis.connectionString());
+      serve(redis.connectionString(), port, () -> Thread.sleep(duration.toMillis()));
+    }
+  }
+
+  /** Runs the feature server over a loaded Redis until standard input closes: {@link ServerProcess}'s child. */
+  static void serveUntilStdinCloses(String redisAddress, int port) throws Exception {
+    serve(redisAddress, port, () -> {
+      while (System.in.read() >= 0) {
+        // the parent holds the pipe open while it measures
+      }
+    });
+  }
+
+  private interface Wait {
+    void run() throws Exception;
+  }
+
+  private static void serve(String redisAddress, int port, Wait wait) throws Exception {
+    Path work = Files.createTempDirectory("freshet-serving-bench");
+    try {
+      Map<String, Object> properties = new HashMap<>();
+      properties.put("freshet.repo-path", work.toString());
+      properties.put("freshet.project", ServingWorkload.PROJECT);
+      properties.put("freshet.online-store.type", "redis");
+      properties.put("freshet.online-store.redis.connection-string", redisAddress);
+      properties.put("micronaut.server.port", port);
+      try (FeatureServer server =
+          FeatureServer.start(properties, new PrintWriter(System.out), MaterializationProgress.SILENT)) {
+        System.out.printf(Locale.ROOT, "serving on %s%n", server.url());
+        System.out.flush();
+        wait.run();
       }
     } finally {
       RedisServerProcess.deleteRecursively(work);
     }
   }
 
-  /** Loads {@code redis} with the benchmark's data and starts a feature server over it. */
-  private static FeatureServer loadAndServe(RedisServerProcess redis, long entities, Path work, int port) {
-    System.out.printf(Locale.ROOT, "loading %,d entities x %d views x %d features into Redis%n", entities, VIEWS, FEATURES);
-    load(redis, entities);
-    Map<String, Object> properties = new HashMap<>();
-    properties.put("freshet.repo-path", work.toString());
-    properties.put("freshet.project", PROJECT);
-    properties.put("freshet.online-store.type", "redis");
-    properties.put("freshet.online-store.redis.connection-string", redis.connectionString());
-    properties.put("micronaut.server.port", port);
-    return FeatureServer.start(properties, new PrintWriter(System.out), MaterializationProgress.SILENT);
-  }
+  /**
+   * The feature server in a JVM of its own ({@code FRESHET_SERVER_JAVA_OPTS} are its JVM options),
+   * so that the load generator's threads and garbage are not the server's.
+   */
+  private static final class ServerProcess implements AutoCloseable {
+    private final Process process;
+    private final URI uri;
 
-  /** Every entity, all 25 views, in Feast's layout, with pipelined HSETs. */
-  private static void load(RedisServerProcess redis, long entities) {
-    byte[][][] fields = new byte[VIEWS][FEATURES][];
-    byte[][] timestampFields = new byte[VIEWS][];
-    for (int v = 0; v < VIEWS; v++) {
-      timestampFields[v] = FieldHashes.timestampField(view(v));
-      for (int f = 0; f < FEATURES; f++) {
-        fields[v][f] = FieldHashes.field(view(v), "f" + f);
-      }
+    private ServerProcess(Process process, URI uri) {
+      this.process = process;
+      this.uri = uri;
     }
-    byte[] timestamp = Timestamps.encode(Instant.parse("2022-03-14T14:00:00Z"));
-    try (Jedis jedis = redis.client()) {
-      Pipeline pipeline = jedis.pipelined();
-      for (long id = 0; id < entities; id++) {
-        Map<byte[], byte[]> hash = new HashMap<>();
-        for (int v = 0; v < VIEWS; v++) {
-          hash.put(timestampFields[v], timestamp);
-          for (int f = 0; f < FEATURES; f++) {
-            hash.put(fields[v][f], Values.encode((float) ((id * 31 + v * 7 + f) % 1000) / 1000f, ValueType.FLOAT));
+
+    static ServerProcess start(HostAndPort redis) throws Exception {
+      List<String> command = new ArrayList<>();
+      command.add(ProcessHandle.current().info().command().orElse("java"));
+      String options = System.getenv().getOrDefault("FRESHET_SERVER_JAVA_OPTS", "");
+      for (String option : options.trim().split("\\s+")) {
+        if (!option.isEmpty()) {
+          command.add(option);
+        }
+      }
+      command.addAll(List.of(
+          "-cp", Path.of(BenchMain.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString(),
+          BenchMain.class.getName(), "feature-server", redis.toString(), Integer.toString(RedisServerProcess.freePort())));
+      System.out.printf(Locale.ROOT, "starting the feature server: %s%n", String.join(" ", command.subList(0, command.size() - 5)));
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      CompletableFuture<URI> listening = new CompletableFuture<>();
+      Thread echo = new Thread(() -> {
+        try {
+          for (String line = output.readLine(); line != null; line = output.readLine()) {
+            System.out.println("  server: " + line);
+            if (line.startsWith("serving on ")) {
+              listening.complete(URI.create(line.substring("serving on ".length()).trim()));
+            }
           }
+        } catch (java.io.IOException e) {
+          // the child has gone; waitFor below tells
         }
-        pipeline.hset(EntityKeys.redisKey(KEYS, List.of(id), PROJECT), hash);
-        if (id % 500 == 499) {
-          pipeline.sync();
-        }
-      }
-      pipeline.sync();
-    }
-  }
-
-  private static String view(int v) {
-    return String.format(Locale.ROOT, "stats%02d", v);
-  }
-
-  /** 5 views chosen at random, all 10 features of each. */
-  private static List<Integer> views() {
-    List<Integer> all = new ArrayList<>();
-    for (int v = 0; v < VIEWS; v++) {
-      all.add(v);
-    }
-    java.util.Collections.shuffle(all, ThreadLocalRandom.current());
-    return all.subList(0, VIEWS_PER_REQUEST);
-  }
-
-  private static HttpRequest freshetRequest(URI endpoint, long entities, int size) {
-    StringBuilder body = new StringBuilder("{\"features\": [");
-    boolean first = true;
-    for (int v : views()) {
-      for (int f = 0; f < FEATURES; f++) {
-        body.append(first ? "" : ", ").append('"').append(view(v)).append(":f").append(f).append('"');
-        first = false;
+        listening.completeExceptionally(new IllegalStateException("the feature server exited before it listened"));
+      }, "server-output");
+      echo.setDaemon(true);
+      echo.start();
+      try {
+        return new ServerProcess(process, listening.get(2, TimeUnit.MINUTES));
+      } catch (Exception e) {
+        process.destroyForcibly();
+        throw e;
       }
     }
-    body.append("], \"entities\": {\"rider_id\": [");
-    for (int i = 0; i < size; i++) {
-      body.append(i == 0 ? "" : ", ").append(ThreadLocalRandom.current().nextLong(entities));
+
+    URI uri() {
+      return uri;
     }
-    body.append("]}, \"full_feature_names\": true}");
-    return HttpRequest.newBuilder(endpoint).POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
-  }
 
-  private static void freshetCall(HttpClient http, URI endpoint, long entities, int size) {
-    try {
-      HttpResponse<byte[]> response = http.send(freshetRequest(endpoint, entities, size), HttpResponse.BodyHandlers.ofByteArray());
-      check(response);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static CompletableFuture<?> freshetCallAsync(HttpClient http, URI endpoint, long entities, int size) {
-    return http.sendAsync(freshetRequest(endpoint, entities, size), HttpResponse.BodyHandlers.ofByteArray())
-        .thenAccept(ServingBenchmark::check);
-  }
-
-  private static void check(HttpResponse<byte[]> response) {
-    if (response.statusCode() != 200) {
-      throw new IllegalStateException("the server answered " + response.statusCode() + ": " + new String(response.body()));
-    }
-  }
-
-  private static void rawCall(RedisClient jedis, long entities, int size) {
-    // As a request reads: the same entities in every view, and views of one entity share its
-    // hash, so one HMGET per entity of all the requested fields.
-    List<Integer> views = views();
-    byte[][] fields = new byte[views.size() * (FEATURES + 1)][];
-    int at = 0;
-    for (int v : views) {
-      for (int f = 0; f < FEATURES; f++) {
-        fields[at++] = FieldHashes.field(view(v), "f" + f);
+    @Override
+    public void close() throws Exception {
+      process.getOutputStream().close();
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor();
       }
-      fields[at++] = FieldHashes.timestampField(view(v));
     }
-    try (AbstractPipeline pipeline = jedis.pipelined()) {
-      for (int i = 0; i < size; i++) {
-        pipeline.hmget(EntityKeys.redisKey(KEYS, List.of(ThreadLocalRandom.current().nextLong(entities)), PROJECT), fields);
-      }
-      pipeline.sync();
-    }
-  }
-
-
-  /** Starts one call every 1/rate seconds for {@code phase}; latency from when each was due. */
-  private static Histogram openLoop(java.util.function.Supplier<CompletableFuture<?>> call, int rate, Duration phase)
-      throws Exception {
-    Recorder recorder = new Recorder(3);
-    long interval = TimeUnit.SECONDS.toNanos(1) / rate;
-    long start = System.nanoTime();
-    long count = phase.toSeconds() * rate;
-    List<CompletableFuture<?>> pending = new ArrayList<>();
-    for (long i = 0; i < count; i++) {
-      long due = start + i * interval;
-      // parkNanos, not sleep: Thread.sleep rounds up to whole milliseconds on Java 17.
-      for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
-        LockSupport.parkNanos(wait);
-      }
-      pending.add(call.get().whenComplete((ignored, failure) -> recorder.recordValue(System.nanoTime() - due)));
-    }
-    CompletableFuture.allOf(pending.toArray(new CompletableFuture<?>[0])).get(1, TimeUnit.MINUTES);
-    return recorder.getIntervalHistogram();
-  }
-
-  /** Requests per second completed by {@code callers} concurrent callers over {@code phase}. */
-  private static double closedLoop(Runnable call, int callers, Duration phase) throws Exception {
-    AtomicLong done = new AtomicLong();
-    long end = System.nanoTime() + phase.toNanos();
-    ExecutorService pool = Executors.newFixedThreadPool(callers);
-    List<java.util.concurrent.Future<?>> workers = new ArrayList<>();
-    for (int c = 0; c < callers; c++) {
-      workers.add(pool.submit(() -> {
-        while (System.nanoTime() < end) {
-          call.run();
-          done.incrementAndGet();
-        }
-      }));
-    }
-    for (var worker : workers) {
-      worker.get();
-    }
-    pool.shutdown();
-    return done.get() / (double) phase.toSeconds();
   }
 
   private static double ms(long nanos) {
