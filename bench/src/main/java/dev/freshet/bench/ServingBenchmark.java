@@ -70,10 +70,12 @@ final class ServingBenchmark {
         requests.put(size, ServingWorkload.requests(server.uri(), entities, size, PREPARED, size));
         check(server.uri(), requests.get(size).get(0), size);
       }
+      // Long enough for the server's JIT to be done: a flight recording of 5 s warm-ups showed
+      // its C2 compiler thread still busy through the first timed phase.
       System.out.printf(Locale.ROOT, "warming up%n");
       for (int size : sizes) {
-        LoadGenerator.closedLoop(freshet(server.uri(), requests.get(size)), callers, Duration.ofSeconds(size == 100 ? 10 : 5));
-        LoadGenerator.closedLoop(raw(redis, requests.get(size)), callers, Duration.ofSeconds(3));
+        LoadGenerator.closedLoop(freshet(server.uri(), requests.get(size)), callers, Duration.ofSeconds(20));
+        LoadGenerator.closedLoop(raw(redis, requests.get(size)), callers, Duration.ofSeconds(5));
       }
 
       System.out.printf(

@@ -29,10 +29,14 @@ public final class FeatureServer implements AutoCloseable {
   /**
    * What a server needs whatever the application's configuration says, at the lowest precedence
    * so that configuration can still change it: Prometheus at /metrics (ours, not Micronaut's JSON
-   * one), health details, latency histograms per endpoint.
+   * one), health details, latency histograms per endpoint, and event-loop threads enough to keep
+   * the Redis client's 8 pooled connections busy: reads answer on the event loop and wait there
+   * for the store, and a 2-core server had only two of them by default, so only two reads in
+   * flight (docs/BENCHMARKS.md: 1.7 times the 1-entity throughput with 8).
    */
   private static final Map<String, Object> DEFAULTS =
       Map.of(
+          "micronaut.netty.event-loops.default.num-threads", 8,
           "micronaut.metrics.enabled", true,
           "micronaut.metrics.export.prometheus.enabled", true,
           "micronaut.metrics.export.prometheus.descriptions", true,
