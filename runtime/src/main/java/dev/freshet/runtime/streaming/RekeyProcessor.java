@@ -1,7 +1,6 @@
 package dev.freshet.runtime.streaming;
 
 import java.time.Duration;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -11,7 +10,7 @@ final class RekeyProcessor implements Processor<byte[], Object, byte[], byte[]> 
   private final EntityKeyReader keys;
   private final Duration interval;
   private ProcessorContext<byte[], byte[]> context;
-  private boolean forwarded;
+  private final ForwardedCommits commits = new ForwardedCommits();
 
   RekeyProcessor(EntityKeyReader keys, Duration interval) {
     this.keys = keys;
@@ -21,19 +20,13 @@ final class RekeyProcessor implements Processor<byte[], Object, byte[], byte[]> 
   @Override
   public void init(ProcessorContext<byte[], byte[]> context) {
     this.context = context;
-    // Kafka Streams' own commit interval is off (see ViewProcessor): commit what was forwarded.
-    context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, now -> {
-      if (forwarded) {
-        forwarded = false;
-        context.commit();
-      }
-    });
+    commits.schedule(context, interval);
   }
 
   @Override
   public void process(Record<byte[], Object> record) {
     StreamEvent event = (StreamEvent) record.value();
-    forwarded = true;
+    commits.forwarded();
     context.forward(record.withKey(keys.bytes(keys.values(event))).withValue(event.raw()));
   }
 }

@@ -3,7 +3,6 @@ package dev.freshet.runtime.streaming;
 import io.micrometer.core.instrument.Counter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -26,7 +25,7 @@ final class ValidatingProcessor implements Processor<byte[], byte[], byte[], Obj
   private final Counter skipped;
   private final Duration interval;
   private ProcessorContext<byte[], Object> context;
-  private boolean forwarded;
+  private final ForwardedCommits commits = new ForwardedCommits();
 
   ValidatingProcessor(String source, MessageReader reader, StreamMetrics metrics, Duration interval) {
     this.source = source;
@@ -39,19 +38,13 @@ final class ValidatingProcessor implements Processor<byte[], byte[], byte[], Obj
   @Override
   public void init(ProcessorContext<byte[], Object> context) {
     this.context = context;
-    // Kafka Streams' own commit interval is off (see ViewProcessor): commit what was forwarded.
-    context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, now -> {
-      if (forwarded) {
-        forwarded = false;
-        context.commit();
-      }
-    });
+    commits.schedule(context, interval);
   }
 
   @Override
   public void process(Record<byte[], byte[]> record) {
     consumed.increment();
-    forwarded = true;
+    commits.forwarded();
     try {
       context.forward(record.withValue(reader.read(record.value())));
     } catch (MalformedMessageException e) {
