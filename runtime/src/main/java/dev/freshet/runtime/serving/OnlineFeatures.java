@@ -18,7 +18,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micronaut.context.BeanProvider;
 import jakarta.inject.Singleton;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -82,13 +81,6 @@ public class OnlineFeatures {
     timers
         .computeIfAbsent(request.featureService() == null ? "-" : request.featureService(), this::timer)
         .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-  }
-
-  /** {@link #handle(byte[], OutputStream)} into an array. */
-  public byte[] handle(byte[] body) {
-    ByteArrayOutputStream response = new ByteArrayOutputStream();
-    handle(body, response);
-    return response.toByteArray();
   }
 
   private Timer timer(String featureService) {

@@ -16,6 +16,7 @@ import dev.freshet.spec.JoinKeySpec;
 import dev.freshet.spec.ValueType;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micronaut.context.BeanProvider;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -75,12 +76,12 @@ class OnlineFeaturesStatusTest {
     FeatureLogs noLogs = new FeatureLogs(List.of(), registry(), new FreshetConfig(), meters);
     OnlineFeatures features = new OnlineFeatures(new ServingIndex(registry()), provider, new ServingConfig(), meters, noLogs);
 
-    String response =
-        new String(
-            features.handle(
-                "{\"features\": [\"recent_trips:trips\", \"recent_trips:note\"], \"entities\": {\"driver_id\": [1, 2, 3]}}"
-                    .getBytes(StandardCharsets.UTF_8)),
-            StandardCharsets.UTF_8);
+    ByteArrayOutputStream answer = new ByteArrayOutputStream();
+    features.handle(
+        "{\"features\": [\"recent_trips:trips\", \"recent_trips:note\"], \"entities\": {\"driver_id\": [1, 2, 3]}}"
+            .getBytes(StandardCharsets.UTF_8),
+        answer);
+    String response = answer.toString(StandardCharsets.UTF_8);
 
     assertThat(response)
         .contains("{\"values\":[3,9,null],\"statuses\":[\"PRESENT\",\"OUTSIDE_MAX_AGE\",\"NOT_FOUND\"]")
