@@ -6,7 +6,6 @@ import dev.freshet.runtime.historical.DuckDbOfflineEngine;
 import dev.freshet.runtime.historical.EntityRows;
 import dev.freshet.runtime.historical.HistoricalFeatures;
 import dev.freshet.runtime.historical.HistoricalQuery;
-import dev.freshet.runtime.testing.RedisServerProcess;
 import dev.freshet.spec.FeatureRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import org.apache.commons.io.FileUtils;
 
 /**
  * Historical retrieval of ENTITY_ROWS entity rows against FEATURE_ROWS feature rows split over two
@@ -77,7 +77,7 @@ final class HistoricalBenchmark {
       System.out.printf(Locale.ROOT, "checksums (rows, matched f0, sum f0, matched trips): freshet %s, raw %s -> %s%n",
           freshetCheck, rawCheck, freshetCheck.equals(rawCheck) ? "equal" : "DIFFERENT");
     } finally {
-      RedisServerProcess.deleteRecursively(work);
+      FileUtils.deleteQuietly(work.toFile());
     }
   }
 

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.commons.io.FileUtils;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
 
@@ -80,7 +81,7 @@ final class MaterializationBenchmark {
             seconds(raw));
       }
     } finally {
-      RedisServerProcess.deleteRecursively(work);
+      FileUtils.deleteQuietly(work.toFile());
     }
   }
 

@@ -23,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import org.HdrHistogram.Histogram;
+import org.apache.commons.io.FileUtils;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
@@ -222,7 +223,7 @@ final class ServingBenchmark {
         wait.run();
       }
     } finally {
-      RedisServerProcess.deleteRecursively(work);
+      FileUtils.deleteQuietly(work.toFile());
     }
   }
 

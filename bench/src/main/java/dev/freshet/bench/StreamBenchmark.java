@@ -39,6 +39,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
+import org.apache.commons.io.FileUtils;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -155,7 +156,7 @@ final class StreamBenchmark {
       System.out.printf(Locale.ROOT, "raw consumer:      %,d events in %.1f s = %,.0f events/s%n", total, rawSeconds, total / rawSeconds);
       System.out.printf(Locale.ROOT, "freshet / raw throughput: %.2f%n", rawSeconds / freshetSeconds);
     } finally {
-      RedisServerProcess.deleteRecursively(work);
+      FileUtils.deleteQuietly(work.toFile());
     }
   }
 

@@ -37,6 +37,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import org.apache.commons.io.FileUtils;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -239,11 +240,7 @@ public class DemoCommand implements Runnable {
       localKafka.close();
     }
     if (temporary != null) {
-      try (var paths = Files.walk(temporary)) {
-        paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      } catch (IOException e) {
-        // nothing left to clean that matters
-      }
+      FileUtils.deleteQuietly(temporary.toFile());
     }
     if (out != null) {
       out.println();

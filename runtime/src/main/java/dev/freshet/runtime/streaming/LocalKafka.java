@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.apache.commons.io.FileUtils;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
@@ -172,11 +173,8 @@ public final class LocalKafka implements AutoCloseable {
   @Override
   public void close() {
     stop();
-    try (var paths = Files.walk(directory)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // a leftover temporary directory is reported by nobody and harms nothing
-    }
+    // A leftover temporary directory is reported by nobody and harms nothing.
+    FileUtils.deleteQuietly(directory.toFile());
   }
 
   /** The temporary directory holding the broker's configuration, data and log. */

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.io.FileUtils;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.exceptions.JedisDataException;
@@ -132,16 +133,7 @@ public final class RedisServerProcess implements AutoCloseable {
   /** Stops the server and removes its directory. */
   public synchronized void stop() {
     kill();
-    deleteRecursively(directory);
-  }
-
-  /** Removes a temporary directory and everything in it, quietly. */
-  public static void deleteRecursively(Path directory) {
-    try (var paths = Files.walk(directory)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // a leftover temporary directory is not worth failing a test run for
-    }
+    FileUtils.deleteQuietly(directory.toFile());
   }
 
   @Override
