@@ -26,6 +26,11 @@ public final class BenchMain {
       ServingBenchmark.run(entities, rate, java.time.Duration.ofSeconds(seconds), callers, redis, sizes);
       System.exit(0);
     }
+    if (args.length > 1 && args[0].equals("serving-load")) {
+      long entities = args.length > 2 ? Long.parseLong(args[2]) : 1_000_000L;
+      ServingWorkload.load(redis.clients.jedis.HostAndPort.from(args[1]), entities);
+      System.exit(0);
+    }
     if (args.length > 2 && args[0].equals("feature-server")) {
       ServingBenchmark.serveUntilStdinCloses(args[1], Integer.parseInt(args[2]));
       System.exit(0);
@@ -52,6 +57,7 @@ public final class BenchMain {
       System.err.println(
           "usage: java -Xmx512m -jar freshet-bench.jar materialization [ROWS] [ENTITIES]\n"
               + "       java -jar freshet-bench.jar serving [ENTITIES] [RATE] [SECONDS] [CALLERS] [LOADED_REDIS|-] [SIZES]\n"
+              + "       java -jar freshet-bench.jar serving-load HOST:PORT [ENTITIES]\n"
               + "       java -jar freshet-bench.jar serving-server [ENTITIES] [PORT] [SECONDS]\n"
               + "       java -Xmx512m -jar freshet-bench.jar historical [FEATURE_ROWS] [ENTITY_ROWS] [ENTITIES] [MEMORY_LIMIT]\n"
               + "       java -jar freshet-bench.jar stream [EVENTS] [ENTITIES] [RATE] [SECONDS] [REPARTITION] [COMMIT_MS]");
