@@ -32,11 +32,15 @@ public final class FeatureServer implements AutoCloseable {
    * one), health details, latency histograms per endpoint, and event-loop threads enough to keep
    * the Redis client's 8 pooled connections busy: reads answer on the event loop and wait there
    * for the store, and a 2-core server had only two of them by default, so only two reads in
-   * flight (docs/BENCHMARKS.md: 1.7 times the 1-entity throughput with 8).
+   * flight (docs/BENCHMARKS.md: 1.7 times the 1-entity throughput with 8). Netty's epoll
+   * transport where there is one (Micronaut's default is NIO even then): fewer system calls and
+   * less garbage per request (docs/BENCHMARKS.md).
    */
   private static final Map<String, Object> DEFAULTS =
       Map.of(
           "micronaut.netty.event-loops.default.num-threads", 8,
+          "micronaut.netty.event-loops.default.transport", "epoll,nio",
+          "micronaut.server.netty.parent.transport", "epoll,nio",
           "micronaut.metrics.enabled", true,
           "micronaut.metrics.export.prometheus.enabled", true,
           "micronaut.metrics.export.prometheus.descriptions", true,
