@@ -24,8 +24,8 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -191,7 +191,7 @@ public class OnlineFeatures {
 
   private void respond(Request request, List<Feature> features, Instant now, OutputStream response) {
     int rows = checkEntities(request);
-    Set<String> outputNames = new HashSet<>();
+    Set<String> outputNames = new HashSet<>(2 * features.size());
     for (Feature feature : features) {
       if (!outputNames.add(feature.outputName(request.fullNames()))) {
         throw ApiException.malformed(
@@ -237,7 +237,7 @@ public class OnlineFeatures {
         writeJoinKeyColumn(out, typed.get(key));
       }
       // A view's features share their rows' timestamps: format each stored one once.
-      Map<Instant, SerializedString> formatted = new IdentityHashMap<>();
+      Map<Instant, SerializedString> formatted = new HashMap<>();
       for (FeatureColumn column : columns) {
         writeFeatureColumn(out, column, formatted);
       }
@@ -305,8 +305,15 @@ public class OnlineFeatures {
     }
     out.writeEndArray();
     out.writeArrayFieldStart("event_timestamps");
+    // Rows of one entity, or written together, often share a timestamp: the last one is reused.
+    Instant last = null;
+    SerializedString text = null;
     for (Instant timestamp : column.eventTimestamps()) {
-      out.writeString(formatted.computeIfAbsent(timestamp, t -> new SerializedString(t.toString())));
+      if (!timestamp.equals(last)) {
+        text = formatted.computeIfAbsent(timestamp, t -> new SerializedString(t.toString()));
+        last = timestamp;
+      }
+      out.writeString(text);
     }
     out.writeEndArray();
     out.writeEndObject();

@@ -51,6 +51,7 @@ public final class RedisOnlineStore implements OnlineStore {
   private final String project;
   private final byte[] keyTtlSeconds;
   private final String description;
+  private final ReadFields readFields = new ReadFields();
 
   public RedisOnlineStore(UnifiedJedis jedis, String project, Duration keyTtl, String description) {
     this.jedis = jedis;
@@ -98,11 +99,7 @@ public final class RedisOnlineStore implements OnlineStore {
         }
       }
       entityHashes.add(entities);
-      byte[][] fields = new byte[read.features().size() + 1][];
-      for (int i = 0; i < read.features().size(); i++) {
-        fields[i] = FieldHashes.field(read.view().name(), read.features().get(i));
-      }
-      fields[fields.length - 1] = FieldHashes.timestampField(read.view().name());
+      byte[][] fields = readFields.fields(read.view().name(), read.features());
       for (int e = 0; e < entities.length; e++) {
         HashRead hash = entities[e];
         hash.slots.add(new Slot(r, e, hash.fields.size(), fields.length));
