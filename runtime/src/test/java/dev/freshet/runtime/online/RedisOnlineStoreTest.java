@@ -4,9 +4,11 @@ import static dev.freshet.runtime.online.TestRows.DAILY;
 import static dev.freshet.runtime.online.TestRows.HOURLY;
 import static dev.freshet.runtime.online.TestRows.hourly;
 import static dev.freshet.runtime.online.TestRows.readDaily;
+import static dev.freshet.runtime.online.TestRows.readHourly;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.freshet.runtime.online.layout.EntityKeys;
 import dev.freshet.runtime.online.layout.Timestamps;
 import dev.freshet.runtime.online.redis.RedisOnlineStore;
 import dev.freshet.runtime.online.redis.RedisStores;
@@ -75,6 +77,27 @@ class RedisOnlineStoreTest extends OnlineStoreContract {
                 "fa5e58ad", "350000803e", // driver_hourly_stats:acc_rate = float 0.25
                 HexFormat.of().formatHex(murmurField("driver_hourly_stats:note")), "12026869", // "hi"
                 hex("_ts:driver_hourly_stats"), "0880ccb9ff05")); // 2021-01-01T00:00:00Z
+  }
+
+  @Test
+  void aKeyThatIsNotAHashIsRefusedAndLeavesNothingUnreadOnTheConnection() {
+    OnlineStore store = store();
+    store.write(HOURLY, List.of(
+        hourly(1001, "2022-03-14T14:00:00Z", 0.1f, 0.2f, "x"), hourly(1003, "2022-03-14T14:00:00Z", 0.5f, 0.6f, "z")));
+    try (Jedis jedis = redis.client()) {
+      jedis.set(EntityKeys.redisKey(HOURLY.joinKeys(), List.of(1002L), "feast_demo"), "not a hash".getBytes(StandardCharsets.UTF_8));
+    }
+
+    assertThatThrownBy(() -> store.read(List.of(readHourly(1001L, 1002L, 1003L))))
+        .isInstanceOf(OnlineStoreException.class)
+        .hasMessageStartingWith("Redis refused a read: WRONGTYPE");
+    // The pool hands the same connection out again: an answer left unread on it would come back
+    // as the answer to a later read.
+    for (int i = 0; i < 20; i++) {
+      List<StoredRow> rows = store.read(List.of(readHourly(1003L, 1001L))).get(0);
+      assertThat(rows.get(0).values()).containsExactly(0.5f, 0.6f, "z");
+      assertThat(rows.get(1).values()).containsExactly(0.1f, 0.2f, "x");
+    }
   }
 
   @Test

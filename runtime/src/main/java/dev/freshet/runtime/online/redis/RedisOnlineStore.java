@@ -19,17 +19,23 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.BuilderFactory;
+import redis.clients.jedis.CommandArguments;
+import redis.clients.jedis.CommandObject;
 import redis.clients.jedis.ConnectionPool;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Protocol;
 import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.args.Rawable;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.util.JedisClusterCRC16;
 import redis.clients.jedis.exceptions.JedisException;
@@ -65,14 +71,19 @@ public final class RedisOnlineStore implements OnlineStore {
 
   /** One HMGET: an entity's hash, and the fields every view read of it asks for. */
   private static final class HashRead {
-    final byte[] key;
-    final List<byte[]> fields;
+    final CommandArguments command;
+    int fields;
     final List<Slot> slots = new ArrayList<>(2);
 
-    /** @param fields at most how many fields the hash's HMGET will ask for */
-    HashRead(byte[] key, int fields) {
-      this.key = key;
-      this.fields = new ArrayList<>(fields);
+    HashRead(byte[] key) {
+      this.command = new CommandArguments(Protocol.Command.HMGET).key(key);
+    }
+
+    void add(Rawable[] fields) {
+      for (Rawable field : fields) {
+        command.add(field);
+      }
+      this.fields += fields.length;
     }
   }
 
@@ -83,33 +94,11 @@ public final class RedisOnlineStore implements OnlineStore {
    */
   @Override
   public List<List<StoredRow>> read(List<ViewRead> reads) {
-    Map<ByteBuffer, HashRead> hashes = new LinkedHashMap<>();
-    int fieldsPerHash = reads.stream().mapToInt(read -> read.features().size() + 1).sum();
-    // Reads of views with the same join keys usually ask for the same entities in the same
-    // order (a request's rows): their entities' keys are serialized and looked up once.
-    List<HashRead[]> entityHashes = new ArrayList<>(reads.size());
-    for (int r = 0; r < reads.size(); r++) {
-      ViewRead read = reads.get(r);
-      HashRead[] entities = sameEntitiesAsEarlier(reads, entityHashes, r);
-      if (entities == null) {
-        entities = new HashRead[read.entities().size()];
-        for (int e = 0; e < entities.length; e++) {
-          byte[] key = EntityKeys.redisKey(read.view().joinKeys(), read.entities().get(e), project);
-          entities[e] = hashes.computeIfAbsent(ByteBuffer.wrap(key), k -> new HashRead(key, fieldsPerHash));
-        }
-      }
-      entityHashes.add(entities);
-      byte[][] fields = readFields.fields(read.view().name(), read.features());
-      for (int e = 0; e < entities.length; e++) {
-        HashRead hash = entities[e];
-        hash.slots.add(new Slot(r, e, hash.fields.size(), fields.length));
-        hash.fields.addAll(Arrays.asList(fields));
-      }
-    }
+    Collection<HashRead> hashes = hashReads(reads);
     List<Response<List<byte[]>>> responses = new ArrayList<>(hashes.size());
     try (AbstractPipeline pipeline = jedis.pipelined()) {
-      for (HashRead hash : hashes.values()) {
-        responses.add(pipeline.hmget(hash.key, hash.fields.toArray(byte[][]::new)));
+      for (HashRead hash : hashes) {
+        responses.add(pipeline.executeCommand(new CommandObject<>(hash.command, BuilderFactory.BINARY_LIST)));
       }
       pipeline.sync();
     } catch (JedisException e) {
@@ -120,8 +109,14 @@ public final class RedisOnlineStore implements OnlineStore {
       results.add(new StoredRow[read.entities().size()]);
     }
     int h = 0;
-    for (HashRead hash : hashes.values()) {
-      List<byte[]> values = responses.get(h++).get();
+    for (HashRead hash : hashes) {
+      List<byte[]> values;
+      try {
+        values = responses.get(h++).get();
+      } catch (JedisDataException e) {
+        // e.g. WRONGTYPE: something else than Feast's hash under an entity's key
+        throw new OnlineStoreException("Redis refused a read: " + e.getMessage(), e);
+      }
       for (Slot slot : hash.slots) {
         results.get(slot.read())[slot.entity()] = decode(values.subList(slot.offset(), slot.offset() + slot.count()));
       }
@@ -129,6 +124,33 @@ public final class RedisOnlineStore implements OnlineStore {
     List<List<StoredRow>> rows = new ArrayList<>(results.size());
     results.forEach(row -> rows.add(Arrays.asList(row)));
     return rows;
+  }
+
+  /** The HMGETs of {@code reads}, one per distinct entity hash, in order of first use. */
+  private Collection<HashRead> hashReads(List<ViewRead> reads) {
+    Map<ByteBuffer, HashRead> hashes = new LinkedHashMap<>();
+    // Reads of views with the same join keys usually ask for the same entities in the same
+    // order (a request's rows): their entities' keys are serialized and looked up once.
+    List<HashRead[]> entityHashes = new ArrayList<>(reads.size());
+    for (int r = 0; r < reads.size(); r++) {
+      ViewRead read = reads.get(r);
+      HashRead[] entities = sameEntitiesAsEarlier(reads, entityHashes, r);
+      if (entities == null) {
+        entities = new HashRead[read.entities().size()];
+        for (int e = 0; e < entities.length; e++) {
+          byte[] key = EntityKeys.redisKey(read.view().joinKeys(), read.entities().get(e), project);
+          entities[e] = hashes.computeIfAbsent(ByteBuffer.wrap(key), k -> new HashRead(key));
+        }
+      }
+      entityHashes.add(entities);
+      Rawable[] fields = readFields.fields(read.view().name(), read.features());
+      for (int e = 0; e < entities.length; e++) {
+        HashRead hash = entities[e];
+        hash.slots.add(new Slot(r, e, hash.fields, fields.length));
+        hash.add(fields);
+      }
+    }
+    return hashes.values();
   }
 
   /** The hashes of an earlier read of the same join keys and entities, or null. */
