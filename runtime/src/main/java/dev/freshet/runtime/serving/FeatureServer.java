@@ -87,7 +87,7 @@ public final class FeatureServer implements AutoCloseable {
       return context.getBean(EmbeddedServer.class).start();
     } catch (RuntimeException e) {
       for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-        if (cause instanceof java.net.BindException) {
+        if (portInUse(cause)) {
           // Micronaut names the address it could not bind: "Unable to start Micronaut server on *:6566".
           String message = String.valueOf(e.getMessage());
           String port = message.contains(":") ? "port " + message.substring(message.lastIndexOf(':') + 1).trim() : "the port";
@@ -97,6 +97,15 @@ public final class FeatureServer implements AutoCloseable {
       }
       throw e;
     }
+  }
+
+  /**
+   * NIO says so with a {@code BindException}; the epoll transport with its own {@code IOException}
+   * carrying the system's message for EADDRINUSE.
+   */
+  private static boolean portInUse(Throwable cause) {
+    return cause instanceof java.net.BindException
+        || (cause instanceof java.io.IOException && String.valueOf(cause.getMessage()).contains("Address already in use"));
   }
 
   private static void bootstrap(ApplicationContext context, PrintWriter out, MaterializationProgress progress) {
