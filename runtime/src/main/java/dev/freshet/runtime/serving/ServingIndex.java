@@ -46,8 +46,10 @@ public class ServingIndex {
     for (FeatureViewSpec view : registry.featureViews()) {
       views.put(view.name(), view);
       Map<String, FeatureSpec> byName = new HashMap<>();
-      view.features().forEach(f -> byName.put(f.name(), f));
-      view.features().forEach(f -> byReference.put(view.name() + ":" + f.name(), new Feature(view, f.name(), f.type(), view.name())));
+      for (FeatureSpec feature : view.features()) {
+        byName.put(feature.name(), feature);
+        byReference.put(view.name() + ":" + feature.name(), new Feature(view, feature.name(), feature.type(), view.name()));
+      }
       features.put(view.name(), byName);
       for (JoinKeySpec key : view.joinKeys()) {
         joinKeyTypes.put(key.name(), key.type());
@@ -75,7 +77,10 @@ public class ServingIndex {
     return resolved;
   }
 
-  /** The feature {@code view:feature}, or a 4xx naming what is wrong with the reference. */
+  /**
+   * The feature {@code view:feature}, or a 4xx naming what is wrong with the reference: every
+   * feature of every view is indexed, so a reference not found is a mistake to explain.
+   */
   public Feature feature(String reference) {
     Feature known = byReference.get(reference);
     if (known != null) {
@@ -87,19 +92,14 @@ public class ServingIndex {
     }
     String viewName = reference.substring(0, colon);
     String name = reference.substring(colon + 1);
-    FeatureViewSpec view = views.get(viewName);
-    if (view == null) {
+    if (!views.containsKey(viewName)) {
       throw new ApiException(
           404, "FeatureViewNotFound", "feature view '" + viewName + "' does not exist" + hint(viewName, views.keySet()));
     }
-    FeatureSpec feature = features.get(viewName).get(name);
-    if (feature == null) {
-      throw new ApiException(
-          404,
-          "FeatureNotFound",
-          "feature view '" + viewName + "' has no feature '" + name + "'" + hint(name, features.get(viewName).keySet()));
-    }
-    throw new IllegalStateException("'" + reference + "' names a known feature yet was not indexed");
+    throw new ApiException(
+        404,
+        "FeatureNotFound",
+        "feature view '" + viewName + "' has no feature '" + name + "'" + hint(name, features.get(viewName).keySet()));
   }
 
   /** The type of a join key, or null for a name no view uses (such entity columns are ignored). */
