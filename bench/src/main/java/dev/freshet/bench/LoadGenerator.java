@@ -1,5 +1,7 @@
 package dev.freshet.bench;
 
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,11 +32,21 @@ final class LoadGenerator {
   private LoadGenerator() {}
 
   /**
+   * An open-loop phase: its latencies, and the collections this JVM (the load generator's) made
+   * during it, whose pauses are in the latencies as if the system under test had stalled.
+   */
+  record OpenLoop(Histogram latencies, long collections, long collectionMillis) {}
+
+  /**
    * Starts call {@code i} at {@code start + i / rate}, lane {@code i % lanes}, for {@code phase};
    * each latency runs from when the call was due, so a stall counts against every call it delays
    * (no coordinated omission).
    */
-  static Histogram openLoop(IntFunction<Lane> lanes, int laneCount, int rate, Duration phase) throws Exception {
+  static OpenLoop openLoop(IntFunction<Lane> lanes, int laneCount, int rate, Duration phase) throws Exception {
+    // Garbage left by the phase before (a closed loop allocates for minutes) would otherwise be
+    // collected during this one, at a time that depends on the phase before, not on this one.
+    System.gc();
+    long[] collectionsBefore = collections();
     Recorder recorder = new Recorder(3);
     long interval = TimeUnit.SECONDS.toNanos(1) / rate;
     long count = phase.toSeconds() * rate;
@@ -50,7 +62,22 @@ final class LoadGenerator {
         recorder.recordValue(System.nanoTime() - due);
       }
     });
-    return recorder.getIntervalHistogram();
+    long[] collectionsAfter = collections();
+    return new OpenLoop(
+        recorder.getIntervalHistogram(),
+        collectionsAfter[0] - collectionsBefore[0],
+        collectionsAfter[1] - collectionsBefore[1]);
+  }
+
+  /** This JVM's collections so far, and the milliseconds they took. */
+  private static long[] collections() {
+    long count = 0;
+    long millis = 0;
+    for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+      count += Math.max(0, collector.getCollectionCount());
+      millis += Math.max(0, collector.getCollectionTime());
+    }
+    return new long[] {count, millis};
   }
 
   /** Calls completed per second by {@code laneCount} lanes calling without pause for {@code phase}. */

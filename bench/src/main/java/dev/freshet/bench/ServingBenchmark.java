@@ -10,6 +10,9 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,8 +88,14 @@ final class ServingBenchmark {
           "entities", "Freshet p50 / p99 (ms)", "raw p50 / p99 (ms)", "ratio p50 / p99", "max req/s Freshet / raw");
       for (int size : sizes) {
         List<Request> prepared = requests.get(size);
-        Histogram freshet = LoadGenerator.openLoop(freshet(server.uri(), prepared), OPEN_LOOP_LANES, rate, phase);
-        Histogram raw = LoadGenerator.openLoop(raw(redis, prepared), OPEN_LOOP_LANES, rate, phase);
+        double[] serverBefore = serverCollections(server.uri());
+        Duration cpuBefore = server.cpu();
+        LoadGenerator.OpenLoop freshetPhase = LoadGenerator.openLoop(freshet(server.uri(), prepared), OPEN_LOOP_LANES, rate, phase);
+        Duration serverCpu = server.cpu().minus(cpuBefore);
+        double[] serverAfter = serverCollections(server.uri());
+        LoadGenerator.OpenLoop rawPhase = LoadGenerator.openLoop(raw(redis, prepared), OPEN_LOOP_LANES, rate, phase);
+        Histogram freshet = freshetPhase.latencies();
+        Histogram raw = rawPhase.latencies();
         double freshetMax = LoadGenerator.closedLoop(freshet(server.uri(), prepared), callers, phase);
         double rawMax = LoadGenerator.closedLoop(raw(redis, prepared), callers, phase);
         System.out.printf(
@@ -110,12 +119,42 @@ final class ServingBenchmark {
             ms(raw.getValueAtPercentile(99.9)),
             ms(raw.getMaxValue()),
             freshet.getTotalCount());
+        System.out.printf(
+            Locale.ROOT,
+            "         | in Freshet's: server CPU %.3f ms per call, its collections %.0f (%.0f ms);"
+                + " the load generator's collections %d (%d ms) in Freshet's, %d (%d ms) in raw's%n",
+            ms(serverCpu.toNanos()) / freshet.getTotalCount(),
+            serverAfter[0] - serverBefore[0],
+            (serverAfter[1] - serverBefore[1]) * 1000,
+            freshetPhase.collections(),
+            freshetPhase.collectionMillis(),
+            rawPhase.collections(),
+            rawPhase.collectionMillis());
       }
     } finally {
       if (ownRedis != null) {
         ownRedis.close();
       }
     }
+  }
+
+  /**
+   * The server's collections so far and their pause seconds, from its Prometheus metrics: its
+   * pauses are part of what the latencies measure, and the count says how much.
+   */
+  private static double[] serverCollections(URI server) throws Exception {
+    HttpResponse<String> metrics = HttpClient.newHttpClient()
+        .send(HttpRequest.newBuilder(server.resolve("/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+    double count = 0;
+    double seconds = 0;
+    for (String line : metrics.body().split("\n")) {
+      if (line.startsWith("jvm_gc_pause_seconds_count{")) {
+        count += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      } else if (line.startsWith("jvm_gc_pause_seconds_sum{")) {
+        seconds += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    return new double[] {count, seconds};
   }
 
   /** The first answer of each size is read whole: 51 columns of {@code size} values, all present. */
@@ -281,6 +320,11 @@ final class ServingBenchmark {
 
     URI uri() {
       return uri;
+    }
+
+    /** CPU time the server's JVM has used so far, all its threads. */
+    Duration cpu() {
+      return process.toHandle().info().totalCpuDuration().orElseThrow();
     }
 
     @Override
