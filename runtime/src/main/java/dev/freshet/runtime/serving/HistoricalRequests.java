@@ -144,6 +144,7 @@ public class HistoricalRequests {
   private static byte[] write(HistoricalTable table) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (JsonGenerator out = FACTORY.createGenerator(bytes)) {
+      JsonValueWriter writer = new JsonValueWriter(out);
       out.writeStartObject();
       out.writeFieldName("columns");
       out.writeStartObject();
@@ -155,7 +156,7 @@ public class HistoricalRequests {
           if (value instanceof Instant instant) {
             out.writeString(instant.toString());
           } else {
-            JsonValues.write(out, value);
+            writer.write(value);
           }
         }
         out.writeEndArray();

@@ -1,50 +1,13 @@
 package dev.freshet.runtime.serving;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.freshet.spec.ValueType;
 import java.io.IOException;
-import java.time.Instant;
-import java.util.List;
 
-/** Feature values to and from JSON, as Feast's feature server writes and reads them. */
+/** Values read from JSON requests, and typed as the join keys and features they are for. */
 final class JsonValues {
   private JsonValues() {}
-
-  /**
-   * Writes a stored value: FLOAT as the double value of the float ({@code 0.40458846f} prints
-   * {@code 0.4045884609222412}), BYTES as base64, timestamps as epoch seconds, lists as arrays.
-   */
-  static void write(JsonGenerator out, Object value) throws IOException {
-    if (value == null) {
-      out.writeNull();
-    } else if (value instanceof Float f) {
-      out.writeNumber((double) f);
-    } else if (value instanceof Double d) {
-      out.writeNumber(d);
-    } else if (value instanceof Integer i) {
-      out.writeNumber(i);
-    } else if (value instanceof Long l) {
-      out.writeNumber(l);
-    } else if (value instanceof Boolean b) {
-      out.writeBoolean(b);
-    } else if (value instanceof String s) {
-      out.writeString(s);
-    } else if (value instanceof byte[] bytes) {
-      out.writeBinary(bytes);
-    } else if (value instanceof Instant instant) {
-      out.writeNumber(instant.getEpochSecond());
-    } else if (value instanceof List<?> list) {
-      out.writeStartArray();
-      for (Object item : list) {
-        write(out, item);
-      }
-      out.writeEndArray();
-    } else {
-      out.writeString(value.toString());
-    }
-  }
 
   /** A JSON scalar at the parser's current token: Long, Double, String, Boolean or null. */
   static Object scalar(JsonParser in, String where) throws IOException {
