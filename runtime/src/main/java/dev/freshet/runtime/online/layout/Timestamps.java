@@ -33,6 +33,28 @@ public final class Timestamps {
   }
 
   public static Instant decode(byte[] message) {
+    // Every stored timestamp has exactly these fields, in this order: read without a stream,
+    // as a 100-entity read decodes 500 of them.
+    if (message.length > 0 && message[0] == SECONDS_TAG) {
+      long seconds = 0;
+      int at = 1;
+      for (int shift = 0; at < message.length && shift < 64; shift += 7) {
+        byte b = message[at++];
+        seconds |= (long) (b & 0x7f) << shift;
+        if (b >= 0) {
+          if (at == message.length) {
+            return Instant.ofEpochSecond(seconds);
+          }
+          break;
+        }
+      }
+    }
+    return decodeAnyFields(message);
+  }
+
+  private static final byte SECONDS_TAG = 1 << 3; // field 1, varint
+
+  private static Instant decodeAnyFields(byte[] message) {
     CodedInputStream in = CodedInputStream.newInstance(message);
     long seconds = 0;
     int nanos = 0;

@@ -75,6 +75,11 @@ class FeastLayoutTest {
     assertThat(Timestamps.decode(HEX.parseHex("0880ccb9ff05"))).isEqualTo(Instant.parse("2021-01-01T00:00:00Z"));
     Instant withNanos = Instant.parse("2022-03-14T14:00:00.123456789Z");
     assertThat(Timestamps.decode(Timestamps.encode(withNanos))).isEqualTo(withNanos);
+    for (String time : new String[] {"1970-01-01T00:00:00Z", "1970-01-01T00:00:01Z", "1969-12-31T23:59:59Z", "1900-01-01T00:00:00.5Z", "9999-12-31T23:59:59Z"}) {
+      assertThat(Timestamps.decode(Timestamps.encode(Instant.parse(time)))).isEqualTo(Instant.parse(time));
+    }
+    // Fields in another order than Freshet writes them, as another writer may.
+    assertThat(Timestamps.decode(HEX.parseHex("10010880ccb9ff05"))).isEqualTo(Instant.parse("2021-01-01T00:00:00.000000001Z"));
   }
 
   @Test
