@@ -50,28 +50,25 @@ final class OnlineLookup {
       names.get(v).add(features.get(i).name());
     }
 
-    // One read per view, of the view's distinct entities; rows point at them.
+    // One read per view, of the view's distinct entities; rows point at them. Views keyed alike
+    // (usually all of a request's) share one list of entities and pointers.
     List<ViewRead> reads = new ArrayList<>(views.size());
     List<int[]> rowToEntity = new ArrayList<>(views.size());
-    for (int v = 0; v < views.size(); v++) {
-      FeatureViewSpec view = views.get(v);
-      Map<List<Object>, Integer> distinct = new LinkedHashMap<>();
-      int[] pointers = new int[rows];
-      for (int row = 0; row < rows; row++) {
-        List<Object> key = new ArrayList<>(view.joinKeys().size());
-        for (JoinKeySpec joinKey : view.joinKeys()) {
-          List<Object> column = entities.get(joinKey.name());
-          if (column == null) {
-            throw ApiException.malformed(
-                "the entities lack join key '" + joinKey.name() + "' of feature view '" + view.name() + "'");
-          }
-          key.add(column.get(row));
+    List<DistinctEntities> byJoinKeys = new ArrayList<>(2);
+    for (FeatureViewSpec view : views) {
+      DistinctEntities distinct = null;
+      for (DistinctEntities earlier : byJoinKeys) {
+        if (earlier.joinKeys().equals(view.joinKeys())) {
+          distinct = earlier;
+          break;
         }
-        Integer at = distinct.putIfAbsent(key, distinct.size());
-        pointers[row] = at == null ? distinct.size() - 1 : at;
       }
-      reads.add(new ViewRead(view, names.get(v), new ArrayList<>(distinct.keySet())));
-      rowToEntity.add(pointers);
+      if (distinct == null) {
+        distinct = DistinctEntities.of(view, entities, rows);
+        byJoinKeys.add(distinct);
+      }
+      reads.add(new ViewRead(view, names.get(reads.size()), distinct.entities()));
+      rowToEntity.add(distinct.rowToEntity());
     }
     List<List<StoredRow>> stored = store.read(reads);
 
@@ -81,6 +78,32 @@ final class OnlineLookup {
       columns.add(column(features.get(i), stored.get(v), rowToEntity.get(v), positionOf[i], rows, now));
     }
     return columns;
+  }
+
+  /** The distinct entities of a request's rows for some join keys, and which one each row is. */
+  private record DistinctEntities(List<JoinKeySpec> joinKeys, List<List<Object>> entities, int[] rowToEntity) {
+    static DistinctEntities of(FeatureViewSpec view, Map<String, List<Object>> entities, int rows) {
+      List<List<Object>> columns = new ArrayList<>(view.joinKeys().size());
+      for (JoinKeySpec joinKey : view.joinKeys()) {
+        List<Object> column = entities.get(joinKey.name());
+        if (column == null) {
+          throw ApiException.malformed(
+              "the entities lack join key '" + joinKey.name() + "' of feature view '" + view.name() + "'");
+        }
+        columns.add(column);
+      }
+      Map<List<Object>, Integer> distinct = new LinkedHashMap<>();
+      int[] pointers = new int[rows];
+      for (int row = 0; row < rows; row++) {
+        List<Object> key = new ArrayList<>(columns.size());
+        for (List<Object> column : columns) {
+          key.add(column.get(row));
+        }
+        Integer at = distinct.putIfAbsent(key, distinct.size());
+        pointers[row] = at == null ? distinct.size() - 1 : at;
+      }
+      return new DistinctEntities(view.joinKeys(), new ArrayList<>(distinct.keySet()), pointers);
+    }
   }
 
   private static FeatureColumn column(
