@@ -55,7 +55,8 @@ final class OnlineLookup {
     List<ViewRead> reads = new ArrayList<>(views.size());
     List<int[]> rowToEntity = new ArrayList<>(views.size());
     List<DistinctEntities> byJoinKeys = new ArrayList<>(2);
-    for (FeatureViewSpec view : views) {
+    for (int v = 0; v < views.size(); v++) {
+      FeatureViewSpec view = views.get(v);
       DistinctEntities distinct = null;
       for (DistinctEntities earlier : byJoinKeys) {
         if (earlier.joinKeys().equals(view.joinKeys())) {
@@ -67,7 +68,7 @@ final class OnlineLookup {
         distinct = DistinctEntities.of(view, entities, rows);
         byJoinKeys.add(distinct);
       }
-      reads.add(new ViewRead(view, names.get(reads.size()), distinct.entities()));
+      reads.add(new ViewRead(view, names.get(v), distinct.entities()));
       rowToEntity.add(distinct.rowToEntity());
     }
     List<List<StoredRow>> stored = store.read(reads);

@@ -96,8 +96,9 @@ final class ShortestDecimal {
   }
 
   /**
-   * Writes the shortest decimal in the rounding interval of {@code significand * 2^exponent}
-   * (times 10^-scaledBy), choosing the closer one, or the even one, when two are as short.
+   * Writes the shortest decimal in the rounding interval of {@code significand * 2^exponent *
+   * 10^scaledBy} (a tiny significand comes scaled by ten, and -1), choosing the closer one, or the
+   * even one, when two are as short.
    */
   private static int shortest(int exponent, long significand, int scaledBy, char[] into, int at) {
     // The interval's ends are at significand +- 1/2; below a power of two the lower half is
@@ -201,12 +202,10 @@ final class ShortestDecimal {
       }
       return writeDigits(digits, count, into, at, count);
     }
+    at = writeDigits(digits, count, into, at, 1);
     if (count == 1) {
-      into[at++] = (char) ('0' + digits);
       into[at++] = '.';
       into[at++] = '0';
-    } else {
-      at = writeDigits(digits, count, into, at, 1);
     }
     into[at++] = 'E';
     if (scientific < 0) {
@@ -252,20 +251,14 @@ final class ShortestDecimal {
       int chunk = (int) (rest - higher * 100_000_000);
       rest = higher;
       for (int pair = 0; pair < 4; pair++) {
-        int higherPairs = chunk / 100;
-        int last = chunk - higherPairs * 100;
-        chunk = higherPairs;
-        into[--position] = ONES[last];
-        into[--position] = TENS[last];
+        position = writePair(chunk % 100, into, position);
+        chunk /= 100;
       }
     }
     int small = (int) rest;
     while (small >= 100) {
-      int higherPairs = small / 100;
-      int last = small - higherPairs * 100;
-      small = higherPairs;
-      into[--position] = ONES[last];
-      into[--position] = TENS[last];
+      position = writePair(small % 100, into, position);
+      small /= 100;
     }
     if (small >= 10) {
       into[--position] = ONES[small];
@@ -281,17 +274,24 @@ final class ShortestDecimal {
     return at + count + 1;
   }
 
-  /** floor(log10(2^e)) for |e| <= 5456721. */
+  /** Writes the two digits of {@code pair} (0 to 99) just before {@code position}; returns their start. */
+  private static int writePair(int pair, char[] into, int position) {
+    into[position - 1] = ONES[pair];
+    into[position - 2] = TENS[pair];
+    return position - 2;
+  }
+
+  /** floor(log10(2^e)), exact over doubles' exponents (the test checks |e| <= 1100). */
   static int floorLog10Pow2(int e) {
     return (int) (e * 661_971_961_083L >> 41);
   }
 
-  /** floor(log10(3/4 * 2^e)) for |e| <= 5456721. */
+  /** floor(log10(3/4 * 2^e)), exact over doubles' exponents (the test checks |e| <= 1100). */
   static int floorLog10ThreeQuartersPow2(int e) {
     return (int) (e * 661_971_961_083L - 274_743_187_321L >> 41);
   }
 
-  /** floor(log2(10^e)) for |e| <= 1838394. */
+  /** floor(log2(10^e)), exact over the powers of ten used (the test checks |e| <= 340). */
   static int floorLog2Pow10(int e) {
     return (int) (e * 913_124_641_741L >> 38);
   }

@@ -33,8 +33,8 @@ public final class Timestamps {
   }
 
   public static Instant decode(byte[] message) {
-    // Every stored timestamp has exactly these fields, in this order: read without a stream,
-    // as a 100-entity read decodes 500 of them.
+    // A timestamp of whole seconds (the usual event time) is its seconds field alone: read
+    // without a stream, as a 100-entity read decodes 500 of them. Anything else takes the stream.
     if (message.length > 0 && message[0] == SECONDS_TAG) {
       long seconds = 0;
       int at = 1;
