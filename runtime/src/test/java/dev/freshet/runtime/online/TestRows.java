@@ -11,8 +11,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-/** Views and rows for online store tests, shaped like the reference scenario. */
-final class TestRows {
+/** Views and rows for online store and serving tests, shaped like the reference scenario. */
+public final class TestRows {
   static final FeatureViewSpec HOURLY =
       new FeatureViewSpec(
           "driver_hourly_stats",
@@ -42,7 +42,8 @@ final class TestRows {
           Map.of(),
           "");
 
-  record Row(long driverId, Instant eventTimestamp, Object... values) implements FeatureRow {
+  /** A row of a view keyed by one INT64 join key (the driver's, in the reference scenario). */
+  public record Row(long driverId, Instant eventTimestamp, Object... values) implements FeatureRow {
     @Override
     public List<Object> joinKeyValues() {
       return List.of(driverId);

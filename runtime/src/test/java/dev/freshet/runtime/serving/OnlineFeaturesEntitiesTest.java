@@ -6,10 +6,10 @@ import dev.freshet.runtime.config.FreshetConfig;
 import dev.freshet.runtime.config.ServingConfig;
 import dev.freshet.runtime.logging.FeatureLogs;
 import dev.freshet.runtime.online.OnlineStore;
+import dev.freshet.runtime.online.TestRows.Row;
 import dev.freshet.runtime.online.embedded.EmbeddedOnlineStore;
 import dev.freshet.runtime.testing.TestRegistry;
 import dev.freshet.spec.FeatureRegistry;
-import dev.freshet.spec.FeatureRow;
 import dev.freshet.spec.FeatureSpec;
 import dev.freshet.spec.FeatureViewSpec;
 import dev.freshet.spec.JoinKeySpec;
@@ -35,6 +35,8 @@ class OnlineFeaturesEntitiesTest {
   private static final FeatureViewSpec RATING = view("rating", "customer", CUSTOMER);
   private static final FeatureViewSpec SPEND = view("spend", "driver", DRIVER);
 
+  private static final Instant AT = Instant.parse("2022-03-14T14:00:00Z");
+
   @TempDir Path directory;
   private OnlineStore store;
 
@@ -49,34 +51,12 @@ class OnlineFeaturesEntitiesTest {
         List.of(new FeatureSpec(name, ValueType.INT64, false)), "", Map.of(), "");
   }
 
-  record Row(long key, long value) implements FeatureRow {
-    @Override
-    public List<Object> joinKeyValues() {
-      return List.of(key);
-    }
-
-    @Override
-    public Instant eventTimestamp() {
-      return Instant.parse("2022-03-14T14:00:00Z");
-    }
-
-    @Override
-    public Instant createdTimestamp() {
-      return null;
-    }
-
-    @Override
-    public List<Object> featureValues() {
-      return List.of(value);
-    }
-  }
-
   @Test
   void rowsReadEachViewByItsOwnJoinKey() {
     store = EmbeddedOnlineStore.open(directory, "p");
-    store.write(TRIPS, List.of(new Row(1, 10), new Row(2, 20)));
-    store.write(RATING, List.of(new Row(7, 5), new Row(8, 4)));
-    store.write(SPEND, List.of(new Row(1, 100), new Row(2, 200)));
+    store.write(TRIPS, List.of(new Row(1, AT, 10L), new Row(2, AT, 20L)));
+    store.write(RATING, List.of(new Row(7, AT, 5L), new Row(8, AT, 4L)));
+    store.write(SPEND, List.of(new Row(1, AT, 100L), new Row(2, AT, 200L)));
     FeatureRegistry registry = new TestRegistry(List.of(), List.of(TRIPS, RATING, SPEND));
     BeanProvider<OnlineStore> provider = () -> store;
     SimpleMeterRegistry meters = new SimpleMeterRegistry();

@@ -6,10 +6,10 @@ import dev.freshet.runtime.config.FreshetConfig;
 import dev.freshet.runtime.config.ServingConfig;
 import dev.freshet.runtime.logging.FeatureLogs;
 import dev.freshet.runtime.online.OnlineStore;
+import dev.freshet.runtime.online.TestRows.Row;
 import dev.freshet.runtime.online.embedded.EmbeddedOnlineStore;
 import dev.freshet.runtime.testing.TestRegistry;
 import dev.freshet.spec.FeatureRegistry;
-import dev.freshet.spec.FeatureRow;
 import dev.freshet.spec.FeatureSpec;
 import dev.freshet.spec.FeatureViewSpec;
 import dev.freshet.spec.JoinKeySpec;
@@ -21,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -43,23 +42,6 @@ class OnlineFeaturesStatusTest {
   @AfterEach
   void close() {
     store.close();
-  }
-
-  record Row(long driver, Instant eventTimestamp, Long trips, String note) implements FeatureRow {
-    @Override
-    public List<Object> joinKeyValues() {
-      return List.of(driver);
-    }
-
-    @Override
-    public Instant createdTimestamp() {
-      return null;
-    }
-
-    @Override
-    public List<Object> featureValues() {
-      return Arrays.asList(trips, note);
-    }
   }
 
   @Test
