@@ -9,8 +9,12 @@ import java.io.IOException;
 final class JsonValues {
   private JsonValues() {}
 
-  /** A JSON scalar at the parser's current token: Long, Double, String, Boolean or null. */
-  static Object scalar(JsonParser in, String where) throws IOException {
+  /**
+   * A JSON scalar at the parser's current token, element {@code index} of the array {@code array}:
+   * Long, Double, String, Boolean or null. The element's name is only spelled out for an error:
+   * requests carry thousands of values.
+   */
+  static Object scalar(JsonParser in, String array, int index) throws IOException {
     JsonToken token = in.currentToken();
     return switch (token) {
       case VALUE_NUMBER_INT -> in.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? in.getText() : in.getLongValue();
@@ -19,7 +23,9 @@ final class JsonValues {
       case VALUE_TRUE -> Boolean.TRUE;
       case VALUE_FALSE -> Boolean.FALSE;
       case VALUE_NULL -> null;
-      default -> throw ApiException.malformed(where + " holds " + describe(token) + "; expected a number, a string or a boolean");
+      default ->
+          throw ApiException.malformed(
+              array + "[" + index + "] holds " + describe(token) + "; expected a number, a string or a boolean");
     };
   }
 
@@ -42,6 +48,28 @@ final class JsonValues {
    * @throws ApiException naming {@code what} when it cannot be
    */
   static Object coerce(Object value, ValueType type, String what) {
+    Object typed = typed(value, type);
+    if (typed == null) {
+      throw cannotCoerce(value, type, what);
+    }
+    return typed;
+  }
+
+  /** {@link #coerce} for element {@code index} of the array {@code array}, named only for an error. */
+  static Object coerce(Object value, ValueType type, String array, int index) {
+    Object typed = typed(value, type);
+    if (typed == null) {
+      throw cannotCoerce(value, type, array + "[" + index + "]");
+    }
+    return typed;
+  }
+
+  private static ApiException cannotCoerce(Object value, ValueType type, String what) {
+    return ApiException.malformed(what + " is " + show(value) + ", which cannot be read as " + type);
+  }
+
+  /** {@code value} as {@code type}, or null when it cannot be. */
+  private static Object typed(Object value, ValueType type) {
     try {
       switch (type) {
         case INT64:
@@ -56,9 +84,8 @@ final class JsonValues {
           }
           break;
         case INT32:
-          long wide = (Long) coerce(value, ValueType.INT64, what);
-          if (wide == (int) wide) {
-            return (int) wide;
+          if (typed(value, ValueType.INT64) instanceof Long wide && wide == wide.intValue()) {
+            return wide.intValue();
           }
           break;
         case DOUBLE:
@@ -70,7 +97,10 @@ final class JsonValues {
           }
           break;
         case FLOAT:
-          return (float) (double) (Double) coerce(value, ValueType.DOUBLE, what);
+          if (typed(value, ValueType.DOUBLE) instanceof Double wide) {
+            return wide.floatValue();
+          }
+          break;
         case BOOL:
           if (value instanceof Boolean b) {
             return b;
@@ -87,10 +117,10 @@ final class JsonValues {
         default:
           break;
       }
-    } catch (NumberFormatException | ApiException | ClassCastException e) {
-      // reported below, naming the value
+    } catch (NumberFormatException e) {
+      // a string that is not a number: cannot be read, as below
     }
-    throw ApiException.malformed(what + " is " + show(value) + ", which cannot be read as " + type);
+    return null;
   }
 
   static String show(Object value) {

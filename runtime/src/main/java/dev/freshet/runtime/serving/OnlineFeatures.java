@@ -12,6 +12,8 @@ import dev.freshet.runtime.config.ServingConfig;
 import dev.freshet.runtime.logging.FeatureLogs;
 import dev.freshet.runtime.online.OnlineStore;
 import dev.freshet.runtime.serving.ServingIndex.Feature;
+import dev.freshet.spec.FeatureViewSpec;
+import dev.freshet.spec.JoinKeySpec;
 import dev.freshet.spec.ValueType;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -53,6 +55,8 @@ public class OnlineFeatures {
   private final FeatureLogs featureLogs;
   /** One timer per feature service, looked up once rather than rebuilt per request. */
   private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+  /** The store, once opened: resolving the bean per request showed in the server's profile. */
+  private volatile OnlineStore openedStore;
 
   public OnlineFeatures(
       ServingIndex index, BeanProvider<OnlineStore> store, ServingConfig config, MeterRegistry meters, FeatureLogs featureLogs) {
@@ -75,6 +79,16 @@ public class OnlineFeatures {
     timers
         .computeIfAbsent(request.featureService() == null ? "-" : request.featureService(), this::timer)
         .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+  }
+
+  /** Resolved on the first request: the store opens when a job first needs it. */
+  private OnlineStore store() {
+    OnlineStore opened = openedStore;
+    if (opened == null) {
+      opened = store.get();
+      openedStore = opened;
+    }
+    return opened;
   }
 
   private Timer timer(String featureService) {
@@ -137,7 +151,10 @@ public class OnlineFeatures {
     }
     List<String> values = new ArrayList<>();
     for (JsonToken item = in.nextToken(); item != JsonToken.END_ARRAY; item = in.nextToken()) {
-      values.add(string(in, item, field + "[" + values.size() + "]"));
+      if (item != JsonToken.VALUE_STRING) {
+        throw ApiException.malformed(field + "[" + values.size() + "] holds " + JsonValues.describe(item) + "; expected a string");
+      }
+      values.add(in.getText());
     }
     return values;
   }
@@ -153,16 +170,17 @@ public class OnlineFeatures {
       if (start != JsonToken.START_ARRAY) {
         throw ApiException.malformed("entities." + key + " holds " + JsonValues.describe(start) + "; expected an array of values");
       }
+      String column = "entities." + key;
       List<Object> values = new ArrayList<>();
       for (JsonToken item = in.nextToken(); item != JsonToken.END_ARRAY; item = in.nextToken()) {
         if (values.size() == maxEntityRows) {
           throw new ApiException(
               413,
               "TooManyEntities",
-              "entities." + key + " has more than " + maxEntityRows
+              column + " has more than " + maxEntityRows
                   + " rows (freshet.serving.max-entity-rows); split the request");
         }
-        values.add(JsonValues.scalar(in, "entities." + key + "[" + values.size() + "]"));
+        values.add(JsonValues.scalar(in, column, values.size()));
       }
       columns.put(key, values);
     }
@@ -200,22 +218,21 @@ public class OnlineFeatures {
       if (type == null) {
         continue; // not a join key of any view: ignored, as Feast does
       }
+      String name = "entities." + column.getKey();
       List<Object> values = new ArrayList<>(rows);
       for (int row = 0; row < rows; row++) {
-        values.add(JsonValues.coerce(column.getValue().get(row), type, "entities." + column.getKey() + "[" + row + "]"));
+        values.add(JsonValues.coerce(column.getValue().get(row), type, name, row));
       }
       typed.put(column.getKey(), values);
     }
-    List<FeatureColumn> columns = OnlineLookup.lookup(store.get(), features, typed, rows, now);
+    List<FeatureColumn> columns = OnlineLookup.lookup(store(), features, typed, rows, now);
     if (featureLogs.logs(request.featureService())) {
       featureLogs.record(request.featureService(), typed, columns, rows, now);
     }
 
-    Set<String> requestedKeys = new HashSet<>();
-    features.forEach(f -> f.view().joinKeys().forEach(k -> requestedKeys.add(k.name())));
     try (JsonGenerator out = JSON.createGenerator(response)) {
       JsonValueWriter writer = new JsonValueWriter(out);
-      List<String> joinKeys = typed.keySet().stream().filter(requestedKeys::contains).toList();
+      List<String> joinKeys = requestedJoinKeys(typed.keySet(), features);
       out.writeStartObject();
       out.writeObjectFieldStart("metadata");
       out.writeArrayFieldStart("feature_names");
@@ -231,10 +248,9 @@ public class OnlineFeatures {
       for (String key : joinKeys) {
         writeJoinKeyColumn(out, writer, typed.get(key));
       }
-      // A view's features share their rows' timestamps: format each stored one once.
-      Map<Instant, SerializedString> formatted = new HashMap<>();
+      TimestampTexts timestamps = new TimestampTexts();
       for (FeatureColumn column : columns) {
-        writeFeatureColumn(out, writer, column, formatted);
+        writeFeatureColumn(out, writer, column, timestamps);
       }
       out.writeEndArray();
       out.writeEndObject();
@@ -286,8 +302,7 @@ public class OnlineFeatures {
     out.writeEndObject();
   }
 
-  private static void writeFeatureColumn(
-      JsonGenerator out, JsonValueWriter writer, FeatureColumn column, Map<Instant, SerializedString> formatted)
+  private static void writeFeatureColumn(JsonGenerator out, JsonValueWriter writer, FeatureColumn column, TimestampTexts timestamps)
       throws IOException {
     out.writeStartObject();
     out.writeArrayFieldStart("values");
@@ -301,17 +316,58 @@ public class OnlineFeatures {
     }
     out.writeEndArray();
     out.writeArrayFieldStart("event_timestamps");
-    // Rows of one entity, or written together, often share a timestamp: the last one is reused.
-    Instant last = null;
-    SerializedString text = null;
     for (Instant timestamp : column.eventTimestamps()) {
-      if (!timestamp.equals(last)) {
-        text = formatted.computeIfAbsent(timestamp, t -> new SerializedString(t.toString()));
-        last = timestamp;
-      }
-      out.writeString(text);
+      out.writeString(timestamps.text(timestamp));
     }
     out.writeEndArray();
     out.writeEndObject();
+  }
+
+  /**
+   * The entity columns that are join keys of the requested features, in the request's order;
+   * Feast leaves out the others.
+   */
+  private static List<String> requestedJoinKeys(Set<String> columns, List<Feature> features) {
+    List<String> keys = new ArrayList<>(columns.size());
+    for (String column : columns) {
+      FeatureViewSpec checked = null;
+      for (Feature feature : features) {
+        if (feature.view() != checked) { // a view's features usually come together
+          checked = feature.view();
+          if (hasJoinKey(checked, column)) {
+            keys.add(column);
+            break;
+          }
+        }
+      }
+    }
+    return keys;
+  }
+
+  private static boolean hasJoinKey(FeatureViewSpec view, String name) {
+    for (JoinKeySpec key : view.joinKeys()) {
+      if (key.name().equals(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A response's event timestamps as quoted JSON strings, each formatted once: a view's features
+   * share their rows' timestamps, and rows of one entity or written together often share one.
+   */
+  private static final class TimestampTexts {
+    private final Map<Instant, SerializedString> formatted = new HashMap<>();
+    private Instant last;
+    private SerializedString lastText;
+
+    SerializedString text(Instant timestamp) {
+      if (!timestamp.equals(last)) {
+        lastText = formatted.computeIfAbsent(timestamp, t -> new SerializedString(t.toString()));
+        last = timestamp;
+      }
+      return lastText;
+    }
   }
 }
