@@ -74,12 +74,18 @@ final class ServingBenchmark {
         requests.put(size, ServingWorkload.requests(server.uri(), entities, size, PREPARED, size));
         check(server.uri(), requests.get(size).get(0), size);
       }
-      // Long enough for the server's JIT to be done: a flight recording of 5 s warm-ups showed
-      // its C2 compiler thread still busy through the first timed phase.
+      // Long enough for the server's JIT to be done, under both shapes of load: a flight
+      // recording of 5 s warm-ups showed its C2 compiler thread still busy through the first
+      // timed phase, and after a closed-loop warm-up alone the open loop's requests (each waking
+      // an idle event loop) took branches the compiled code had never seen, so the server
+      // recompiled through the first half of the open-loop phase (C2 at up to a core).
       System.out.printf(Locale.ROOT, "warming up%n");
       for (int size : sizes) {
         LoadGenerator.closedLoop(freshet(server.uri(), requests.get(size)), callers, Duration.ofSeconds(20));
+        LoadGenerator.openLoop(freshet(server.uri(), requests.get(size)), OPEN_LOOP_LANES, rate, Duration.ofSeconds(20));
+        LoadGenerator.closedLoop(freshet(server.uri(), requests.get(size)), callers, Duration.ofSeconds(5));
         LoadGenerator.closedLoop(raw(redis, requests.get(size)), callers, Duration.ofSeconds(5));
+        LoadGenerator.openLoop(raw(redis, requests.get(size)), OPEN_LOOP_LANES, rate, Duration.ofSeconds(5));
       }
 
       System.out.printf(
