@@ -7,6 +7,7 @@ import dev.freshet.runtime.materialize.MaterializationProgress;
 import dev.freshet.runtime.serving.FeatureServer;
 import dev.freshet.runtime.testing.RedisServerProcess;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -14,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -74,18 +76,24 @@ final class ServingBenchmark {
         requests.put(size, ServingWorkload.requests(server.uri(), entities, size, PREPARED, size));
         check(server.uri(), requests.get(size).get(0), size);
       }
-      // Long enough for the server's JIT to be done, under both shapes of load: a flight
-      // recording of 5 s warm-ups showed its C2 compiler thread still busy through the first
-      // timed phase, and after a closed-loop warm-up alone the open loop's requests (each waking
-      // an idle event loop) took branches the compiled code had never seen, so the server
-      // recompiled through the first half of the open-loop phase (C2 at up to a core).
+      // Long enough for the server's JIT to be done, under what the timed phases send it: a
+      // flight recording of 5 s warm-ups showed its C2 compiler thread still busy through the
+      // first timed phase. Both shapes of load, as the open loop's requests (each waking an idle
+      // event loop) take branches a closed loop does not; and reads of /metrics between loops,
+      // as the timed phases read it: the first read after a warm-up without any made the
+      // request path's compiled code (Netty's decoder, Micronaut's routing and filters) not
+      // entrant, and the server recompiled it through the timed open loop (docs/BENCHMARKS.md).
       System.out.printf(Locale.ROOT, "warming up%n");
       for (int size : sizes) {
-        LoadGenerator.closedLoop(freshet(server.uri(), requests.get(size)), callers, Duration.ofSeconds(20));
-        LoadGenerator.openLoop(freshet(server.uri(), requests.get(size)), OPEN_LOOP_LANES, rate, Duration.ofSeconds(20));
-        LoadGenerator.closedLoop(freshet(server.uri(), requests.get(size)), callers, Duration.ofSeconds(5));
-        LoadGenerator.closedLoop(raw(redis, requests.get(size)), callers, Duration.ofSeconds(5));
-        LoadGenerator.openLoop(raw(redis, requests.get(size)), OPEN_LOOP_LANES, rate, Duration.ofSeconds(5));
+        List<Request> prepared = requests.get(size);
+        serverCollections(server.uri());
+        LoadGenerator.closedLoop(freshet(server.uri(), prepared), callers, Duration.ofSeconds(20));
+        serverCollections(server.uri());
+        LoadGenerator.openLoop(freshet(server.uri(), prepared), OPEN_LOOP_LANES, rate, Duration.ofSeconds(20));
+        serverCollections(server.uri());
+        LoadGenerator.closedLoop(freshet(server.uri(), prepared), callers, Duration.ofSeconds(5));
+        LoadGenerator.closedLoop(raw(redis, prepared), callers, Duration.ofSeconds(5));
+        LoadGenerator.openLoop(raw(redis, prepared), OPEN_LOOP_LANES, rate, Duration.ofSeconds(5));
       }
 
       System.out.printf(
@@ -96,8 +104,10 @@ final class ServingBenchmark {
         List<Request> prepared = requests.get(size);
         double[] serverBefore = serverCollections(server.uri());
         Duration cpuBefore = server.cpu();
+        long compilerBefore = server.compilerCpuNanos();
         LoadGenerator.OpenLoop freshetPhase = LoadGenerator.openLoop(freshet(server.uri(), prepared), OPEN_LOOP_LANES, rate, phase);
         Duration serverCpu = server.cpu().minus(cpuBefore);
+        long compilerCpu = server.compilerCpuNanos() - compilerBefore;
         double[] serverAfter = serverCollections(server.uri());
         LoadGenerator.OpenLoop rawPhase = LoadGenerator.openLoop(raw(redis, prepared), OPEN_LOOP_LANES, rate, phase);
         Histogram freshet = freshetPhase.latencies();
@@ -127,9 +137,11 @@ final class ServingBenchmark {
             freshet.getTotalCount());
         System.out.printf(
             Locale.ROOT,
-            "         | in Freshet's: server CPU %.3f ms per call, its collections %.0f (%.0f ms);"
+            "         | in Freshet's: server CPU %.3f ms per call (its JIT compilers %s),"
+                + " its collections %.0f (%.0f ms);"
                 + " the load generator's collections %d (%d ms) in Freshet's, %d (%d ms) in raw's%n",
             ms(serverCpu.toNanos()) / freshet.getTotalCount(),
+            compilerBefore < 0 ? "unknown" : String.format(Locale.ROOT, "%.3f ms", ms(compilerCpu) / freshet.getTotalCount()),
             serverAfter[0] - serverBefore[0],
             (serverAfter[1] - serverBefore[1]) * 1000,
             freshetPhase.collections(),
@@ -331,6 +343,34 @@ final class ServingBenchmark {
     /** CPU time the server's JVM has used so far, all its threads. */
     Duration cpu() {
       return process.toHandle().info().totalCpuDuration().orElseThrow();
+    }
+
+    /**
+     * CPU time the server's JIT compiler threads have used so far, in nanoseconds, from Linux's
+     * per-thread scheduler statistics; -1 where there are none. A compiler still busy in a timed
+     * phase means the warm-up was too short or of another shape (docs/BENCHMARKS.md).
+     */
+    long compilerCpuNanos() {
+      Path threads = Path.of("/proc", Long.toString(process.pid()), "task");
+      if (!Files.isDirectory(threads)) {
+        return -1;
+      }
+      long nanos = 0;
+      try (DirectoryStream<Path> each = Files.newDirectoryStream(threads)) {
+        for (Path thread : each) {
+          try {
+            if (Files.readString(thread.resolve("comm")).contains("CompilerThre")) {
+              // schedstat: time on the CPU (ns), time waiting for it, timeslices
+              nanos += Long.parseLong(Files.readString(thread.resolve("schedstat")).split(" ")[0]);
+            }
+          } catch (IOException e) {
+            // the thread ended between the listing and the read: its time is no longer counted
+          }
+        }
+      } catch (IOException e) {
+        return -1;
+      }
+      return nanos;
     }
 
     @Override
