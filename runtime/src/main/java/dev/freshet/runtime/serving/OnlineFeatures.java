@@ -137,9 +137,13 @@ public class OnlineFeatures {
 
   private static String string(JsonParser in, JsonToken token, String field) throws IOException {
     if (token != JsonToken.VALUE_STRING) {
-      throw ApiException.malformed(field + " holds " + JsonValues.describe(token) + "; expected a string");
+      throw notAString(field, token);
     }
     return in.getText();
+  }
+
+  private static ApiException notAString(String field, JsonToken token) {
+    return ApiException.malformed(field + " holds " + JsonValues.describe(token) + "; expected a string");
   }
 
   private static List<String> strings(JsonParser in, JsonToken token, String field) throws IOException {
@@ -151,8 +155,8 @@ public class OnlineFeatures {
     }
     List<String> values = new ArrayList<>();
     for (JsonToken item = in.nextToken(); item != JsonToken.END_ARRAY; item = in.nextToken()) {
-      if (item != JsonToken.VALUE_STRING) {
-        throw ApiException.malformed(field + "[" + values.size() + "] holds " + JsonValues.describe(item) + "; expected a string");
+      if (item != JsonToken.VALUE_STRING) { // the element's name spelled out only for an error
+        throw notAString(field + "[" + values.size() + "]", item);
       }
       values.add(in.getText());
     }
