@@ -10,13 +10,24 @@ import dev.freshet.client.FeatureValue;
 import dev.freshet.runtime.materialize.MaterializationProgress;
 import dev.freshet.runtime.serving.FeatureServer;
 import dev.freshet.sample.example.ChurnScorer;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.Socket;
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -146,6 +157,10 @@ abstract class ServingContract {
         "unknown view | /get-online-features | {\"features\": [\"driver_hourly_statz:conv_rate\"], \"entities\": {\"driver_id\": [1001]}} | 404 | {\"error\":\"FeatureViewNotFound\",\"message\":\"feature view 'driver_hourly_statz' does not exist; did you mean 'driver_hourly_stats'?\"}",
         "unknown feature | /get-online-features | {\"features\": [\"driver_hourly_stats:conv_rat\"], \"entities\": {\"driver_id\": [1001]}} | 404 | {\"error\":\"FeatureNotFound\",\"message\":\"feature view 'driver_hourly_stats' has no feature 'conv_rat'; did you mean 'conv_rate'?\"}",
         "unknown service | /get-online-features | {\"feature_service\": \"model_v3\", \"entities\": {\"driver_id\": [1001]}} | 404 | {\"error\":\"FeatureServiceNotFound\",\"message\":\"feature service 'model_v3' does not exist; did you mean 'model_v1'?\"}",
+        "empty body | /get-online-features | `` | 422 | {\"error\":\"MalformedRequest\",\"message\":\"the request body is empty; send a JSON object\"}",
+        "empty push | /push | `` | 422 | {\"error\":\"MalformedRequest\",\"message\":\"the request body is empty; send a JSON object\"}",
+        "empty historical request | /get-historical-features | `` | 422 | {\"error\":\"MalformedRequest\",\"message\":\"the request body is empty; send a JSON object\"}",
+        "empty materialization | /materialize-incremental | `` | 422 | {\"error\":\"MalformedRequest\",\"message\":\"the request body is empty; send a JSON object\"}",
         "malformed JSON | /get-online-features | {\"features\": [ | 422 | {\"error\":\"MalformedRequest\",\"message\":\"the request body is not valid JSON (line 1, column 15): Unexpected end-of-input: expected close marker for Array\"}",
         "wrong JSON type | /get-online-features | {\"features\": \"driver_hourly_stats:conv_rate\", \"entities\": {\"driver_id\": [1001]}} | 422 | {\"error\":\"MalformedRequest\",\"message\":\"features holds a string; expected an array of strings\"}",
         "missing join key | /get-online-features | {\"features\": [\"driver_hourly_stats:conv_rate\"], \"entities\": {\"driver\": [1001]}} | 422 | {\"error\":\"MalformedRequest\",\"message\":\"the entities lack join key 'driver_id' of feature view 'driver_hourly_stats'\"}",
@@ -171,6 +186,111 @@ abstract class ServingContract {
     Http.Response response = post(path, body);
     assertThat(response.status()).isEqualTo(status);
     assertThat(response.body()).isEqualTo(error);
+  }
+
+  /**
+   * Reads are answered by Freshet's own handler unless {@code freshet.serving.direct-reads} is
+   * false; either way a client sees the same statuses, bodies and metrics.
+   */
+  @Test
+  void readsAnswerTheSameWhetherDirectOrRoutedThroughMicronaut() {
+    String tooLarge = "{\"features\": [\"" + "x".repeat(10 * 1024 * 1024) + "\"], \"entities\": {\"driver_id\": [1001]}}";
+    List<String> reads = List.of(
+        "{\"feature_service\": \"model_v1\", \"entities\": {\"driver_id\": [1001, 1234]}}",
+        "{\"features\": [\"driver_hourly_stats:conv_rate\"], \"full_feature_names\": true, \"entities\": {\"driver_id\": [\"1001\"]}}",
+        "{\"feature_service\": \"model_v3\", \"entities\": {\"driver_id\": [1001]}}",
+        "{\"features\": [",
+        "",
+        "{\"features\": [\"driver_hourly_stats:conv_rate\"], \"entities\": {\"driver_id\": [1001, 1002], \"x\": [1]}}",
+        tooLarge);
+    try (FeatureServer routed = start(Map.of("freshet.serving.direct-reads", false, "freshet.serving.bootstrap", false))) {
+      // Its own embedded store is empty (the registry says the first server materialized already).
+      assertThat(Http.post(routed.url(), "/materialize", "{\"start_ts\": \"2000-01-01T00:00:00\", \"end_ts\": \"" + Instant.now() + "\"}").status())
+          .isEqualTo(200);
+      Http.Response direct = null;
+      for (String read : reads) {
+        direct = post("/get-online-features", read);
+        Http.Response viaMicronaut = Http.post(routed.url(), "/get-online-features", read);
+        assertThat(direct).as(read.length() > 200 ? "a body over the size limit" : read).isEqualTo(viaMicronaut);
+      }
+      assertThat(direct)
+          .isEqualTo(new Http.Response(413, "{\"error\":\"RequestTooLarge\",\"message\":\"the request body is larger than the server"
+              + " accepts (micronaut.server.max-request-size)\"}"));
+      assertThat(readCounts(Http.get(url, "/metrics").body())).isNotEmpty().isEqualTo(readCounts(Http.get(routed.url(), "/metrics").body()));
+    }
+  }
+
+  /** Where Micronaut's configuration changes a read's response, Micronaut answers it. */
+  @Test
+  void readsKeepMicronautsContextPathAndCors() throws Exception {
+    String read = "{\"feature_service\": \"model_v1\", \"entities\": {\"driver_id\": [1001]}}";
+    try (FeatureServer underPath = start(Map.of("micronaut.server.context-path", "/features", "freshet.serving.bootstrap", false));
+        FeatureServer withCors = start(Map.of("micronaut.server.cors.enabled", true, "freshet.serving.bootstrap", false))) {
+      assertThat(Http.post(underPath.url(), "/get-online-features", read).status()).isEqualTo(404);
+      assertThat(Http.post(underPath.url(), "/features/get-online-features", read).status()).isEqualTo(200);
+
+      HttpResponse<String> response = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create(withCors.url() + "/get-online-features"))
+              .header("Origin", "http://localhost:3000")
+              .POST(HttpRequest.BodyPublishers.ofString(read))
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:3000");
+    }
+  }
+
+  /** The request counts of /get-online-features in a Prometheus scrape (its 404s are under NOT_FOUND). */
+  private static List<String> readCounts(String metrics) {
+    return metrics.lines()
+        .filter(line -> line.startsWith("http_server_requests_seconds_count{")
+            && (line.contains("uri=\"/get-online-features\"") || line.contains("uri=\"NOT_FOUND\"")))
+        .sorted()
+        .toList();
+  }
+
+  /**
+   * Pipelined requests on one connection are answered in their order, also when a read follows a
+   * request Micronaut answers on another thread.
+   */
+  @Test
+  void pipelinedRequestsAreAnsweredInOrder() throws Exception {
+    String read = "{\"feature_service\": \"model_v1\", \"entities\": {\"driver_id\": [1001]}}";
+    String badPush = "{\"push_source_name\": \"nope\", \"df\": {\"driver_id\": [1]}}";
+    try (Socket socket = new Socket(url.getHost(), url.getPort())) {
+      socket.setSoTimeout(30_000);
+      OutputStream out = socket.getOutputStream();
+      out.write((request("/push", badPush) + request("/get-online-features", read) + request("/get-online-features", "{")
+          + request("/get-online-features", read)).getBytes(StandardCharsets.UTF_8));
+      out.flush();
+      BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+
+      assertThat(response(in)).startsWith("422 ").contains("PushSourceNotFound");
+      assertThat(response(in)).startsWith("200 ").endsWith(WORKSHOP_1001 + "]}");
+      assertThat(response(in)).startsWith("422 ").contains("the request body is not valid JSON");
+      assertThat(response(in)).startsWith("200 ").endsWith(WORKSHOP_1001 + "]}");
+    }
+  }
+
+  private static String request(String path, String body) {
+    return "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: "
+        + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body;
+  }
+
+  /** The next response on the connection: its status code and reason, a space, and its body. */
+  private static String response(BufferedReader in) throws IOException {
+    String status = in.readLine();
+    int length = 0;
+    for (String header = in.readLine(); !header.isEmpty(); header = in.readLine()) {
+      if (header.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+        length = Integer.parseInt(header.substring("content-length:".length()).trim());
+      }
+    }
+    char[] body = new char[length];
+    for (int read = 0; read < length; ) {
+      read += in.read(body, read, length - read);
+    }
+    return status.substring("HTTP/1.1 ".length()) + " " + new String(body);
   }
 
   @Test

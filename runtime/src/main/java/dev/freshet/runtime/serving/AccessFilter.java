@@ -1,69 +1,25 @@
 package dev.freshet.runtime.serving;
 
-import dev.freshet.runtime.config.ServingConfig;
-import dev.freshet.runtime.config.ServingConfig.Role;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 
-/**
- * Roles and tokens, before any endpoint runs. A read server refuses writes and a push server
- * refuses reads with 403 naming the role; a configured token is required as {@code Authorization:
- * Bearer <token>} (401 otherwise), compared in constant time and never logged.
- */
+/** {@link AccessRules} before any endpoint Micronaut routes runs. */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class AccessFilter {
-  private final Role role;
-  private final byte[] readToken;
-  private final byte[] writeToken;
+  private final AccessRules rules;
 
-  public AccessFilter(ServingConfig config) {
-    this.role = config.getRole();
-    this.readToken = bytes(config.getReadToken());
-    this.writeToken = bytes(config.getWriteToken());
+  public AccessFilter(AccessRules rules) {
+    this.rules = rules;
   }
 
   @RequestFilter
   @Nullable
   public HttpResponse<?> check(HttpRequest<?> request) {
-    String path = request.getPath();
-    boolean read = path.equals("/get-online-features") || path.equals("/get-historical-features");
-    boolean write = path.equals("/push") || path.startsWith("/materialize");
-    if ((read || write) && role == Role.INGEST) {
-      return ErrorResponses.json(403, "Forbidden", "this server has role ingest; it runs stream ingestion and answers /health and /metrics, not " + path);
-    }
-    if (read && role == Role.PUSH) {
-      return ErrorResponses.json(403, "Forbidden", "this server has role push; it answers /push and /materialize*, not " + path);
-    }
-    if (write && role == Role.READ) {
-      return ErrorResponses.json(403, "Forbidden", "this server has role read; it answers /get-online-features and /get-historical-features, not " + path);
-    }
-    byte[] token = read ? readToken : write ? writeToken : null;
-    if (token != null && !MessageDigest.isEqual(token, digest(bearer(request)))) {
-      return ErrorResponses.json(401, "Unauthorized", path + " needs the header Authorization: Bearer <token>");
-    }
-    return null;
-  }
-
-  private static byte[] bearer(HttpRequest<?> request) {
-    String header = request.getHeaders().getAuthorization().orElse("");
-    return header.startsWith("Bearer ") ? header.substring(7).getBytes(StandardCharsets.UTF_8) : new byte[0];
-  }
-
-  /** Tokens are compared as SHA-256 digests: constant time, whatever their lengths. */
-  private static byte[] bytes(String token) {
-    return token == null || token.isEmpty() ? null : digest(token.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static byte[] digest(byte[] token) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(token);
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every JVM", e);
-    }
+    AccessRules.Refusal refusal = rules.check(request.getPath(), request.getHeaders().get(HttpHeaders.AUTHORIZATION));
+    return refusal == null ? null : ErrorResponses.json(refusal.status(), refusal.error(), refusal.message());
   }
 }

@@ -28,6 +28,11 @@ public class ApiException extends RuntimeException {
     return new ApiException(422, "MalformedRequest", message);
   }
 
+  /** A body that parsed to no JSON object: empty, or another kind of value. */
+  static ApiException notAnObject(byte[] body) {
+    return malformed(body.length == 0 ? "the request body is empty; send a JSON object" : "the request body is not a JSON object");
+  }
+
   /** A body that is not JSON: what the parser found and where, without its internals. */
   static ApiException notJson(com.fasterxml.jackson.core.JsonProcessingException e) {
     String reason = String.valueOf(e.getOriginalMessage());

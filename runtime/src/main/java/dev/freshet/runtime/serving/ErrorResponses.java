@@ -84,6 +84,11 @@ public class ErrorResponses {
   }
 
   static HttpResponse<byte[]> json(int status, String error, String message) {
+    return HttpResponse.<byte[]>status(HttpStatus.valueOf(status)).body(body(error, message)).contentType(MediaType.APPLICATION_JSON_TYPE);
+  }
+
+  /** {@code {"error": error, "message": message}}, as every error response's body. */
+  static byte[] body(String error, String message) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
     try (JsonGenerator out = JSON.createGenerator(bytes)) {
       out.writeStartObject();
@@ -93,6 +98,6 @@ public class ErrorResponses {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return HttpResponse.<byte[]>status(HttpStatus.valueOf(status)).body(bytes.toByteArray()).contentType(MediaType.APPLICATION_JSON_TYPE);
+    return bytes.toByteArray();
   }
 }

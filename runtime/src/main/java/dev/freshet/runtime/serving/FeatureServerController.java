@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.freshet.runtime.materialize.MaterializationJob;
 import dev.freshet.runtime.materialize.MaterializationProgress;
 import dev.freshet.runtime.time.Instants;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -20,6 +21,8 @@ import java.util.List;
 
 /**
  * Feast's feature server API. Role and token checks happen before, in {@link AccessFilter}.
+ * Most reads never get here: {@link DirectOnlineFeatures} answers them ahead of Micronaut's
+ * routing, and leaves to this controller only those it does not take.
  * Reads answer on the event loop: one store round trip of well under a millisecond costs less
  * than a hop to another thread. Writes, which may run for minutes, go to the blocking executor.
  */
@@ -45,10 +48,10 @@ public class FeatureServerController {
    * up in the pauses of the collector.
    */
   @Post(uri = "/get-online-features", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
-  public HttpResponse<ByteBuf> getOnlineFeatures(@Body byte[] body) {
+  public HttpResponse<ByteBuf> getOnlineFeatures(@Body @Nullable byte[] body) {
     ByteBuf response = PooledByteBufAllocator.DEFAULT.buffer(16 * 1024);
     try {
-      onlineFeatures.handle(body, new ByteBufOutputStream(response));
+      onlineFeatures.handle(orEmpty(body), new ByteBufOutputStream(response));
     } catch (RuntimeException e) {
       response.release();
       throw e;
@@ -58,21 +61,21 @@ public class FeatureServerController {
 
   @Post(uri = "/get-historical-features", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
   @ExecuteOn(TaskExecutors.BLOCKING)
-  public HttpResponse<byte[]> getHistoricalFeatures(@Body byte[] body) {
-    return HttpResponse.ok(historicalRequests.handle(body)).contentType(MediaType.APPLICATION_JSON_TYPE);
+  public HttpResponse<byte[]> getHistoricalFeatures(@Body @Nullable byte[] body) {
+    return HttpResponse.ok(historicalRequests.handle(orEmpty(body))).contentType(MediaType.APPLICATION_JSON_TYPE);
   }
 
   @Post(uri = "/push", consumes = MediaType.ALL)
   @ExecuteOn(TaskExecutors.BLOCKING)
-  public HttpResponse<Void> push(@Body byte[] body) {
-    pushes.handle(body);
+  public HttpResponse<Void> push(@Body @Nullable byte[] body) {
+    pushes.handle(orEmpty(body));
     return HttpResponse.ok();
   }
 
   @Post(uri = "/materialize", consumes = MediaType.ALL)
   @ExecuteOn(TaskExecutors.BLOCKING)
-  public HttpResponse<Void> materialize(@Body byte[] body) {
-    JsonNode request = JsonBodies.object(body);
+  public HttpResponse<Void> materialize(@Body @Nullable byte[] body) {
+    JsonNode request = JsonBodies.object(orEmpty(body));
     Instant start = time(request, "start_ts");
     Instant end = time(request, "end_ts");
     if (!start.isBefore(end)) {
@@ -84,11 +87,16 @@ public class FeatureServerController {
 
   @Post(uri = "/materialize-incremental", consumes = MediaType.ALL)
   @ExecuteOn(TaskExecutors.BLOCKING)
-  public HttpResponse<Void> materializeIncremental(@Body byte[] body) {
-    JsonNode request = JsonBodies.object(body);
+  public HttpResponse<Void> materializeIncremental(@Body @Nullable byte[] body) {
+    JsonNode request = JsonBodies.object(orEmpty(body));
     Instant end = time(request, "end_ts");
     materialization.materializeIncremental(views(request), end, MaterializationProgress.SILENT);
     return HttpResponse.ok();
+  }
+
+  /** Micronaut gives an empty body as none; it is answered as any body that is not a JSON object. */
+  private static byte[] orEmpty(@Nullable byte[] body) {
+    return body == null ? new byte[0] : body;
   }
 
   private static Instant time(JsonNode request, String field) {

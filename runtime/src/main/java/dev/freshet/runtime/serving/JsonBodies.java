@@ -16,7 +16,7 @@ final class JsonBodies {
     try {
       JsonNode node = JSON.readTree(body);
       if (node == null || !node.isObject()) {
-        throw ApiException.malformed("the request body is not a JSON object");
+        throw ApiException.notAnObject(body);
       }
       return node;
     } catch (JsonProcessingException e) {

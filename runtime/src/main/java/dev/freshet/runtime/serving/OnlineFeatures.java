@@ -106,7 +106,7 @@ public class OnlineFeatures {
     boolean fullNames = false;
     try (JsonParser in = JSON.createParser(body)) {
       if (in.nextToken() != JsonToken.START_OBJECT) {
-        throw ApiException.malformed("the request body is not a JSON object");
+        throw ApiException.notAnObject(body);
       }
       while (in.nextToken() == JsonToken.FIELD_NAME) {
         String field = in.currentName();

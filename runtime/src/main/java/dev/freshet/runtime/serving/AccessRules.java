@@ -1,0 +1,72 @@
+package dev.freshet.runtime.serving;
+
+import dev.freshet.runtime.config.ServingConfig;
+import dev.freshet.runtime.config.ServingConfig.Role;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
+/**
+ * Who may call what: a read server refuses writes and a push server refuses reads with 403 naming
+ * the role; a configured token is required as {@code Authorization: Bearer <token>} (401
+ * otherwise), compared in constant time and never logged. Asked by {@link AccessFilter} for every
+ * request Micronaut routes, and by {@link DirectOnlineFeatures} for the reads it answers itself.
+ */
+@Singleton
+public class AccessRules {
+  /** Why a request is refused, as its response says it. */
+  public record Refusal(int status, String error, String message) {}
+
+  private final Role role;
+  private final byte[] readToken;
+  private final byte[] writeToken;
+
+  public AccessRules(ServingConfig config) {
+    this.role = config.getRole();
+    this.readToken = bytes(config.getReadToken());
+    this.writeToken = bytes(config.getWriteToken());
+  }
+
+  /** Null when a request to {@code path} with this {@code Authorization} header may go on. */
+  @Nullable
+  public Refusal check(String path, @Nullable String authorization) {
+    boolean read = path.equals("/get-online-features") || path.equals("/get-historical-features");
+    boolean write = path.equals("/push") || path.startsWith("/materialize");
+    if ((read || write) && role == Role.INGEST) {
+      return forbidden("this server has role ingest; it runs stream ingestion and answers /health and /metrics, not " + path);
+    }
+    if (read && role == Role.PUSH) {
+      return forbidden("this server has role push; it answers /push and /materialize*, not " + path);
+    }
+    if (write && role == Role.READ) {
+      return forbidden("this server has role read; it answers /get-online-features and /get-historical-features, not " + path);
+    }
+    byte[] token = read ? readToken : write ? writeToken : null;
+    if (token != null && !MessageDigest.isEqual(token, digest(bearer(authorization)))) {
+      return new Refusal(401, "Unauthorized", path + " needs the header Authorization: Bearer <token>");
+    }
+    return null;
+  }
+
+  private static Refusal forbidden(String message) {
+    return new Refusal(403, "Forbidden", message);
+  }
+
+  private static byte[] bearer(@Nullable String header) {
+    return header != null && header.startsWith("Bearer ") ? header.substring(7).getBytes(StandardCharsets.UTF_8) : new byte[0];
+  }
+
+  /** Tokens are compared as SHA-256 digests: constant time, whatever their lengths. */
+  private static byte[] bytes(String token) {
+    return token == null || token.isEmpty() ? null : digest(token.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static byte[] digest(byte[] token) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(token);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every JVM", e);
+    }
+  }
+}
