@@ -44,12 +44,16 @@ class RedisServingTest extends ServingContract {
   }
 
   @org.junit.jupiter.api.Test
-  void healthIsDownWhenRedisIsUnreachable() throws Exception {
+  void healthIsDownAndReadsAre503WhenRedisIsUnreachable() throws Exception {
     int nobody = RedisServerProcess.freePort();
     try (var unreachable = start(Map.of("freshet.online-store.redis.connection-string", "127.0.0.1:" + nobody))) {
       Http.Response health = Http.get(unreachable.url(), "/health");
       assertThat(health.status()).isEqualTo(503);
       assertThat(health.body()).contains("\"status\":\"DOWN\"").contains("cannot read from Redis");
+      Http.Response read =
+          Http.post(unreachable.url(), "/get-online-features", "{\"feature_service\": \"model_v1\", \"entities\": {\"driver_id\": [1001]}}");
+      assertThat(read.status()).isEqualTo(503);
+      assertThat(read.body()).startsWith("{\"error\":\"OnlineStoreUnavailable\",\"message\":\"").contains("Redis");
     }
   }
 }

@@ -144,13 +144,13 @@ public class DirectOnlineFeatures implements BeanCreatedEventListener<NettyServe
         LOG.warn("POST {}: {}", PATH, e.getMessage());
         status = 503;
         exception = e.getClass().getSimpleName();
-        content = Unpooled.wrappedBuffer(ErrorResponses.body("OnlineStoreUnavailable", e.getMessage()));
+        content = Unpooled.wrappedBuffer(ErrorResponses.body(ErrorResponses.STORE_DOWN, e.getMessage()));
       } catch (RuntimeException e) {
         buffer.release();
         LOG.error("POST {} failed", PATH, e);
         status = 500;
         exception = e.getClass().getSimpleName();
-        content = Unpooled.wrappedBuffer(ErrorResponses.body("InternalError", "the server failed on this request; its log says why"));
+        content = Unpooled.wrappedBuffer(ErrorResponses.body(ErrorResponses.FAULT, ErrorResponses.FAULT_MESSAGE));
       }
     }
     FullHttpResponse response = new DefaultFullHttpResponse(version, HttpResponseStatus.valueOf(status), content);

@@ -28,6 +28,11 @@ import org.slf4j.LoggerFactory;
 public class ErrorResponses {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
   private static final JsonFactory JSON = new JsonFactory();
+  /** The error of a store that is down, 503. */
+  static final String STORE_DOWN = "OnlineStoreUnavailable";
+  /** The error and message of a fault of the server's, 500; the log has the rest. */
+  static final String FAULT = "InternalError";
+  static final String FAULT_MESSAGE = "the server failed on this request; its log says why";
 
   @Error(global = true, exception = ApiException.class)
   public HttpResponse<byte[]> clientMistake(HttpRequest<?> request, ApiException e) {
@@ -42,7 +47,7 @@ public class ErrorResponses {
   @Error(global = true, exception = OnlineStoreException.class)
   public HttpResponse<byte[]> storeDown(HttpRequest<?> request, OnlineStoreException e) {
     LOG.warn("{} {}: {}", request.getMethod(), request.getPath(), e.getMessage());
-    return json(503, "OnlineStoreUnavailable", e.getMessage());
+    return json(503, STORE_DOWN, e.getMessage());
   }
 
   @Error(global = true, exception = NoSuchViewException.class)
@@ -80,7 +85,7 @@ public class ErrorResponses {
   @Error(global = true, exception = Throwable.class)
   public HttpResponse<byte[]> fault(HttpRequest<?> request, Throwable e) {
     LOG.error("{} {} failed", request.getMethod(), request.getPath(), e);
-    return json(500, "InternalError", "the server failed on this request; its log says why");
+    return json(500, FAULT, FAULT_MESSAGE);
   }
 
   static HttpResponse<byte[]> json(int status, String error, String message) {
