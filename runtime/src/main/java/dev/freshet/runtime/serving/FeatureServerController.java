@@ -49,7 +49,7 @@ public class FeatureServerController {
    */
   @Post(uri = "/get-online-features", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
   public HttpResponse<ByteBuf> getOnlineFeatures(@Body @Nullable byte[] body) {
-    ByteBuf response = PooledByteBufAllocator.DEFAULT.buffer(16 * 1024);
+    ByteBuf response = PooledByteBufAllocator.DEFAULT.buffer(OnlineFeatures.FIRST_RESPONSE_BUFFER_SIZE);
     try {
       onlineFeatures.handle(orEmpty(body), new ByteBufOutputStream(response));
     } catch (RuntimeException e) {

@@ -48,6 +48,9 @@ public class OnlineFeatures {
       Arrays.stream(FeatureStatus.values()).map(status -> new SerializedString(status.name())).toArray(SerializedString[]::new);
   private static final SerializedString PRESENT = STATUSES[FeatureStatus.PRESENT.ordinal()];
 
+  /** What a response's buffer starts at: a 1-entity answer fits, larger ones grow it. */
+  static final int FIRST_RESPONSE_BUFFER_SIZE = 16 * 1024;
+
   private final ServingIndex index;
   private final BeanProvider<OnlineStore> store;
   private final int maxEntityRows;

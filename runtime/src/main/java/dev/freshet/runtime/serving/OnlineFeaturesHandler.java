@@ -64,14 +64,15 @@ final class OnlineFeaturesHandler extends ChannelDuplexHandler {
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     if (taken == null && msg instanceof HttpRequest request) {
-      if (!takes(ctx, request)) {
+      long length = lengthTaken(ctx, request);
+      if (length < 0) {
         passedOn++;
         ctx.fireChannelRead(msg);
         return;
       }
       taken = request;
       bodyLength = 0;
-      expectedLength = (int) HttpUtil.getContentLength(request);
+      expectedLength = (int) length;
       // Grown as bytes arrive, not sized by what a client announces and may never send.
       body = new byte[Math.min(expectedLength, INITIAL_BODY_SIZE)];
     } else if (taken == null) {
@@ -97,27 +98,29 @@ final class OnlineFeaturesHandler extends ChannelDuplexHandler {
   }
 
   /**
-   * Whether this handler answers {@code request}: the endpoint, its whole body announced by
-   * Content-Length within the server's limit, nothing Micronaut does for a request on top
-   * (decompressing, {@code 100 Continue}), and nothing answered before it still due.
+   * The body length of {@code request} when this handler answers it, -1 when Micronaut does. It
+   * answers the endpoint, its whole body announced by Content-Length within the server's limit,
+   * with nothing Micronaut does for a request on top (decompressing, {@code 100 Continue}), and
+   * nothing answered before it still due.
    */
-  private boolean takes(ChannelHandlerContext ctx, HttpRequest request) {
+  private long lengthTaken(ChannelHandlerContext ctx, HttpRequest request) {
     if (passedOn > 0 || !ctx.channel().isWritable() || !request.decoderResult().isSuccess() || !HttpMethod.POST.equals(request.method())) {
-      return false;
+      return -1;
     }
     String uri = request.uri();
     if (!uri.startsWith(DirectOnlineFeatures.PATH)
         || (uri.length() > DirectOnlineFeatures.PATH.length() && uri.charAt(DirectOnlineFeatures.PATH.length()) != '?')) {
-      return false;
+      return -1;
     }
     HttpHeaders headers = request.headers();
     long length = HttpUtil.getContentLength(request, -1L);
     String encoding = headers.get(HttpHeaderNames.CONTENT_ENCODING);
-    return length >= 0
+    boolean answerable = length >= 0
         && length <= maxRequestSize
         && !headers.contains(HttpHeaderNames.TRANSFER_ENCODING)
         && (encoding == null || HttpHeaderValues.IDENTITY.contentEqualsIgnoreCase(encoding))
         && !headers.contains(HttpHeaderNames.EXPECT);
+    return answerable ? length : -1;
   }
 
   private void respond(ChannelHandlerContext ctx) {
@@ -126,7 +129,7 @@ final class OnlineFeaturesHandler extends ChannelDuplexHandler {
     taken = null;
     body = null;
     FullHttpResponse response = endpoint.answer(
-        request.protocolVersion(), requestBody, request.headers().get(HttpHeaderNames.AUTHORIZATION), ctx.alloc().buffer(16 * 1024));
+        request.protocolVersion(), requestBody, request.headers().get(HttpHeaderNames.AUTHORIZATION), ctx.alloc().buffer(OnlineFeatures.FIRST_RESPONSE_BUFFER_SIZE));
     if (dateHeader) {
       response.headers().set(HttpHeaderNames.DATE, date());
     }
