@@ -3,6 +3,9 @@ package dev.freshet.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.freshet.client.FeatureClientException;
 import dev.freshet.client.FeatureStatus;
 import dev.freshet.client.FeatureValue;
@@ -35,6 +38,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.slf4j.LoggerFactory;
 
 /** The real feature server on a random port, over a copy of the sample, against each store. */
 abstract class ServingContract {
@@ -237,6 +241,35 @@ abstract class ServingContract {
           HttpResponse.BodyHandlers.ofString());
       assertThat(response.statusCode()).isEqualTo(200);
       assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:3000");
+    }
+  }
+
+  /** Micronaut's access log, turned on as the README says, has the reads the direct path answers. */
+  @Test
+  void directReadsAreInTheAccessLog() throws Exception {
+    String read = "{\"feature_service\": \"model_v1\", \"entities\": {\"driver_id\": [1001]}}";
+    Logger accessLog = (Logger) LoggerFactory.getLogger("HTTP_ACCESS_LOGGER");
+    ListAppender<ILoggingEvent> lines = new ListAppender<>();
+    try (FeatureServer logging = start(Map.of(
+        "micronaut.server.netty.access-logger.enabled", true,
+        "logger.levels.HTTP_ACCESS_LOGGER", "INFO",
+        "freshet.serving.bootstrap", false))) {
+      // Attached once the server runs: Micronaut reconfigures logback as it starts.
+      lines.start();
+      accessLog.addAppender(lines);
+      assertThat(Http.post(logging.url(), "/get-online-features", read).status()).isEqualTo(200);
+      assertThat(Http.post(logging.url(), "/get-online-features", "{").status()).isEqualTo(422);
+
+      // The logger writes its line once the response has gone out, on the event loop.
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      while (lines.list.size() < 2 && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      assertThat(lines.list).extracting(ILoggingEvent::getFormattedMessage).satisfiesExactly(
+          line -> assertThat(line).contains("\"POST /get-online-features HTTP/1.1\" 200 "),
+          line -> assertThat(line).contains("\"POST /get-online-features HTTP/1.1\" 422 "));
+    } finally {
+      accessLog.detachAppender(lines);
     }
   }
 

@@ -145,7 +145,9 @@ public class DirectOnlineFeatures implements BeanCreatedEventListener<NettyServe
         status = 503;
         exception = e.getClass().getSimpleName();
         content = Unpooled.wrappedBuffer(ErrorResponses.body(ErrorResponses.STORE_DOWN, e.getMessage()));
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
+        // Errors too (a class the store needs that fails to load, say): Micronaut's path answers
+        // them with a 500, and left to Netty they would close the connection unanswered.
         buffer.release();
         LOG.error("POST {} failed", PATH, e);
         status = 500;

@@ -5,10 +5,8 @@ import dev.freshet.client.FeatureRef;
 import dev.freshet.client.FeatureTransport;
 import dev.freshet.client.OnlineRequest;
 import dev.freshet.client.OnlineResponse;
-import dev.freshet.runtime.online.OnlineStore;
 import dev.freshet.runtime.online.OnlineStoreException;
 import dev.freshet.runtime.serving.ServingIndex.Feature;
-import io.micronaut.context.BeanProvider;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,9 +21,9 @@ import java.util.Map;
 @Singleton
 public class InProcessTransport implements FeatureTransport {
   private final ServingIndex index;
-  private final BeanProvider<OnlineStore> store;
+  private final ServedStore store;
 
-  public InProcessTransport(ServingIndex index, BeanProvider<OnlineStore> store) {
+  public InProcessTransport(ServingIndex index, ServedStore store) {
     this.index = index;
     this.store = store;
   }

@@ -10,14 +10,12 @@ import dev.freshet.client.FeatureColumn;
 import dev.freshet.client.FeatureStatus;
 import dev.freshet.runtime.config.ServingConfig;
 import dev.freshet.runtime.logging.FeatureLogs;
-import dev.freshet.runtime.online.OnlineStore;
 import dev.freshet.runtime.serving.ServingIndex.Feature;
 import dev.freshet.spec.FeatureViewSpec;
 import dev.freshet.spec.JoinKeySpec;
 import dev.freshet.spec.ValueType;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.micronaut.context.BeanProvider;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -52,17 +50,15 @@ public class OnlineFeatures {
   static final int FIRST_RESPONSE_BUFFER_SIZE = 16 * 1024;
 
   private final ServingIndex index;
-  private final BeanProvider<OnlineStore> store;
+  private final ServedStore store;
   private final int maxEntityRows;
   private final MeterRegistry meters;
   private final FeatureLogs featureLogs;
   /** One timer per feature service, looked up once rather than rebuilt per request. */
   private final Map<String, Timer> timers = new ConcurrentHashMap<>();
-  /** The store, once opened: resolving the bean per request showed in the server's profile. */
-  private volatile OnlineStore openedStore;
 
   public OnlineFeatures(
-      ServingIndex index, BeanProvider<OnlineStore> store, ServingConfig config, MeterRegistry meters, FeatureLogs featureLogs) {
+      ServingIndex index, ServedStore store, ServingConfig config, MeterRegistry meters, FeatureLogs featureLogs) {
     this.featureLogs = featureLogs;
     this.index = index;
     this.store = store;
@@ -82,16 +78,6 @@ public class OnlineFeatures {
     timers
         .computeIfAbsent(request.featureService() == null ? "-" : request.featureService(), this::timer)
         .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-  }
-
-  /** Resolved on the first request: the store opens when a job first needs it. */
-  private OnlineStore store() {
-    OnlineStore opened = openedStore;
-    if (opened == null) {
-      opened = store.get();
-      openedStore = opened;
-    }
-    return opened;
   }
 
   private Timer timer(String featureService) {
@@ -232,7 +218,7 @@ public class OnlineFeatures {
       }
       typed.put(column.getKey(), values);
     }
-    List<FeatureColumn> columns = OnlineLookup.lookup(store(), features, typed, rows, now);
+    List<FeatureColumn> columns = OnlineLookup.lookup(store.get(), features, typed, rows, now);
     if (featureLogs.logs(request.featureService())) {
       featureLogs.record(request.featureService(), typed, columns, rows, now);
     }

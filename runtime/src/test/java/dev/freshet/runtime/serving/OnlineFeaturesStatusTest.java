@@ -56,7 +56,7 @@ class OnlineFeaturesStatusTest {
     BeanProvider<OnlineStore> provider = () -> store;
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
     FeatureLogs noLogs = new FeatureLogs(List.of(), registry(), new FreshetConfig(), meters);
-    OnlineFeatures features = new OnlineFeatures(new ServingIndex(registry()), provider, new ServingConfig(), meters, noLogs);
+    OnlineFeatures features = new OnlineFeatures(new ServingIndex(registry()), new ServedStore(provider), new ServingConfig(), meters, noLogs);
 
     ByteArrayOutputStream answer = new ByteArrayOutputStream();
     features.handle(

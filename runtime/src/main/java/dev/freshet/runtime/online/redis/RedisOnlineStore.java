@@ -194,7 +194,7 @@ public final class RedisOnlineStore implements OnlineStore {
     return new WriteResult(written, rows.size() - written);
   }
 
-  /** The hash fields of a view, computed once per write. */
+  /** The hash fields of a view, computed once per write or delete. */
   private record Fields(byte[] timestamp, byte[] count, byte[][] features) {
     Fields(FeatureViewSpec view) {
       this(
@@ -309,12 +309,9 @@ public final class RedisOnlineStore implements OnlineStore {
    */
   @Override
   public void deleteView(FeatureViewSpec view) {
-    List<byte[]> fields = new ArrayList<>();
-    for (FeatureSpec feature : view.features()) {
-      fields.add(FieldHashes.field(view.name(), feature.name()));
-    }
-    fields.add(FieldHashes.timestampField(view.name()));
-    byte[][] fieldArray = fields.toArray(new byte[0][]);
+    Fields written = new Fields(view);
+    byte[][] fieldArray = Arrays.copyOf(written.features(), written.features().length + 1);
+    fieldArray[written.features().length] = written.timestamp();
     try {
       if (jedis instanceof RedisClusterClient cluster) {
         for (ConnectionPool pool : cluster.getClusterNodes().values()) {
