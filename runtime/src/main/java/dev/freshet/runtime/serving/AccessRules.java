@@ -11,12 +11,21 @@ import java.security.MessageDigest;
  * Who may call what: a read server refuses writes and a push server refuses reads with 403 naming
  * the role; a configured token is required as {@code Authorization: Bearer <token>} (401
  * otherwise), compared in constant time and never logged. Asked by {@link AccessFilter} for every
- * request Micronaut routes, and by {@link DirectOnlineFeatures} for the reads it answers itself.
+ * request Micronaut routes, with the {@link Guarded} access of the route it matched, and by {@link
+ * DirectOnlineFeatures} for the reads it answers itself.
  */
 @Singleton
 public class AccessRules {
   /** Why a request is refused, as its response says it. */
   public record Refusal(int status, String error, String message) {}
+
+  /** What an endpoint gives access to: which roles answer it and which token it needs. */
+  public enum Access {
+    /** Feature values: roles all and read, the read token. */
+    READ,
+    /** Pushes and materialization: roles all and push, the write token. */
+    WRITE
+  }
 
   private final Role role;
   private final byte[] readToken;
@@ -28,23 +37,30 @@ public class AccessRules {
     this.writeToken = bytes(config.getWriteToken());
   }
 
-  /** Null when a request to {@code path} with this {@code Authorization} header may go on. */
+  /**
+   * Null when a request for {@code endpoint}, which gives {@code access} (null: an open endpoint),
+   * may go on with this {@code Authorization} header. {@code endpoint} is the route's own path,
+   * never the request's spelling of it.
+   */
   @Nullable
-  public Refusal check(String path, @Nullable String authorization) {
-    boolean read = path.equals("/get-online-features") || path.equals("/get-historical-features");
-    boolean write = path.equals("/push") || path.startsWith("/materialize");
-    if ((read || write) && role == Role.INGEST) {
-      return forbidden("this server has role ingest; it runs stream ingestion and answers /health and /metrics, not " + path);
+  public Refusal check(@Nullable Access access, String endpoint, @Nullable String authorization) {
+    if (access == null) {
+      return null;
+    }
+    boolean read = access == Access.READ;
+    boolean write = access == Access.WRITE;
+    if (role == Role.INGEST) {
+      return forbidden("this server has role ingest; it runs stream ingestion and answers /health and /metrics, not " + endpoint);
     }
     if (read && role == Role.PUSH) {
-      return forbidden("this server has role push; it answers /push and /materialize*, not " + path);
+      return forbidden("this server has role push; it answers /push and /materialize*, not " + endpoint);
     }
     if (write && role == Role.READ) {
-      return forbidden("this server has role read; it answers /get-online-features and /get-historical-features, not " + path);
+      return forbidden("this server has role read; it answers /get-online-features and /get-historical-features, not " + endpoint);
     }
-    byte[] token = read ? readToken : write ? writeToken : null;
+    byte[] token = read ? readToken : writeToken;
     if (token != null && !MessageDigest.isEqual(token, digest(bearer(authorization)))) {
-      return new Refusal(401, "Unauthorized", path + " needs the header Authorization: Bearer <token>");
+      return new Refusal(401, "Unauthorized", endpoint + " needs the header Authorization: Bearer <token>");
     }
     return null;
   }

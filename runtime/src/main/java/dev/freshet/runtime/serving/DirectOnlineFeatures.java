@@ -124,7 +124,7 @@ public class DirectOnlineFeatures implements BeanCreatedEventListener<NettyServe
     int status;
     String exception = "none";
     ByteBuf content;
-    AccessRules.Refusal refusal = access.check(PATH, authorization);
+    AccessRules.Refusal refusal = access.check(AccessRules.Access.READ, PATH, authorization);
     if (refusal != null) {
       buffer.release();
       status = refusal.status();

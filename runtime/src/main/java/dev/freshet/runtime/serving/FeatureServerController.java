@@ -2,6 +2,7 @@ package dev.freshet.runtime.serving;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.freshet.runtime.materialize.MaterializationJob;
+import dev.freshet.runtime.serving.AccessRules.Access;
 import dev.freshet.runtime.materialize.MaterializationProgress;
 import dev.freshet.runtime.time.Instants;
 import io.micronaut.core.annotation.Nullable;
@@ -20,7 +21,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Feast's feature server API. Role and token checks happen before, in {@link AccessFilter}.
+ * Feast's feature server API. Role and token checks happen before, in {@link AccessFilter}, by
+ * the {@link Guarded} access of each method.
  * Most reads never get here: {@link DirectOnlineFeatures} answers them ahead of Micronaut's
  * routing, and leaves to this controller only those it does not take.
  * Reads answer on the event loop: one store round trip of well under a millisecond costs less
@@ -47,6 +49,7 @@ public class FeatureServerController {
    * releases: a 100-entity answer is about 250 KB, and copying it twice more per request showed
    * up in the pauses of the collector.
    */
+  @Guarded(Access.READ)
   @Post(uri = "/get-online-features", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
   public HttpResponse<ByteBuf> getOnlineFeatures(@Body @Nullable byte[] body) {
     ByteBuf response = PooledByteBufAllocator.DEFAULT.buffer(OnlineFeatures.FIRST_RESPONSE_BUFFER_SIZE);
@@ -59,12 +62,14 @@ public class FeatureServerController {
     return HttpResponse.ok(response).contentType(MediaType.APPLICATION_JSON_TYPE);
   }
 
+  @Guarded(Access.READ)
   @Post(uri = "/get-historical-features", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
   @ExecuteOn(TaskExecutors.BLOCKING)
   public HttpResponse<byte[]> getHistoricalFeatures(@Body @Nullable byte[] body) {
     return HttpResponse.ok(historicalRequests.handle(orEmpty(body))).contentType(MediaType.APPLICATION_JSON_TYPE);
   }
 
+  @Guarded(Access.WRITE)
   @Post(uri = "/push", consumes = MediaType.ALL)
   @ExecuteOn(TaskExecutors.BLOCKING)
   public HttpResponse<Void> push(@Body @Nullable byte[] body) {
@@ -72,6 +77,7 @@ public class FeatureServerController {
     return HttpResponse.ok();
   }
 
+  @Guarded(Access.WRITE)
   @Post(uri = "/materialize", consumes = MediaType.ALL)
   @ExecuteOn(TaskExecutors.BLOCKING)
   public HttpResponse<Void> materialize(@Body @Nullable byte[] body) {
@@ -85,6 +91,7 @@ public class FeatureServerController {
     return HttpResponse.ok();
   }
 
+  @Guarded(Access.WRITE)
   @Post(uri = "/materialize-incremental", consumes = MediaType.ALL)
   @ExecuteOn(TaskExecutors.BLOCKING)
   public HttpResponse<Void> materializeIncremental(@Body @Nullable byte[] body) {
