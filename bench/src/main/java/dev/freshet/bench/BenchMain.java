@@ -42,7 +42,8 @@ public final class BenchMain {
       int seconds = args.length > 4 ? Integer.parseInt(args[4]) : 20;
       boolean repartition = args.length <= 5 || Boolean.parseBoolean(args[5]);
       java.time.Duration commit = java.time.Duration.ofMillis(args.length > 6 ? Long.parseLong(args[6]) : 100);
-      StreamBenchmark.run(events, entities, rate, seconds, repartition, commit);
+      boolean keyed = args.length <= 7 || !args[7].equals("unkeyed");
+      StreamBenchmark.run(events, entities, rate, seconds, repartition, commit, keyed);
       System.exit(0);
     }
     if (args.length > 0 && args[0].equals("historical")) {
@@ -60,7 +61,7 @@ public final class BenchMain {
               + "       java -jar freshet-bench.jar serving-load HOST:PORT [ENTITIES]\n"
               + "       java -jar freshet-bench.jar serving-server [ENTITIES] [PORT] [SECONDS]\n"
               + "       java -Xmx512m -jar freshet-bench.jar historical [FEATURE_ROWS] [ENTITY_ROWS] [ENTITIES] [MEMORY_LIMIT]\n"
-              + "       java -jar freshet-bench.jar stream [EVENTS] [ENTITIES] [RATE] [SECONDS] [REPARTITION] [COMMIT_MS]");
+              + "       java -jar freshet-bench.jar stream [EVENTS] [ENTITIES] [RATE] [SECONDS] [REPARTITION] [COMMIT_MS] [keyed|unkeyed]");
       System.exit(2);
     }
     long rows = args.length > 1 ? Long.parseLong(args[1]) : 10_000_000L;

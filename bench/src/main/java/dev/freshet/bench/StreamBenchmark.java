@@ -61,7 +61,8 @@ import redis.clients.jedis.Pipeline;
  * <p>Freshness: after ten seconds of warm-up, events produced at RATE per second for SECONDS, and
  * meanwhile 100 probe events per second whose time from send to readable in Redis is measured
  * by polling Redis. Throughput: EVENTS produced beforehand, then
- * read from the start, until the last one is readable online.
+ * read from the start, until the last one is readable online. Keyed, every event goes to its
+ * rider's partition; unkeyed, each to a random one of the 3, as the workshop's producer sends.
  */
 final class StreamBenchmark {
   private static final String TOPIC = "rider_events";
@@ -76,9 +77,13 @@ final class StreamBenchmark {
   /** Set by {@link #run}: whether the ingestion repartitions by rider (the default) and how often it commits. */
   private static boolean repartition = true;
   private static Duration commitInterval = Duration.ofMillis(100);
+  /** Set by {@link #run}: whether events are keyed by rider, or sent without a key to random partitions. */
+  private static boolean keyed = true;
 
-  static void run(long events, long entities, int rate, int seconds, boolean repartitioned, Duration commit) throws Exception {
+  static void run(long events, long entities, int rate, int seconds, boolean repartitioned, Duration commit, boolean keyedEvents)
+      throws Exception {
     repartition = repartitioned;
+    keyed = keyedEvents;
     commitInterval = commit;
     Path work = Files.createTempDirectory("freshet-bench-stream");
     try (LocalKafka kafka = LocalKafka.start();
@@ -89,8 +94,8 @@ final class StreamBenchmark {
       }
       FeatureRegistry registry = FeatureRegistry.load(StreamBenchmark.class.getClassLoader());
       FeatureViewSpec view = registry.featureView("rider_activity").orElseThrow();
-      System.out.printf(Locale.ROOT, "%d cores; broker, Redis and the JVM share them; freshet.streaming.repartition=%s, commit-interval=%d ms%n%n",
-          Runtime.getRuntime().availableProcessors(), repartition, commitInterval.toMillis());
+      System.out.printf(Locale.ROOT, "%d cores; broker, Redis and the JVM share them; freshet.streaming.repartition=%s, commit-interval=%d ms, events %s%n%n",
+          Runtime.getRuntime().availableProcessors(), repartition, commitInterval.toMillis(), keyed ? "keyed" : "unkeyed over 3 partitions");
 
       // Freshness, Freshet: ingestion running, events at a steady rate, probes timed end to end.
       SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -199,7 +204,7 @@ final class StreamBenchmark {
         }
         long rider = Math.floorMod(random.nextLong(), entities);
         long time = live ? System.currentTimeMillis() : base + i * 2_592_000_000L / Math.max(1, count);
-        producer.send(new ProducerRecord<>(TOPIC, Long.toString(rider).getBytes(StandardCharsets.UTF_8), message(rider, time, 1 + random.nextInt(100))));
+        producer.send(record(rider, message(rider, time, 1 + random.nextInt(100)), random));
       }
     }
   }
@@ -238,13 +243,14 @@ final class StreamBenchmark {
       properties.put("linger.ms", "0");
       try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(properties, new ByteArraySerializer(), new ByteArraySerializer())) {
         long started = System.nanoTime();
+        java.util.Random partitions = new java.util.Random(probes);
         for (int probe = 1; probe <= probes; probe++) {
           long wait = started + probe * 1_000_000_000L / PROBES_PER_SECOND - System.nanoTime();
           if (wait > 0) {
             LockSupport.parkNanos(wait);
           }
           sent[probe] = System.nanoTime();
-          producer.send(new ProducerRecord<>(TOPIC, Long.toString(PROBE).getBytes(StandardCharsets.UTF_8), message(PROBE, System.currentTimeMillis(), 1)));
+          producer.send(record(PROBE, message(PROBE, System.currentTimeMillis(), 1), partitions));
         }
       }
     });
@@ -265,6 +271,13 @@ final class StreamBenchmark {
       producer.send(new ProducerRecord<>(TOPIC, Long.toString(SENTINEL).getBytes(StandardCharsets.UTF_8),
           message(SENTINEL, Instant.parse("2023-02-01T00:00:00Z").toEpochMilli(), 42)));
     }
+  }
+
+  /** A rider's event, keyed by the rider or, unkeyed, to a random partition. */
+  private static ProducerRecord<byte[], byte[]> record(long rider, byte[] message, java.util.Random random) {
+    return keyed
+        ? new ProducerRecord<>(TOPIC, Long.toString(rider).getBytes(StandardCharsets.UTF_8), message)
+        : new ProducerRecord<>(TOPIC, random.nextInt(3), null, message);
   }
 
   private static byte[] message(long rider, long millis, double distance) {

@@ -249,21 +249,43 @@ class StreamIngestionTest {
   }
 
   @Test
-  void lateEventsWithinTheDelayCountBeyondItAreDropped() {
-    FeatureServer server = start(Map.of());
+  void lateEventsAreCountedAppliedWhileTheirWindowIsHeldAndDeadLetteredPastIt() throws Exception {
+    FeatureServer server = start(Map.of("freshet.streaming.dead-letter-topic", "drivers-dead-letters"));
     List<Event> inOrder = List.of(
         new Event(1001, Instant.parse("2023-06-01T10:00:00Z"), 1.0),
         new Event(1001, Instant.parse("2023-06-01T10:20:00Z"), 2.0));
-    // 3 minutes behind the newest event: within the sample's 5 minute delay, in the served window.
-    Event lateButIn = new Event(1001, Instant.parse("2023-06-01T10:17:00Z"), 4.0);
-    // 10 minutes behind: dropped.
-    Event tooLate = new Event(1001, Instant.parse("2023-06-01T10:10:00Z"), 8.0);
-    send(List.of(inOrder.get(0), inOrder.get(1), lateButIn, tooLate));
+    // 3 minutes behind the newest event: within the sample's 5 minute delay, not late.
+    Event withinDelay = new Event(1001, Instant.parse("2023-06-01T10:17:00Z"), 4.0);
+    // 10 minutes behind: late, and applied, since the window it falls in is held.
+    Event late = new Event(1001, Instant.parse("2023-06-01T10:10:00Z"), 8.0);
+    // Two days behind: late, older than any window held, dead-lettered.
+    Event expired = new Event(1001, Instant.parse("2023-05-30T10:10:00Z"), 16.0);
+    send(List.of(inOrder.get(0), inOrder.get(1), withinDelay, late, expired));
 
-    awaitServed(server, List.of(inOrder.get(0), inOrder.get(1), lateButIn), 1001);
-    sleep(500);
-    assertThat(served(server, 1001).getValue()).isEqualTo(7.0);
-    assertThat(Http.get(server.url(), "/metrics").body()).contains("freshet_stream_events_late_total{view=\"driver_daily_miles_stream\"} 1.0");
+    awaitServed(server, List.of(inOrder.get(0), inOrder.get(1), withinDelay, late), 1001);
+    assertThat(served(server, 1001).getValue()).isEqualTo(15.0);
+    List<String> reasons = new ArrayList<>();
+    Properties properties = new Properties();
+    properties.put("bootstrap.servers", kafka.bootstrapServers());
+    properties.put("group.id", "check");
+    properties.put("auto.offset.reset", "earliest");
+    properties.put("isolation.level", "read_committed");
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of("drivers-dead-letters"));
+      Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+      while (reasons.isEmpty() && Instant.now().isBefore(deadline)) {
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+          reasons.add(new String(record.headers().lastHeader("x-freshet-error").value(), StandardCharsets.UTF_8)
+              + " | " + new String(record.value(), StandardCharsets.UTF_8));
+        }
+      }
+    }
+    assertThat(reasons).containsExactly(
+        "late: event time 2023-05-30T10:10:00Z is before the watermark 2023-06-01T10:15:00Z and before the oldest window"
+            + " driver_daily_miles_stream holds for this entity; recompute it from the batch source | " + expired.json());
+    assertThat(Http.get(server.url(), "/metrics").body())
+        .contains("freshet_stream_events_late_total{view=\"driver_daily_miles_stream\"} 2.0")
+        .contains("freshet_stream_events_expired_total{view=\"driver_daily_miles_stream\"} 1.0");
   }
 
   @Test
@@ -380,6 +402,38 @@ class StreamIngestionTest {
     }
     assertThat(received).containsExactlyInAnyOrderElementsOf(expected);
     assertThat(partitions).containsExactlyInAnyOrder(0, 1, 2);
+  }
+
+  @Test
+  void emitEventsUnkeyedSpreadsEachDriverOverThePartitionsItCreates() throws Exception {
+    Cli.Result result =
+        Cli.run(Map.of("freshet.repo-path", repo.toString()),
+            "emit-events", "--bootstrap-servers", kafka.bootstrapServers(), "--rate", "0", "--unkeyed", "--partitions", "4");
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out())
+        .contains("created topic drivers with 4 partitions")
+        .contains("emitting 1,807 events x 1 iteration(s) from driver_stats.parquet to topic drivers, unkeyed, to random partitions of 4")
+        .contains("sent 1,807 events");
+
+    Properties properties = new Properties();
+    properties.put("bootstrap.servers", kafka.bootstrapServers());
+    properties.put("group.id", "check-unkeyed");
+    properties.put("auto.offset.reset", "earliest");
+    Map<Long, java.util.Set<Integer>> partitionsOfDriver = new HashMap<>();
+    int received = 0;
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of("drivers"));
+      Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+      while (received < 1_807 && Instant.now().isBefore(deadline)) {
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+          assertThat(record.key()).isNull();
+          partitionsOfDriver.computeIfAbsent(JSON.readTree(record.value()).get("driver_id").asLong(), d -> new java.util.HashSet<>()).add(record.partition());
+          received++;
+        }
+      }
+    }
+    assertThat(received).isEqualTo(1_807);
+    assertThat(partitionsOfDriver).hasSize(5).allSatisfy((driver, partitions) -> assertThat(partitions).containsExactlyInAnyOrder(0, 1, 2, 3));
   }
 
   @Test

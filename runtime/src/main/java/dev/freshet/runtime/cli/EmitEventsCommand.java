@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
     name = "emit-events",
     description = {
       "Creates the topic of a Kafka source (3 partitions) if missing, then replays the source's batch file to it in"
-          + " event-time order as JSON messages of the source's fields, times shifted forward by 52 weeks per iteration."
+          + " event-time order as JSON messages of the source's fields, times shifted forward by 52 weeks per iteration.",
+      "Example: emit-events --rate 20 --iterations 10; as the workshop's kafka_demo: emit-events --unkeyed"
     },
     mixinStandardHelpOptions = true)
 public class EmitEventsCommand implements Runnable {
@@ -33,6 +34,14 @@ public class EmitEventsCommand implements Runnable {
   @Option(names = "--iterations", paramLabel = "K", defaultValue = "1", description = "How many passes over the file. Default ${DEFAULT-VALUE}.")
   int iterations;
 
+  @Option(names = "--unkeyed", description = "Send each message without a key, to a random partition, as the workshop's kafka_demo"
+      + " (kafka-python) does, instead of keyed by entity.")
+  boolean unkeyed;
+
+  @Option(names = "--partitions", paramLabel = "N",
+      description = "Partitions of the topic when it is created here; default 3. An existing topic keeps its own.")
+  Integer partitions;
+
   @Inject FeatureRegistry registry;
 
   @Inject FreshetConfig config;
@@ -45,9 +54,9 @@ public class EmitEventsCommand implements Runnable {
     if (servers == null || servers.isBlank()) {
       throw new IllegalArgumentException("give --bootstrap-servers HOST:PORT (or set kafka.bootstrap-servers)");
     }
-    if (rate < 0 || iterations < 1) {
-      throw new IllegalArgumentException("--rate must be 0 or more and --iterations 1 or more");
+    if (rate < 0 || iterations < 1 || (partitions != null && partitions < 1)) {
+      throw new IllegalArgumentException("--rate must be 0 or more, --iterations 1 or more and --partitions 1 or more");
     }
-    EventEmitter.of(registry, config, topic).emit(servers, rate, iterations, spec.commandLine().getOut());
+    EventEmitter.of(registry, config, topic).emit(servers, rate, iterations, unkeyed, partitions == null ? 0 : partitions, spec.commandLine().getOut());
   }
 }

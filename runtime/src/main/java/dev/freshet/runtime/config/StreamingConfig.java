@@ -14,6 +14,7 @@ public class StreamingConfig {
   private Duration commitInterval = Duration.ofMillis(100);
   private int threads = 1;
   private Duration writeRetryTimeout = Duration.ofMinutes(5);
+  private Duration idleTimeout = Duration.ofSeconds(30);
 
   /**
    * The Kafka Streams application id: instances with the same id share the work, partition by
@@ -95,5 +96,17 @@ public class StreamingConfig {
 
   public void setWriteRetryTimeout(Duration writeRetryTimeout) {
     this.writeRetryTimeout = writeRetryTimeout;
+  }
+
+  /**
+   * How long a source partition that sends an aggregating task nothing may hold the task's
+   * watermark back; after it, the watermark is the other partitions' until it sends again.
+   */
+  public Duration getIdleTimeout() {
+    return idleTimeout;
+  }
+
+  public void setIdleTimeout(Duration idleTimeout) {
+    this.idleTimeout = idleTimeout;
   }
 }

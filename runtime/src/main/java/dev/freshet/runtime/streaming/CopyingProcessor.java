@@ -4,6 +4,7 @@ import dev.freshet.spec.ValueType;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.kafka.streams.processor.api.Record;
 
 /**
  * A stream view without aggregations: each message is a row of the target view, at the message's
@@ -24,13 +25,14 @@ final class CopyingProcessor extends ViewProcessor {
   }
 
   @Override
-  void apply(StreamEvent event, long arrivalMillis) {
+  String apply(StreamEvent event, Record<byte[], Object> record) {
     Object[] row = new Object[fields.length];
     for (int i = 0; i < fields.length; i++) {
       row[i] = fields[i] < 0 ? null : as(event.values()[fields[i]], types[i]);
     }
     List<Object> values = Arrays.asList(row);
-    buffer.put(keys.values(event), event.eventTime(), values, arrivalMillis);
+    buffer.put(keys.values(event), event.eventTime(), values, record.timestamp());
+    return null;
   }
 
   /** A message number as the feature's type: a double field feeding a float feature, say. */

@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -44,6 +45,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * scenario's {@code kafka_demo}: the rows in event-time order, each as a JSON message of the
  * source's declared fields (times in the source's format), keyed by its first field, with every
  * time shifted forward by 52 weeks per iteration, so that each pass is newer than the last.
+ * Unkeyed, it sends as the workshop's {@code kafka_demo} does (kafka-python without a key): each
+ * message to a partition picked at random, so one entity's events are spread over all of them.
  */
 public final class EventEmitter {
   /** How far each iteration moves the times forward. */
@@ -87,18 +90,26 @@ public final class EventEmitter {
   /** One row of the batch file, as the message fields' values. */
   private record Row(Object[] values) {}
 
+  /** {@link #emit(String, int, int, boolean, int, PrintWriter)} keyed, creating 3 partitions. */
+  public long emit(String bootstrapServers, int rate, int iterations, PrintWriter out) {
+    return emit(bootstrapServers, rate, iterations, false, 0, out);
+  }
+
   /**
-   * Creates the topic (3 partitions) when missing, then sends every row {@code iterations} times at
-   * {@code rate} messages per second (0: as fast as the broker takes them). An interrupt stops it
-   * after the message in flight.
+   * Creates the topic with {@code partitions} (0: 3) when missing, then sends every row {@code
+   * iterations} times at {@code rate} messages per second (0: as fast as the broker takes them),
+   * keyed by entity or, {@code unkeyed}, to random partitions. An interrupt stops it after the
+   * message in flight.
    *
    * @return the number of messages sent
    */
-  public long emit(String bootstrapServers, int rate, int iterations, PrintWriter out) {
+  public long emit(String bootstrapServers, int rate, int iterations, boolean unkeyed, int partitions, PrintWriter out) {
     List<Row> rows = read();
-    createTopic(bootstrapServers, out);
-    out.printf("emitting %,d events x %d iteration(s) from %s to topic %s%s%n",
-        rows.size(), iterations, batchFile.getFileName(), source.topic(), rate > 0 ? " at " + rate + "/s" : "");
+    int topicPartitions = createTopic(bootstrapServers, partitions, out);
+    Random random = new Random();
+    out.printf("emitting %,d events x %d iteration(s) from %s to topic %s%s%s%n",
+        rows.size(), iterations, batchFile.getFileName(), source.topic(), rate > 0 ? " at " + rate + "/s" : "",
+        unkeyed ? ", unkeyed, to random partitions of " + topicPartitions : "");
     out.flush();
     Properties properties = new Properties();
     properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -124,9 +135,13 @@ public final class EventEmitter {
             interrupted = true;
             break passes;
           }
-          byte[] key = String.valueOf(row.values()[0]).getBytes(StandardCharsets.UTF_8);
           try {
-            producer.send(new ProducerRecord<>(source.topic(), key, message(row, shift)));
+            if (unkeyed) {
+              producer.send(new ProducerRecord<>(source.topic(), random.nextInt(topicPartitions), null, message(row, shift)));
+            } else {
+              byte[] key = String.valueOf(row.values()[0]).getBytes(StandardCharsets.UTF_8);
+              producer.send(new ProducerRecord<>(source.topic(), key, message(row, shift)));
+            }
           } catch (InterruptException e) {
             Thread.interrupted();
             interrupted = true;
@@ -223,9 +238,17 @@ public final class EventEmitter {
     }
   }
 
-  private void createTopic(String bootstrapServers, PrintWriter out) {
-    if (!Topics.ensure(bootstrapServers, Set.of(source.topic())).isEmpty()) {
-      out.printf("created topic %s with %d partitions%n", source.topic(), Topics.PARTITIONS);
+  /** Creates the topic when missing; returns how many partitions it has. */
+  private int createTopic(String bootstrapServers, int partitions, PrintWriter out) {
+    int created = partitions > 0 ? partitions : Topics.PARTITIONS;
+    if (!Topics.ensure(bootstrapServers, Set.of(source.topic()), created).isEmpty()) {
+      out.printf("created topic %s with %d partitions%n", source.topic(), created);
+      return created;
     }
+    int existing = Topics.partitions(bootstrapServers, source.topic());
+    if (partitions > 0 && existing != partitions) {
+      out.printf("topic %s exists with %d partitions; --partitions %d applies only to a topic it creates%n", source.topic(), existing, partitions);
+    }
+    return existing;
   }
 }

@@ -29,9 +29,15 @@ final class StreamMetrics {
     return counter("freshet.stream.events.skipped", "Malformed messages skipped (and sent to the dead-letter topic when set)", "source", source);
   }
 
-  /** Events older than the view's watermark, dropped. */
+  /** Events older than the view's watermark: applied when their window is still held, else expired. */
   Counter late(String view) {
-    return counter("freshet.stream.events.late", "Events later than the watermark delay, dropped", "view", view);
+    return counter("freshet.stream.events.late", "Events older than the watermark (the source's progress less the delay)", "view", view);
+  }
+
+  /** Late events too old for the windows an entity's state holds: not applied, dead-lettered when a topic is set. */
+  Counter expired(String view) {
+    return counter("freshet.stream.events.expired",
+        "Late events older than every window the entity's state holds: not applied; sent to the dead-letter topic when set", "view", view);
   }
 
   /** Rows written to the online store. */

@@ -31,7 +31,8 @@ import org.apache.kafka.streams.state.Stores;
  * topic, check each message ({@link ValidatingProcessor}; malformed ones to the dead-letter topic
  * when there is one), then, unless producers already key by entity, repartition by the target
  * view's join keys; then per stream view an {@link AggregatingProcessor} or a {@link
- * CopyingProcessor}, each with its own {@link OnlineWriteBuffer}.
+ * CopyingProcessor}, each with its own {@link OnlineWriteBuffer}; the events a view cannot apply
+ * (late past the windows it holds) go to the dead-letter topic too.
  */
 final class StreamTopology {
   private StreamTopology() {}
@@ -74,13 +75,17 @@ final class StreamTopology {
         read.split(Named.as(name + "-"))
             .branch((key, value) -> value instanceof byte[], Branched.as("malformed"))
             .defaultBranch(Branched.as("events"));
-    if (config.getDeadLetterTopic() != null && !config.getDeadLetterTopic().isBlank()) {
+    if (hasDeadLetters(config)) {
       branches
           .get(name + "-malformed")
           .mapValues(value -> (byte[]) value, Named.as("dead-letters-" + name))
           .to(config.getDeadLetterTopic(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("write-dead-letters-" + name));
     }
     return branches.get(name + "-events");
+  }
+
+  private static boolean hasDeadLetters(StreamingConfig config) {
+    return config.getDeadLetterTopic() != null && !config.getDeadLetterTopic().isBlank();
   }
 
   private static KStream<byte[], Object> byEntity(
@@ -101,21 +106,22 @@ final class StreamTopology {
     OnlineStore.Ties ties = aggregated ? OnlineStore.Ties.REPLACE : OnlineStore.Ties.KEEP_STORED;
     Supplier<OnlineWriteBuffer> buffer =
         () -> new OnlineWriteBuffer(view.name(), target, computed, ties, store, config.getWriteRetryTimeout(), metrics);
+    KStream<byte[], byte[]> unapplied;
     if (aggregated) {
       String windows = "windows-" + view.name();
       builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(windows), Serdes.ByteArray(), Serdes.ByteArray()));
-      events.process(
+      unapplied = events.process(
           () -> {
             MessageReader reader = new MessageReader(source);
             WindowPlan plan = WindowPlan.of(view.aggregations(), target, reader, source.watermarkDelay());
             return new AggregatingProcessor(
-                reader, buffer.get(), config.getCommitInterval(), windows, plan, new EntityKeyReader(target.joinKeys(), reader), target.features().size(),
-                metrics.late(view.name()));
+                view.name(), reader, buffer.get(), config.getCommitInterval(), windows, plan, new EntityKeyReader(target.joinKeys(), reader),
+                target.features().size(), metrics, config.getIdleTimeout());
           },
           Named.as("aggregate-" + view.name()),
           windows);
     } else {
-      events.process(
+      unapplied = events.process(
           () -> {
             MessageReader reader = new MessageReader(source);
             int[] fields = new int[target.features().size()];
@@ -129,6 +135,9 @@ final class StreamTopology {
                 reader, buffer.get(), config.getCommitInterval(), new EntityKeyReader(target.joinKeys(), reader), fields, types);
           },
           Named.as("copy-" + view.name()));
+    }
+    if (hasDeadLetters(config)) {
+      unapplied.to(config.getDeadLetterTopic(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("write-unapplied-" + view.name()));
     }
   }
 }

@@ -18,28 +18,32 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * gives them, so that the ingestion, the emitter and the dead-letter topic can start in any order.
  */
 final class Topics {
-  /** Partitions of a topic created here: the unit of parallelism of the ingestion. */
+  /** Partitions of a topic created here unless told otherwise: the unit of parallelism of the ingestion. */
   static final int PARTITIONS = 3;
 
   private Topics() {}
 
+  /** {@link #ensure(String, Set, int)} with {@link #PARTITIONS}. */
+  static List<String> ensure(String bootstrapServers, Set<String> topics) {
+    return ensure(bootstrapServers, topics, PARTITIONS);
+  }
+
   /**
+   * Creates those of {@code topics} that are missing with {@code partitions} partitions.
+   *
    * @return the topics that were created
    * @throws IllegalArgumentException when no broker answers within 30 s
    */
-  static List<String> ensure(String bootstrapServers, Set<String> topics) {
-    Properties properties = new Properties();
-    properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000");
+  static List<String> ensure(String bootstrapServers, Set<String> topics, int partitions) {
     List<String> created = new ArrayList<>();
-    try (Admin admin = Admin.create(properties)) {
+    try (Admin admin = admin(bootstrapServers)) {
       Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
       for (String topic : topics) {
         if (existing.contains(topic)) {
           continue;
         }
         try {
-          admin.createTopics(List.of(new NewTopic(topic, Optional.of(PARTITIONS), Optional.empty()))).all().get(30, TimeUnit.SECONDS);
+          admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty()))).all().get(30, TimeUnit.SECONDS);
           created.add(topic);
         } catch (ExecutionException e) {
           if (!(e.getCause() instanceof TopicExistsException)) {
@@ -56,5 +60,26 @@ final class Topics {
       throw new IllegalStateException(e);
     }
     return created;
+  }
+
+  /** How many partitions {@code topic} has. */
+  static int partitions(String bootstrapServers, String topic) {
+    try (Admin admin = admin(bootstrapServers)) {
+      return admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic).partitions().size();
+    } catch (ExecutionException e) {
+      throw new IllegalArgumentException("cannot describe topic " + topic + " at " + bootstrapServers + ": " + e.getCause().getMessage(), e);
+    } catch (TimeoutException e) {
+      throw new IllegalArgumentException("no Kafka broker answered at " + bootstrapServers + " within 30 s");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Admin admin(String bootstrapServers) {
+    Properties properties = new Properties();
+    properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000");
+    return Admin.create(properties);
   }
 }

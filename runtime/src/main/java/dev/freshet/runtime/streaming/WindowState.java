@@ -40,6 +40,14 @@ final class WindowState {
     return buckets.size();
   }
 
+  /**
+   * Whether an event at {@code micros} falls in a bucket this state holds (or would hold, were it
+   * the newest): older ones can no longer change the trailing window.
+   */
+  boolean holds(WindowPlan plan, long micros) {
+    return Math.floorDiv(micros, plan.bucketMicros()) >= plan.oldestBucketNeeded(Math.max(newestMicros, micros));
+  }
+
   /** Adds an event at {@code micros}, then drops the buckets no window will read again. */
   void add(WindowPlan plan, long micros, Object[] fields) {
     long bucket = Math.floorDiv(micros, plan.bucketMicros());
