@@ -26,7 +26,7 @@ final class LoadGenerator {
     void call(int request) throws Exception;
 
     @Override
-    void close() throws Exception;
+    void close() throws java.io.IOException;
   }
 
   private LoadGenerator() {}

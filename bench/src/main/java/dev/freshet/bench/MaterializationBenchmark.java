@@ -5,7 +5,7 @@ import dev.freshet.runtime.online.layout.EntityKeys;
 import dev.freshet.runtime.online.layout.FieldHashes;
 import dev.freshet.runtime.online.layout.Timestamps;
 import dev.freshet.runtime.online.layout.Values;
-import dev.freshet.runtime.testing.RedisServerProcess;
+import dev.freshet.testing.RedisServerProcess;
 import dev.freshet.spec.JoinKeySpec;
 import dev.freshet.spec.ValueType;
 import java.nio.file.Files;

@@ -1,11 +1,12 @@
 package dev.freshet.bench;
 
+import dev.freshet.testing.FreePorts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.freshet.bench.ServingWorkload.Request;
 import dev.freshet.runtime.materialize.MaterializationProgress;
-import dev.freshet.runtime.serving.FeatureServer;
-import dev.freshet.runtime.testing.RedisServerProcess;
+import dev.freshet.runtime.server.FeatureServer;
+import dev.freshet.testing.RedisServerProcess;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -202,7 +203,7 @@ final class ServingBenchmark {
         }
 
         @Override
-        public void close() throws Exception {
+        public void close() throws IOException {
           connection.close();
         }
       };
@@ -308,7 +309,7 @@ final class ServingBenchmark {
       }
       command.addAll(List.of(
           "-cp", Path.of(BenchMain.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString(),
-          BenchMain.class.getName(), "feature-server", redis.toString(), Integer.toString(RedisServerProcess.freePort())));
+          BenchMain.class.getName(), "feature-server", redis.toString(), Integer.toString(FreePorts.next())));
       System.out.printf(Locale.ROOT, "starting the feature server: %s%n", String.join(" ", command.subList(0, command.size() - 5)));
       Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
       BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -374,10 +375,15 @@ final class ServingBenchmark {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
       process.getOutputStream().close();
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor();
+      try {
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+          process.destroyForcibly().waitFor();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        process.destroyForcibly();
       }
     }
   }

@@ -1,5 +1,6 @@
 package dev.freshet.bench;
 
+import dev.freshet.runtime.config.RedisTopology;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -14,9 +15,9 @@ import dev.freshet.runtime.online.layout.FieldHashes;
 import dev.freshet.runtime.online.layout.Timestamps;
 import dev.freshet.runtime.online.layout.Values;
 import dev.freshet.runtime.online.redis.RedisStores;
-import dev.freshet.runtime.streaming.LocalKafka;
+import dev.freshet.testing.LocalKafka;
 import dev.freshet.runtime.streaming.StreamIngestion;
-import dev.freshet.runtime.testing.RedisServerProcess;
+import dev.freshet.testing.RedisServerProcess;
 import dev.freshet.spec.FeatureRegistry;
 import dev.freshet.spec.FeatureViewSpec;
 import dev.freshet.spec.JoinKeySpec;
@@ -88,7 +89,7 @@ final class StreamBenchmark {
     Path work = Files.createTempDirectory("freshet-bench-stream");
     try (LocalKafka kafka = LocalKafka.start();
         RedisServerProcess redis = RedisServerProcess.start();
-        OnlineStore store = RedisStores.open(redis.connectionString(), RedisStores.Topology.STANDALONE, PROJECT, Duration.ZERO)) {
+        OnlineStore store = RedisStores.open(redis.connectionString(), RedisTopology.STANDALONE, PROJECT, Duration.ZERO)) {
       try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
         admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
       }

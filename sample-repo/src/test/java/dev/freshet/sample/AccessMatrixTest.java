@@ -3,7 +3,7 @@ package dev.freshet.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.freshet.runtime.materialize.MaterializationProgress;
-import dev.freshet.runtime.serving.FeatureServer;
+import dev.freshet.runtime.server.FeatureServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

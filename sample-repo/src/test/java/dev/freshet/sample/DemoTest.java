@@ -1,11 +1,12 @@
 package dev.freshet.sample;
 
+import dev.freshet.testing.FreePorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.freshet.demo.DemoMain;
-import dev.freshet.runtime.testing.RedisServerProcess;
+import dev.freshet.testing.RedisServerProcess;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URL;
@@ -35,7 +36,7 @@ class DemoTest {
   @Test
   void theDemoServesBatchAndStreamValuesAndCleansUp() throws Exception {
     Path repo = DriverStats.newRepository(root.resolve("repo"));
-    int port = RedisServerProcess.freePort();
+    int port = FreePorts.next();
     Set<String> temporaryBefore = temporaries();
     Set<String> threadsBefore = threadNames();
     ByteArrayOutputStream printed = new ByteArrayOutputStream();

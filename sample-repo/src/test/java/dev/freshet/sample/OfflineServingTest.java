@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.freshet.runtime.materialize.MaterializationProgress;
-import dev.freshet.runtime.serving.FeatureServer;
+import dev.freshet.runtime.server.FeatureServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

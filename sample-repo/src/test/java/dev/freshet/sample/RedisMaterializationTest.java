@@ -1,10 +1,12 @@
 package dev.freshet.sample;
 
+import dev.freshet.runtime.config.RedisTopology;
+import dev.freshet.testing.FreePorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.freshet.runtime.online.OnlineStore;
 import dev.freshet.runtime.online.redis.RedisStores;
-import dev.freshet.runtime.testing.RedisServerProcess;
+import dev.freshet.testing.RedisServerProcess;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -43,13 +45,13 @@ class RedisMaterializationTest extends MaterializationContract {
 
   @Override
   OnlineStore openStore() {
-    return RedisStores.open(redis.connectionString(), RedisStores.Topology.STANDALONE, "driver_churn", Duration.ZERO);
+    return RedisStores.open(redis.connectionString(), RedisTopology.STANDALONE, "driver_churn", Duration.ZERO);
   }
 
   @Test
   void aRedisThatIsDownIsRetriedThenReportedAndNoIntervalIsRecorded() throws Exception {
     run("apply");
-    int nobody = RedisServerProcess.freePort();
+    int nobody = FreePorts.next();
     Cli.Result result =
         Cli.run(
             Map.of(

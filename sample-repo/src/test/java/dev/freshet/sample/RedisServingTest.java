@@ -1,8 +1,9 @@
 package dev.freshet.sample;
 
+import dev.freshet.testing.FreePorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.freshet.runtime.testing.RedisServerProcess;
+import dev.freshet.testing.RedisServerProcess;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,7 +46,7 @@ class RedisServingTest extends ServingContract {
 
   @org.junit.jupiter.api.Test
   void healthIsDownAndReadsAre503WhenRedisIsUnreachable() throws Exception {
-    int nobody = RedisServerProcess.freePort();
+    int nobody = FreePorts.next();
     try (var unreachable = start(Map.of("freshet.online-store.redis.connection-string", "127.0.0.1:" + nobody))) {
       Http.Response health = Http.get(unreachable.url(), "/health");
       assertThat(health.status()).isEqualTo(503);
@@ -53,7 +54,7 @@ class RedisServingTest extends ServingContract {
       Http.Response read =
           Http.post(unreachable.url(), "/get-online-features", "{\"feature_service\": \"model_v1\", \"entities\": {\"driver_id\": [1001]}}");
       assertThat(read.status()).isEqualTo(503);
-      assertThat(read.body()).startsWith("{\"error\":\"OnlineStoreUnavailable\",\"message\":\"").contains("Redis");
+      assertThat(read.body()).startsWith("{\"error\":\"OnlineStoreUnavailable\",\"code\":\"FRESHET-API-017\",\"message\":\"").contains("Redis");
     }
   }
 }

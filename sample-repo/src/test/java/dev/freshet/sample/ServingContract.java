@@ -11,7 +11,7 @@ import dev.freshet.client.FeatureStatus;
 import dev.freshet.client.FeatureValue;
 
 import dev.freshet.runtime.materialize.MaterializationProgress;
-import dev.freshet.runtime.serving.FeatureServer;
+import dev.freshet.runtime.server.FeatureServer;
 import dev.freshet.sample.example.ChurnScorer;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -158,33 +158,33 @@ abstract class ServingContract {
       delimiter = '|',
       quoteCharacter = '`',
       value = {
-        "unknown view | /get-online-features | {\"features\": [\"driver_hourly_statz:conv_rate\"], \"entities\": {\"driver_id\": [1001]}} | 404 | {\"error\":\"FeatureViewNotFound\",\"message\":\"feature view 'driver_hourly_statz' does not exist; did you mean 'driver_hourly_stats'?\"}",
-        "unknown feature | /get-online-features | {\"features\": [\"driver_hourly_stats:conv_rat\"], \"entities\": {\"driver_id\": [1001]}} | 404 | {\"error\":\"FeatureNotFound\",\"message\":\"feature view 'driver_hourly_stats' has no feature 'conv_rat'; did you mean 'conv_rate'?\"}",
-        "unknown service | /get-online-features | {\"feature_service\": \"model_v3\", \"entities\": {\"driver_id\": [1001]}} | 404 | {\"error\":\"FeatureServiceNotFound\",\"message\":\"feature service 'model_v3' does not exist; did you mean 'model_v1'?\"}",
-        "empty body | /get-online-features | `` | 422 | {\"error\":\"MalformedRequest\",\"message\":\"the request body is empty; send a JSON object\"}",
-        "empty push | /push | `` | 422 | {\"error\":\"MalformedRequest\",\"message\":\"the request body is empty; send a JSON object\"}",
-        "empty historical request | /get-historical-features | `` | 422 | {\"error\":\"MalformedRequest\",\"message\":\"the request body is empty; send a JSON object\"}",
-        "empty materialization | /materialize-incremental | `` | 422 | {\"error\":\"MalformedRequest\",\"message\":\"the request body is empty; send a JSON object\"}",
-        "malformed JSON | /get-online-features | {\"features\": [ | 422 | {\"error\":\"MalformedRequest\",\"message\":\"the request body is not valid JSON (line 1, column 15): Unexpected end-of-input: expected close marker for Array\"}",
-        "wrong JSON type | /get-online-features | {\"features\": \"driver_hourly_stats:conv_rate\", \"entities\": {\"driver_id\": [1001]}} | 422 | {\"error\":\"MalformedRequest\",\"message\":\"features holds a string; expected an array of strings\"}",
-        "missing join key | /get-online-features | {\"features\": [\"driver_hourly_stats:conv_rate\"], \"entities\": {\"driver\": [1001]}} | 422 | {\"error\":\"MalformedRequest\",\"message\":\"the entities lack join key 'driver_id' of feature view 'driver_hourly_stats'\"}",
-        "unequal lengths | /get-online-features | {\"features\": [\"driver_hourly_stats:conv_rate\"], \"entities\": {\"driver_id\": [1001, 1002], \"x\": [1]}} | 422 | {\"error\":\"MalformedRequest\",\"message\":\"entity columns differ in length: driver_id has 2 values, x has 1\"}",
-        "uncoercible key | /get-online-features | {\"features\": [\"driver_hourly_stats:conv_rate\"], \"entities\": {\"driver_id\": [\"one\"]}} | 422 | {\"error\":\"MalformedRequest\",\"message\":\"entities.driver_id[0] is \\\"one\\\", which cannot be read as INT64\"}",
-        "non-string feature | /get-online-features | {\"features\": [\"driver_hourly_stats:conv_rate\", 7], \"entities\": {\"driver_id\": [1001]}} | 422 | {\"error\":\"MalformedRequest\",\"message\":\"features[1] holds a number; expected a string\"}",
-        "nested entity value | /get-online-features | {\"features\": [\"driver_hourly_stats:conv_rate\"], \"entities\": {\"driver_id\": [1001, 1002, [1003]]}} | 422 | {\"error\":\"MalformedRequest\",\"message\":\"entities.driver_id[2] holds an array; expected a number, a string or a boolean\"}",
-        "uncoercible later key | /get-online-features | {\"features\": [\"driver_hourly_stats:conv_rate\"], \"entities\": {\"driver_id\": [1001, \"1002\", 1.5]}} | 422 | {\"error\":\"MalformedRequest\",\"message\":\"entities.driver_id[2] is 1.5, which cannot be read as INT64\"}",
-        "empty entities | /get-online-features | {\"features\": [\"driver_hourly_stats:conv_rate\"], \"entities\": {\"driver_id\": []}} | 422 | {\"error\":\"MalformedRequest\",\"message\":\"entities.driver_id is empty; give at least one entity\"}",
-        "unknown push source | /push | {\"push_source_name\": \"nope\", \"df\": {\"driver_id\": [1]}} | 422 | {\"error\":\"PushSourceNotFound\",\"message\":\"push source 'nope' does not exist\"}",
-        "push missing column | /push | {\"push_source_name\": \"driver_stats_push_source\", \"df\": {\"driver_id\": [1001], \"event_timestamp\": [\"2030-01-01 00:00:00\"], \"created\": [null]}} | 422 | {\"error\":\"MalformedRequest\",\"message\":\"df lacks column 'daily_miles_driven', which feature view 'driver_daily_features' needs\"}",
-        "push bad timestamp | /push | {\"push_source_name\": \"driver_stats_push_source\", \"df\": {\"driver_id\": [1001], \"daily_miles_driven\": [1.0], \"event_timestamp\": [\"soon\"], \"created\": [null]}} | 422 | {\"error\":\"MalformedRequest\",\"message\":\"df.event_timestamp[0]: 'soon' is not a time; write ISO-8601 such as 2022-03-14T14:00:00Z or 2022-03-14T16:00:00+02:00, a time without offset (UTC) such as 2022-03-14 14:00:00, or a date such as 2022-03-14\"}",
-        "push bad to | /push | {\"push_source_name\": \"driver_stats_push_source\", \"df\": {}, \"to\": \"elsewhere\"} | 422 | {\"error\":\"MalformedRequest\",\"message\":\"to is \\\"elsewhere\\\"; expected online, offline or online_and_offline\"}",
-        "push to offline without every read column | /push | {\"push_source_name\": \"driver_stats_push_source\", \"df\": {\"driver_id\": [1001], \"daily_miles_driven\": [1.0], \"event_timestamp\": [\"2030-01-01 00:00:00\"], \"created\": [null]}, \"to\": \"offline\"} | 422 | {\"error\":\"OfflinePushMismatch\",\"message\":\"to push to the offline store, df needs the columns the feature views read from batch source 'driver_stats_source' [driver_id, event_timestamp, created, daily_miles_driven, conv_rate, acc_rate, miles_driven]; missing [conv_rate, acc_rate, miles_driven] (nothing was written)\"}",
-        "historical unknown feature | /get-historical-features | {\"features\": [\"driver_hourly_stats:conv_rat\"], \"entities\": {\"driver_id\": [1001], \"event_timestamp\": [\"2021-04-12 10:59:42\"]}} | 422 | {\"error\":\"InvalidHistoricalRequest\",\"message\":\"feature view 'driver_hourly_stats' has no feature 'conv_rat'; did you mean 'conv_rate'?\"}",
-        "historical without times | /get-historical-features | {\"feature_service\": \"model_v1\", \"entities\": {\"driver_id\": [1001]}} | 422 | {\"error\":\"InvalidHistoricalRequest\",\"message\":\"the entity rows have no 'event_timestamp' column, the time each row wants features as of; they have [driver_id]\"}",
-        "historical bad time | /get-historical-features | {\"feature_service\": \"model_v1\", \"entities\": {\"driver_id\": [1001], \"event_timestamp\": [12]}} | 422 | {\"error\":\"MalformedRequest\",\"message\":\"entities.event_timestamp[0] must be a time as a string, e.g. \\\"2021-04-12T10:59:42Z\\\"\"}",
-        "historical both kinds | /get-historical-features | {\"feature_service\": \"model_v1\", \"features\": [], \"entities\": {}} | 422 | {\"error\":\"MalformedRequest\",\"message\":\"give either features (an array of view:feature) or feature_service, not both\"}",
-        "materialize unknown view | /materialize | {\"start_ts\": \"2022-01-01T00:00:00\", \"end_ts\": \"2022-01-02T00:00:00\", \"feature_views\": [\"nope\"]} | 404 | {\"error\":\"FeatureViewNotFound\",\"message\":\"there is no feature view 'nope'; the views are [driver_daily_features, driver_hourly_stats]\"}",
-        "materialize backwards | /materialize | {\"start_ts\": \"2022-01-02T00:00:00\", \"end_ts\": \"2022-01-01T00:00:00\"} | 422 | {\"error\":\"MalformedRequest\",\"message\":\"start_ts 2022-01-02T00:00:00Z is not before end_ts 2022-01-01T00:00:00Z\"}",
+        "unknown view | /get-online-features | {\"features\": [\"driver_hourly_statz:conv_rate\"], \"entities\": {\"driver_id\": [1001]}} | 404 | {\"error\":\"FeatureViewNotFound\",\"code\":\"FRESHET-API-004\",\"message\":\"feature view 'driver_hourly_statz' does not exist; did you mean 'driver_hourly_stats'?\"}",
+        "unknown feature | /get-online-features | {\"features\": [\"driver_hourly_stats:conv_rat\"], \"entities\": {\"driver_id\": [1001]}} | 404 | {\"error\":\"FeatureNotFound\",\"code\":\"FRESHET-API-005\",\"message\":\"feature view 'driver_hourly_stats' has no feature 'conv_rat'; did you mean 'conv_rate'?\"}",
+        "unknown service | /get-online-features | {\"feature_service\": \"model_v3\", \"entities\": {\"driver_id\": [1001]}} | 404 | {\"error\":\"FeatureServiceNotFound\",\"code\":\"FRESHET-API-006\",\"message\":\"feature service 'model_v3' does not exist; did you mean 'model_v1'?\"}",
+        "empty body | /get-online-features | `` | 422 | {\"error\":\"MalformedRequest\",\"code\":\"FRESHET-API-001\",\"message\":\"the request body is empty; send a JSON object\"}",
+        "empty push | /push | `` | 422 | {\"error\":\"MalformedRequest\",\"code\":\"FRESHET-API-001\",\"message\":\"the request body is empty; send a JSON object\"}",
+        "empty historical request | /get-historical-features | `` | 422 | {\"error\":\"MalformedRequest\",\"code\":\"FRESHET-API-001\",\"message\":\"the request body is empty; send a JSON object\"}",
+        "empty materialization | /materialize-incremental | `` | 422 | {\"error\":\"MalformedRequest\",\"code\":\"FRESHET-API-001\",\"message\":\"the request body is empty; send a JSON object\"}",
+        "malformed JSON | /get-online-features | {\"features\": [ | 422 | {\"error\":\"MalformedRequest\",\"code\":\"FRESHET-API-001\",\"message\":\"the request body is not valid JSON (line 1, column 15): Unexpected end-of-input: expected close marker for Array\"}",
+        "wrong JSON type | /get-online-features | {\"features\": \"driver_hourly_stats:conv_rate\", \"entities\": {\"driver_id\": [1001]}} | 422 | {\"error\":\"MalformedRequest\",\"code\":\"FRESHET-API-001\",\"message\":\"features holds a string; expected an array of strings\"}",
+        "missing join key | /get-online-features | {\"features\": [\"driver_hourly_stats:conv_rate\"], \"entities\": {\"driver\": [1001]}} | 422 | {\"error\":\"MalformedRequest\",\"code\":\"FRESHET-API-001\",\"message\":\"the entities lack join key 'driver_id' of feature view 'driver_hourly_stats'\"}",
+        "unequal lengths | /get-online-features | {\"features\": [\"driver_hourly_stats:conv_rate\"], \"entities\": {\"driver_id\": [1001, 1002], \"x\": [1]}} | 422 | {\"error\":\"MalformedRequest\",\"code\":\"FRESHET-API-001\",\"message\":\"entity columns differ in length: driver_id has 2 values, x has 1\"}",
+        "uncoercible key | /get-online-features | {\"features\": [\"driver_hourly_stats:conv_rate\"], \"entities\": {\"driver_id\": [\"one\"]}} | 422 | {\"error\":\"MalformedRequest\",\"code\":\"FRESHET-API-001\",\"message\":\"entities.driver_id[0] is \\\"one\\\", which cannot be read as INT64\"}",
+        "non-string feature | /get-online-features | {\"features\": [\"driver_hourly_stats:conv_rate\", 7], \"entities\": {\"driver_id\": [1001]}} | 422 | {\"error\":\"MalformedRequest\",\"code\":\"FRESHET-API-001\",\"message\":\"features[1] holds a number; expected a string\"}",
+        "nested entity value | /get-online-features | {\"features\": [\"driver_hourly_stats:conv_rate\"], \"entities\": {\"driver_id\": [1001, 1002, [1003]]}} | 422 | {\"error\":\"MalformedRequest\",\"code\":\"FRESHET-API-001\",\"message\":\"entities.driver_id[2] holds an array; expected a number, a string or a boolean\"}",
+        "uncoercible later key | /get-online-features | {\"features\": [\"driver_hourly_stats:conv_rate\"], \"entities\": {\"driver_id\": [1001, \"1002\", 1.5]}} | 422 | {\"error\":\"MalformedRequest\",\"code\":\"FRESHET-API-001\",\"message\":\"entities.driver_id[2] is 1.5, which cannot be read as INT64\"}",
+        "empty entities | /get-online-features | {\"features\": [\"driver_hourly_stats:conv_rate\"], \"entities\": {\"driver_id\": []}} | 422 | {\"error\":\"MalformedRequest\",\"code\":\"FRESHET-API-001\",\"message\":\"entities.driver_id is empty; give at least one entity\"}",
+        "unknown push source | /push | {\"push_source_name\": \"nope\", \"df\": {\"driver_id\": [1]}} | 404 | {\"error\":\"PushSourceNotFound\",\"code\":\"FRESHET-API-007\",\"message\":\"push source 'nope' does not exist\"}",
+        "push missing column | /push | {\"push_source_name\": \"driver_stats_push_source\", \"df\": {\"driver_id\": [1001], \"event_timestamp\": [\"2030-01-01 00:00:00\"], \"created\": [null]}} | 422 | {\"error\":\"MalformedRequest\",\"code\":\"FRESHET-API-001\",\"message\":\"df lacks column 'daily_miles_driven', which feature view 'driver_daily_features' needs\"}",
+        "push bad timestamp | /push | {\"push_source_name\": \"driver_stats_push_source\", \"df\": {\"driver_id\": [1001], \"daily_miles_driven\": [1.0], \"event_timestamp\": [\"soon\"], \"created\": [null]}} | 422 | {\"error\":\"MalformedRequest\",\"code\":\"FRESHET-API-001\",\"message\":\"df.event_timestamp[0]: 'soon' is not a time; write ISO-8601 such as 2022-03-14T14:00:00Z or 2022-03-14T16:00:00+02:00, a time without offset (UTC) such as 2022-03-14 14:00:00, or a date such as 2022-03-14, or an integer of epoch nanoseconds\"}",
+        "push bad to | /push | {\"push_source_name\": \"driver_stats_push_source\", \"df\": {}, \"to\": \"elsewhere\"} | 422 | {\"error\":\"MalformedRequest\",\"code\":\"FRESHET-API-001\",\"message\":\"to is \\\"elsewhere\\\"; expected online, offline or online_and_offline\"}",
+        "push to offline without every read column | /push | {\"push_source_name\": \"driver_stats_push_source\", \"df\": {\"driver_id\": [1001], \"daily_miles_driven\": [1.0], \"event_timestamp\": [\"2030-01-01 00:00:00\"], \"created\": [null]}, \"to\": \"offline\"} | 422 | {\"error\":\"OfflinePushMismatch\",\"code\":\"FRESHET-API-008\",\"message\":\"to push to the offline store, df needs the columns the feature views read from batch source 'driver_stats_source' [driver_id, event_timestamp, created, daily_miles_driven, conv_rate, acc_rate, miles_driven]; missing [conv_rate, acc_rate, miles_driven] (nothing was written)\"}",
+        "historical unknown feature | /get-historical-features | {\"features\": [\"driver_hourly_stats:conv_rat\"], \"entities\": {\"driver_id\": [1001], \"event_timestamp\": [\"2021-04-12 10:59:42\"]}} | 422 | {\"error\":\"InvalidHistoricalRequest\",\"code\":\"FRESHET-API-010\",\"message\":\"feature view 'driver_hourly_stats' has no feature 'conv_rat'; did you mean 'conv_rate'?\"}",
+        "historical without times | /get-historical-features | {\"feature_service\": \"model_v1\", \"entities\": {\"driver_id\": [1001]}} | 422 | {\"error\":\"InvalidHistoricalRequest\",\"code\":\"FRESHET-API-010\",\"message\":\"the entity rows have no 'event_timestamp' column, the time each row wants features as of; they have [driver_id]\"}",
+        "historical bad time | /get-historical-features | {\"feature_service\": \"model_v1\", \"entities\": {\"driver_id\": [1001], \"event_timestamp\": [true]}} | 422 | {\"error\":\"MalformedRequest\",\"code\":\"FRESHET-API-001\",\"message\":\"entities.event_timestamp[0] is true, which cannot be read as UNIX_TIMESTAMP\"}",
+        "historical both kinds | /get-historical-features | {\"feature_service\": \"model_v1\", \"features\": [], \"entities\": {}} | 422 | {\"error\":\"MalformedRequest\",\"code\":\"FRESHET-API-001\",\"message\":\"give either features (an array of view:feature) or feature_service, not both\"}",
+        "materialize unknown view | /materialize | {\"start_ts\": \"2022-01-01T00:00:00\", \"end_ts\": \"2022-01-02T00:00:00\", \"feature_views\": [\"nope\"]} | 404 | {\"error\":\"FeatureViewNotFound\",\"code\":\"FRESHET-API-004\",\"message\":\"there is no feature view 'nope'; the views are [driver_daily_features, driver_hourly_stats]\"}",
+        "materialize backwards | /materialize | {\"start_ts\": \"2022-01-02T00:00:00\", \"end_ts\": \"2022-01-01T00:00:00\"} | 422 | {\"error\":\"MalformedRequest\",\"code\":\"FRESHET-API-001\",\"message\":\"start_ts 2022-01-02T00:00:00Z is not before end_ts 2022-01-01T00:00:00Z\"}",
       })
   void badInputIsA4xxThatNamesTheProblem(String name, String path, String body, int status, String error) {
     Http.Response response = post(path, body);
@@ -218,7 +218,7 @@ abstract class ServingContract {
         assertThat(direct).as(read.length() > 200 ? "a body over the size limit" : read).isEqualTo(viaMicronaut);
       }
       assertThat(direct)
-          .isEqualTo(new Http.Response(413, "{\"error\":\"RequestTooLarge\",\"message\":\"the request body is larger than the server"
+          .isEqualTo(new Http.Response(413, "{\"error\":\"RequestTooLarge\",\"code\":\"FRESHET-API-002\",\"message\":\"the request body is larger than the server"
               + " accepts (micronaut.server.max-request-size)\"}"));
       assertThat(readCounts(Http.get(url, "/metrics").body())).isNotEmpty().isEqualTo(readCounts(Http.get(routed.url(), "/metrics").body()));
     }
@@ -298,7 +298,7 @@ abstract class ServingContract {
       out.flush();
       BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
 
-      assertThat(response(in)).startsWith("422 ").contains("PushSourceNotFound");
+      assertThat(response(in)).startsWith("404 ").contains("PushSourceNotFound");
       assertThat(response(in)).startsWith("200 ").endsWith(WORKSHOP_1001 + "]}");
       assertThat(response(in)).startsWith("422 ").contains("the request body is not valid JSON");
       assertThat(response(in)).startsWith("200 ").endsWith(WORKSHOP_1001 + "]}");
@@ -357,7 +357,7 @@ abstract class ServingContract {
     Http.Response response =
         post("/get-online-features", "{\"features\": [\"driver_hourly_stats:conv_rate\"], \"entities\": {\"driver_id\": [" + ids + "]}}");
     assertThat(response.status()).isEqualTo(413);
-    assertThat(response.body()).contains("\"error\":\"TooManyEntities\"");
+    assertThat(response.body()).contains("\"error\":\"TooManyRows\"");
   }
 
   @Test
@@ -409,7 +409,7 @@ abstract class ServingContract {
       assertThat(Http.post(guarded.url(), "/get-online-features", read, "Authorization", "Bearer w-secret").status()).isEqualTo(401);
       assertThat(Http.post(guarded.url(), "/get-online-features", read, "Authorization", "Bearer r-secret").status()).isEqualTo(200);
       assertThat(Http.post(guarded.url(), "/push", "{}").body())
-          .isEqualTo("{\"error\":\"Unauthorized\",\"message\":\"/push needs the header Authorization: Bearer <token>\"}");
+          .isEqualTo("{\"error\":\"Unauthorized\",\"code\":\"FRESHET-API-015\",\"message\":\"/push needs the header Authorization: Bearer <token>\"}");
       assertThat(Http.post(guarded.url(), "/push", "{}", "Authorization", "Bearer w-secret").status()).isEqualTo(422);
     }
   }

@@ -5,9 +5,9 @@ import static dev.freshet.sample.StreamIngestionTest.served;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.freshet.runtime.materialize.MaterializationProgress;
-import dev.freshet.runtime.serving.FeatureServer;
-import dev.freshet.runtime.streaming.LocalKafka;
-import dev.freshet.runtime.testing.RedisServerProcess;
+import dev.freshet.runtime.server.FeatureServer;
+import dev.freshet.testing.LocalKafka;
+import dev.freshet.testing.RedisServerProcess;
 import dev.freshet.sample.StreamIngestionTest.Event;
 import java.io.PrintWriter;
 import java.io.StringWriter;

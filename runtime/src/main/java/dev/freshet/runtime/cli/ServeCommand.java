@@ -1,7 +1,7 @@
 package dev.freshet.runtime.cli;
 
 import dev.freshet.runtime.config.ServingConfig;
-import dev.freshet.runtime.serving.FeatureServer;
+import dev.freshet.runtime.server.FeatureServer;
 import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.Locale;

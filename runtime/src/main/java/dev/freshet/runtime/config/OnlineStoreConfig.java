@@ -1,6 +1,5 @@
 package dev.freshet.runtime.config;
 
-import dev.freshet.runtime.online.redis.RedisStores;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import java.time.Duration;
 
@@ -42,7 +41,7 @@ public class OnlineStoreConfig {
   @ConfigurationProperties("redis")
   public static class Redis {
     private String connectionString = "localhost:6379";
-    private RedisStores.Topology type = RedisStores.Topology.STANDALONE;
+    private RedisTopology type = RedisTopology.STANDALONE;
     private Duration keyTtl = Duration.ZERO;
 
     /** Feast's form: {@code host:port[,host:port...][,password=...,ssl=true,db=N]}. */
@@ -54,11 +53,11 @@ public class OnlineStoreConfig {
       this.connectionString = connectionString;
     }
 
-    public RedisStores.Topology getType() {
+    public RedisTopology getType() {
       return type;
     }
 
-    public void setType(RedisStores.Topology type) {
+    public void setType(RedisTopology type) {
       this.type = type;
     }
 

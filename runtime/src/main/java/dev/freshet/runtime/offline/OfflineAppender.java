@@ -11,11 +11,11 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
- * Appends rows to a Parquet batch source as a new file ({@link PushedFiles}), in two steps so
+ * Appends rows to a Parquet batch source as a new file ({@link PushedFiles}), each column's values
+ * of the type {@link ParquetTypes#appendedAs} gives, in two steps so
  * that a push can check everything before anything is visible: {@link #prepare} writes the rows,
  * typed exactly as the source's columns, to a hidden partial file; {@link Pending#commit} renames it
  * into place, atomically, so readers see all of the rows or none.
@@ -72,12 +72,6 @@ public final class OfflineAppender {
         }
       }
     };
-  }
-
-  /** Whether a push can supply a column of this DuckDB type. */
-  public static boolean writable(String columnType) {
-    String type = columnType.toUpperCase(Locale.ROOT);
-    return !type.endsWith("[]") && !type.startsWith("STRUCT") && !type.startsWith("MAP") && !type.equals("BLOB");
   }
 
   private static void delete(Path file) {

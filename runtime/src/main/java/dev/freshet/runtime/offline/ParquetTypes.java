@@ -84,6 +84,34 @@ public final class ParquetTypes {
     };
   }
 
+  /**
+   * The value type rows for a column of {@code columnType} are written as when appended to the
+   * file (pushes to the offline store), or null for a column they cannot be written to: lists,
+   * structs, maps and blobs.
+   */
+  public static ValueType appendedAs(String columnType) {
+    String type = columnType.toUpperCase(Locale.ROOT);
+    if (type.endsWith("[]") || type.startsWith("STRUCT") || type.startsWith("MAP") || type.equals("BLOB")) {
+      return null;
+    }
+    if (isTimestamp(type)) {
+      return ValueType.UNIX_TIMESTAMP;
+    }
+    if (type.equals("FLOAT")) {
+      return ValueType.FLOAT;
+    }
+    if (type.equals("DOUBLE") || type.startsWith("DECIMAL")) {
+      return ValueType.DOUBLE;
+    }
+    if (type.equals("BOOLEAN")) {
+      return ValueType.BOOL;
+    }
+    if (type.equals("VARCHAR")) {
+      return ValueType.STRING;
+    }
+    return ValueType.INT64;
+  }
+
   /** How a declared type reads in messages: {@code FLOAT (FLOAT32)}. */
   public static String describe(ValueType declared) {
     return switch (declared) {

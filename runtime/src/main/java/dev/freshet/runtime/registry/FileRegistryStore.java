@@ -45,7 +45,7 @@ public final class FileRegistryStore implements RegistryStore {
   public Map<String, String> appliedObjects() {
     Map<String, String> objects = new TreeMap<>();
     JsonNode applied = read().path("objects");
-    for (Iterator<Map.Entry<String, JsonNode>> it = applied.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = applied.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
       objects.put(entry.getKey(), entry.getValue().toString());
     }
@@ -130,8 +130,9 @@ public final class FileRegistryStore implements RegistryStore {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
       Path lock = file.resolveSibling(file.getFileName() + ".lock");
-      try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-          FileLock ignored = channel.lock()) {
+      try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+        // Released when the channel closes, after the file is in place.
+        channel.lock();
         ObjectNode root = (ObjectNode) read().deepCopy();
         root.put("project", project);
         change.accept(root);

@@ -133,7 +133,8 @@ public class MaterializationScheduler implements AutoCloseable {
       if (lock.isEmpty()) {
         run = new ScheduledRun(view.view.name(), started, Instant.now(), "skipped", 0, "another process is materializing this view");
       } else {
-        try (RegistryLock held = lock.get()) {
+        RegistryLock held = lock.get();
+        try {
           // The run's times lie within the lock's hold, so that runs of a fleet never seem to overlap.
           started = Instant.now();
           List<ViewSummary> summaries =
@@ -141,6 +142,8 @@ public class MaterializationScheduler implements AutoCloseable {
           long written = summaries.stream().mapToLong(ViewSummary::written).sum();
           run = new ScheduledRun(view.view.name(), started, Instant.now(), "succeeded", written, null);
           view.lastSuccess.set(run.finished().getEpochSecond());
+        } finally {
+          held.close();
         }
       }
     } catch (RuntimeException e) {

@@ -1,5 +1,7 @@
 package dev.freshet.runtime.serving;
 
+import dev.freshet.runtime.error.RequestException;
+
 import dev.freshet.client.FeatureClientException;
 import dev.freshet.client.FeatureRef;
 import dev.freshet.client.FeatureTransport;
@@ -38,7 +40,7 @@ public class InProcessTransport implements FeatureTransport {
       Map<String, List<Object>> entities = new LinkedHashMap<>();
       request.entities().forEach((key, values) -> entities.put(key, new ArrayList<>(values)));
       return new OnlineResponse(OnlineLookup.lookup(store.get(), features, entities, request.rowCount(), Instant.now()));
-    } catch (ApiException | OnlineStoreException e) {
+    } catch (RequestException | OnlineStoreException e) {
       throw new FeatureClientException(e.getMessage(), e);
     }
   }

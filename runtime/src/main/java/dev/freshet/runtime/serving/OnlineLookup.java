@@ -1,5 +1,7 @@
 package dev.freshet.runtime.serving;
 
+import dev.freshet.runtime.error.RequestException;
+
 import dev.freshet.client.FeatureColumn;
 import dev.freshet.client.FeatureStatus;
 import dev.freshet.runtime.online.OnlineStore;
@@ -25,7 +27,7 @@ final class OnlineLookup {
 
   /**
    * @param entities typed join key values, one column per join key, all {@code rows} long
-   * @throws ApiException when a view's join key is missing
+   * @throws RequestException when a view's join key is missing
    */
   static List<FeatureColumn> lookup(
       OnlineStore store, List<Feature> features, Map<String, List<Object>> entities, int rows, Instant now) {
@@ -88,7 +90,7 @@ final class OnlineLookup {
       for (JoinKeySpec joinKey : view.joinKeys()) {
         List<Object> column = entities.get(joinKey.name());
         if (column == null) {
-          throw ApiException.malformed(
+          throw RequestException.malformed(
               "the entities lack join key '" + joinKey.name() + "' of feature view '" + view.name() + "'");
         }
         columns.add(column);

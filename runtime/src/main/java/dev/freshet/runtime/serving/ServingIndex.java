@@ -1,5 +1,8 @@
 package dev.freshet.runtime.serving;
 
+import dev.freshet.runtime.error.ErrorKind;
+import dev.freshet.runtime.error.RequestException;
+
 import dev.freshet.spec.FeatureRegistry;
 import dev.freshet.spec.FeatureSelectionSpec;
 import dev.freshet.spec.FeatureServiceSpec;
@@ -71,8 +74,7 @@ public class ServingIndex {
   public List<Feature> service(String name) {
     List<Feature> resolved = services.get(name);
     if (resolved == null) {
-      throw new ApiException(
-          404, "FeatureServiceNotFound", "feature service '" + name + "' does not exist" + hint(name, services.keySet()));
+      throw new RequestException(ErrorKind.FEATURE_SERVICE_NOT_FOUND, "feature service '" + name + "' does not exist" + Suggestions.didYouMean(name, services.keySet()));
     }
     return resolved;
   }
@@ -88,27 +90,18 @@ public class ServingIndex {
     }
     int colon = reference.indexOf(':');
     if (colon <= 0 || colon == reference.length() - 1) {
-      throw ApiException.malformed("'" + reference + "' is not a feature reference; write view:feature, e.g. driver_hourly_stats:conv_rate");
+      throw RequestException.malformed("'" + reference + "' is not a feature reference; write view:feature, e.g. driver_hourly_stats:conv_rate");
     }
     String viewName = reference.substring(0, colon);
     String name = reference.substring(colon + 1);
     if (!views.containsKey(viewName)) {
-      throw new ApiException(
-          404, "FeatureViewNotFound", "feature view '" + viewName + "' does not exist" + hint(viewName, views.keySet()));
+      throw new RequestException(ErrorKind.FEATURE_VIEW_NOT_FOUND, "feature view '" + viewName + "' does not exist" + Suggestions.didYouMean(viewName, views.keySet()));
     }
-    throw new ApiException(
-        404,
-        "FeatureNotFound",
-        "feature view '" + viewName + "' has no feature '" + name + "'" + hint(name, features.get(viewName).keySet()));
+    throw new RequestException(ErrorKind.FEATURE_NOT_FOUND, "feature view '" + viewName + "' has no feature '" + name + "'" + Suggestions.didYouMean(name, features.get(viewName).keySet()));
   }
 
   /** The type of a join key, or null for a name no view uses (such entity columns are ignored). */
   public ValueType joinKeyType(String name) {
     return joinKeyTypes.get(name);
-  }
-
-  /** "; did you mean 'x'?" for a near miss, else nothing. */
-  static String hint(String name, java.util.Collection<String> candidates) {
-    return Suggestions.didYouMean(name, candidates);
   }
 }

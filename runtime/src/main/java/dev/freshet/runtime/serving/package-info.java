@@ -1,7 +1,7 @@
 /**
- * The feature server: Feast's JSON API ({@code /get-online-features}, {@code /push}, {@code
- * /materialize}, {@code /materialize-incremental}, {@code /health}) over the online store, with
- * read and push roles and bearer tokens. Requests are parsed and responses written by streaming
- * JSON code against lookups prepared once from the registry.
+ * The online read path: the index of features and services prepared once from the registry,
+ * Feast's {@code /get-online-features} request read and its response written, the lookup that
+ * reads every view and entity of a request in one round trip to the online store, and the
+ * in-process transport of typed clients. It knows nothing of HTTP.
  */
 package dev.freshet.runtime.serving;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.freshet.runtime.config.FreshetConfig;
 import dev.freshet.runtime.config.OfflineConfig;
-import dev.freshet.runtime.testing.TestRegistry;
+import dev.freshet.testing.TestRegistry;
 import dev.freshet.spec.FeatureRegistry;
 import dev.freshet.spec.FeatureSpec;
 import dev.freshet.spec.FeatureViewSpec;

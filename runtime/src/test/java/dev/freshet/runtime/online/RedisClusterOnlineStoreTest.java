@@ -1,11 +1,12 @@
 package dev.freshet.runtime.online;
 
+import dev.freshet.runtime.config.RedisTopology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.freshet.runtime.online.redis.RedisOnlineStore;
 import dev.freshet.runtime.online.redis.RedisStores;
-import dev.freshet.runtime.testing.RedisClusterProcesses;
-import dev.freshet.runtime.testing.RedisServerProcess;
+import dev.freshet.testing.RedisClusterProcesses;
+import dev.freshet.testing.RedisServerProcess;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -37,7 +38,7 @@ class RedisClusterOnlineStoreTest extends OnlineStoreContract {
         jedis.scriptFlush();
       }
     }
-    store = RedisStores.open(cluster.connectionString(), RedisStores.Topology.CLUSTER, "driver_churn", Duration.ZERO);
+    store = RedisStores.open(cluster.connectionString(), RedisTopology.CLUSTER, "driver_churn", Duration.ZERO);
     return store;
   }
 

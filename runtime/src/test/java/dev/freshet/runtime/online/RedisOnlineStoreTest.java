@@ -1,5 +1,7 @@
 package dev.freshet.runtime.online;
 
+import dev.freshet.runtime.config.RedisTopology;
+import dev.freshet.testing.FreePorts;
 import static dev.freshet.runtime.online.TestRows.DAILY;
 import static dev.freshet.runtime.online.TestRows.HOURLY;
 import static dev.freshet.runtime.online.TestRows.hourly;
@@ -12,7 +14,7 @@ import dev.freshet.runtime.online.layout.EntityKeys;
 import dev.freshet.runtime.online.layout.Timestamps;
 import dev.freshet.runtime.online.redis.RedisOnlineStore;
 import dev.freshet.runtime.online.redis.RedisStores;
-import dev.freshet.runtime.testing.RedisServerProcess;
+import dev.freshet.testing.RedisServerProcess;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +51,7 @@ class RedisOnlineStoreTest extends OnlineStoreContract {
       jedis.flushAll();
       jedis.scriptFlush();
     }
-    store = RedisStores.open(redis.connectionString(), RedisStores.Topology.STANDALONE, "feast_demo", Duration.ZERO);
+    store = RedisStores.open(redis.connectionString(), RedisTopology.STANDALONE, "feast_demo", Duration.ZERO);
     return store;
   }
 
@@ -111,7 +113,7 @@ class RedisOnlineStoreTest extends OnlineStoreContract {
           HexFormat.of().parseHex("6160e3da"), HexFormat.of().parseHex("350000003f"),
           "_ts:driver_hourly_stats".getBytes(StandardCharsets.UTF_8), Timestamps.encode(Instant.parse("2021-01-01T00:00:00Z"))));
     }
-    store = RedisStores.open(redis.connectionString(), RedisStores.Topology.STANDALONE, "feast_demo", Duration.ZERO);
+    store = RedisStores.open(redis.connectionString(), RedisTopology.STANDALONE, "feast_demo", Duration.ZERO);
     StoredRow row = store.read(List.of(new ViewRead(HOURLY, List.of("conv_rate", "acc_rate"), List.of(List.of(1002L))))).get(0).get(0);
     assertThat(row).isEqualTo(new StoredRow(Instant.parse("2021-01-01T00:00:00Z"), java.util.Arrays.asList(0.5f, null)));
   }
@@ -121,7 +123,7 @@ class RedisOnlineStoreTest extends OnlineStoreContract {
     try (Jedis jedis = redis.client()) {
       jedis.flushAll();
     }
-    store = RedisStores.open(redis.connectionString(), RedisStores.Topology.STANDALONE, "feast_demo", Duration.ofHours(1));
+    store = RedisStores.open(redis.connectionString(), RedisTopology.STANDALONE, "feast_demo", Duration.ofHours(1));
     store.write(DAILY, List.of(TestRows.daily(1001, "2022-01-01T00:00:00Z", 1f)));
     try (Jedis jedis = redis.client()) {
       byte[] key = jedis.keys("*".getBytes(StandardCharsets.UTF_8)).iterator().next();
@@ -131,9 +133,9 @@ class RedisOnlineStoreTest extends OnlineStoreContract {
 
   @Test
   void anUnreachableRedisIsAClearError() throws Exception {
-    int port = RedisServerProcess.freePort();
+    int port = FreePorts.next();
     RedisOnlineStore unreachable =
-        RedisStores.open("127.0.0.1:" + port, RedisStores.Topology.STANDALONE, "p", Duration.ZERO);
+        RedisStores.open("127.0.0.1:" + port, RedisTopology.STANDALONE, "p", Duration.ZERO);
     assertThatThrownBy(() -> unreachable.read(List.of(readDaily(1L))))
         .isInstanceOf(OnlineStoreException.class)
         .hasMessageContaining("cannot read from Redis (redis standalone 127.0.0.1:" + port + ")");
@@ -154,12 +156,12 @@ class RedisOnlineStoreTest extends OnlineStoreContract {
   void aPasswordProtectedRedisNeedsThePasswordInTheConnectionString() {
     try (RedisServerProcess locked = RedisServerProcess.start("--requirepass", "s3cret")) {
       try (RedisOnlineStore withPassword =
-          RedisStores.open(locked.connectionString() + ",password=s3cret", RedisStores.Topology.STANDALONE, "p", Duration.ZERO)) {
+          RedisStores.open(locked.connectionString() + ",password=s3cret", RedisTopology.STANDALONE, "p", Duration.ZERO)) {
         withPassword.write(DAILY, List.of(TestRows.daily(1001, "2022-01-01T00:00:00Z", 1f)));
         assertThat(withPassword.read(List.of(readDaily(1001L))).get(0).get(0).values()).containsExactly(1f);
       }
       try (RedisOnlineStore withoutPassword =
-          RedisStores.open(locked.connectionString(), RedisStores.Topology.STANDALONE, "p", Duration.ZERO)) {
+          RedisStores.open(locked.connectionString(), RedisTopology.STANDALONE, "p", Duration.ZERO)) {
         assertThatThrownBy(() -> withoutPassword.read(List.of(readDaily(1001L))))
             .isInstanceOf(OnlineStoreException.class)
             .hasMessageContaining("NOAUTH");

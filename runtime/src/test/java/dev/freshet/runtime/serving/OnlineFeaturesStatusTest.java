@@ -8,7 +8,7 @@ import dev.freshet.runtime.logging.FeatureLogs;
 import dev.freshet.runtime.online.OnlineStore;
 import dev.freshet.runtime.online.TestRows.Row;
 import dev.freshet.runtime.online.embedded.EmbeddedOnlineStore;
-import dev.freshet.runtime.testing.TestRegistry;
+import dev.freshet.testing.TestRegistry;
 import dev.freshet.spec.FeatureRegistry;
 import dev.freshet.spec.FeatureSpec;
 import dev.freshet.spec.FeatureViewSpec;

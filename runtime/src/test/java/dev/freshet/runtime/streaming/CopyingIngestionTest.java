@@ -1,5 +1,6 @@
 package dev.freshet.runtime.streaming;
 
+import dev.freshet.testing.LocalKafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.freshet.annotations.MessageFormat;
@@ -11,7 +12,7 @@ import dev.freshet.runtime.online.OnlineStore;
 import dev.freshet.runtime.online.StoredRow;
 import dev.freshet.runtime.online.ViewRead;
 import dev.freshet.runtime.online.embedded.EmbeddedOnlineStore;
-import dev.freshet.runtime.testing.TestRegistry;
+import dev.freshet.testing.TestRegistry;
 import dev.freshet.spec.AggregationSpec;
 import dev.freshet.spec.FeatureRow;
 import dev.freshet.spec.FeatureSpec;

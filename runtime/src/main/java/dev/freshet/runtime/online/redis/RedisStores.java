@@ -1,21 +1,17 @@
 package dev.freshet.runtime.online.redis;
 
+import dev.freshet.runtime.config.RedisTopology;
 import java.time.Duration;
 import java.util.HashSet;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.RedisClusterClient;
+import redis.clients.jedis.SslOptions;
 import redis.clients.jedis.UnifiedJedis;
 
 /** Opens a {@link RedisOnlineStore} from a Feast connection string. */
 public final class RedisStores {
-  /** How the Redis deployment is laid out. */
-  public enum Topology {
-    STANDALONE,
-    CLUSTER
-  }
-
   private RedisStores() {}
 
   /**
@@ -24,13 +20,16 @@ public final class RedisStores {
    *
    * @param keyTtl expiry of each entity hash after a write, zero for none
    */
-  public static RedisOnlineStore open(String connectionString, Topology topology, String project, Duration keyTtl) {
+  public static RedisOnlineStore open(String connectionString, RedisTopology topology, String project, Duration keyTtl) {
     RedisConnectionString parsed = RedisConnectionString.parse(connectionString);
     DefaultJedisClientConfig.Builder config =
         DefaultJedisClientConfig.builder()
-            .ssl(parsed.ssl())
             .connectionTimeoutMillis(2_000)
             .socketTimeoutMillis(5_000);
+    if (parsed.ssl()) {
+      // The JVM's trust store, and the host name checked against the certificate.
+      config.sslOptions(SslOptions.defaults());
+    }
     if (parsed.password() != null) {
       config.password(parsed.password());
     }
@@ -38,7 +37,7 @@ public final class RedisStores {
       config.user(parsed.username());
     }
     UnifiedJedis jedis;
-    if (topology == Topology.CLUSTER) {
+    if (topology == RedisTopology.CLUSTER) {
       jedis = RedisClusterClient.builder().nodes(new HashSet<>(parsed.nodes())).clientConfig(config.build()).build();
     } else {
       JedisClientConfig standalone = config.database(parsed.database()).build();

@@ -1,0 +1,31 @@
+package dev.freshet.runtime.online.factory;
+
+import dev.freshet.runtime.online.OnlineStore;
+
+import dev.freshet.runtime.config.FreshetConfig;
+import dev.freshet.runtime.config.OnlineStoreConfig;
+import dev.freshet.runtime.online.embedded.EmbeddedOnlineStore;
+import dev.freshet.runtime.online.redis.RedisStores;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+
+/** Opens the configured online store the first time a job needs it, and closes it at shutdown. */
+@Factory
+public class OnlineStoreFactory {
+
+  @Singleton
+  @Bean(preDestroy = "close")
+  OnlineStore onlineStore(FreshetConfig freshet, OnlineStoreConfig config) {
+    return switch (config.getType()) {
+      case EMBEDDED ->
+          EmbeddedOnlineStore.open(freshet.resolve(config.getEmbedded().getPath()), freshet.getProject());
+      case REDIS ->
+          RedisStores.open(
+              config.getRedis().getConnectionString(),
+              config.getRedis().getType(),
+              freshet.getProject(),
+              config.getRedis().getKeyTtl());
+    };
+  }
+}
