@@ -20,6 +20,7 @@ import dev.freshet.processor.validation.FeatureServiceValidator;
 import dev.freshet.processor.validation.FeatureViewValidator;
 import dev.freshet.processor.validation.SourceValidator;
 import dev.freshet.processor.validation.StreamFeatureViewValidator;
+import dev.freshet.processor.writing.ClientTypes;
 import dev.freshet.processor.writing.ClientWriter;
 import dev.freshet.processor.writing.ClientWriter.SelectedFeature;
 import dev.freshet.processor.writing.MaterializerWriter;
@@ -130,8 +131,8 @@ public final class DefinitionsStep {
     var filer = env.getFiler();
     RowWriter rows = new RowWriter(filer);
     MaterializerWriter materializers = new MaterializerWriter(filer);
-    ClientWriter clients =
-        new ClientWriter(filer, env.getElementUtils().getTypeElement("dev.freshet.client.http.RemoteTransport") != null);
+    ClientWriter clients = new ClientWriter(filer);
+    boolean writeClients = ClientTypes.onClassPath(env.getElementUtils());
     Map<String, FeatureViewDef> materialized = new LinkedHashMap<>();
 
     for (FeatureViewDef view : repository.featureViews()) {
@@ -139,14 +140,16 @@ public final class DefinitionsStep {
       rows.write(view, joinKeys);
       materializers.write(view, joinKeys, repository.batchSourceOf(view));
       materialized.put(view.name(), view);
-      if (view.online()) {
+      if (view.online() && writeClients) {
         List<SelectedFeature> features =
             view.features().stream().map(f -> new SelectedFeature(view.name(), view.name(), f)).toList();
         clients.write(view.element(), "", "feature view {@code " + view.name() + "}", joinKeys, features);
       }
     }
-    for (FeatureServiceDef service : repository.featureServices()) {
-      writeServiceClient(repository, clients, service);
+    if (writeClients) {
+      for (FeatureServiceDef service : repository.featureServices()) {
+        writeServiceClient(repository, clients, service);
+      }
     }
 
     SpecBuilder specs = new SpecBuilder(repository);

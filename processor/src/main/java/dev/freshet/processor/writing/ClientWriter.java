@@ -9,12 +9,6 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
-import dev.freshet.client.FeatureRef;
-import dev.freshet.client.FeatureTransport;
-import dev.freshet.client.FeatureValue;
-import dev.freshet.client.OnlineRequest;
-import dev.freshet.client.OnlineResponse;
-import dev.freshet.client.TrainingDataSource;
 import dev.freshet.processor.base.Naming;
 import dev.freshet.processor.model.Member;
 import dev.freshet.spec.ValueType;
@@ -31,24 +25,15 @@ import javax.lang.model.element.TypeElement;
 
 /**
  * Writes the typed client of a feature service or feature view ({@code ModelV1Client}), the
- * record it returns per entity online ({@code ModelV1Values}: join keys, then one {@link
+ * record it returns per entity online ({@code ModelV1Values}: join keys, then one {@code
  * FeatureValue} per selected feature) and the record of one training row ({@code
  * ModelV1TrainingRow}: join keys, event time, then each feature's value or null).
  */
 public final class ClientWriter {
-  /** The remote transport, in freshet-client; named by string so the processor needs none of it. */
-  private static final ClassName REMOTE_TRANSPORT = ClassName.get("dev.freshet.client.http", "RemoteTransport");
-
   private final Filer filer;
-  private final boolean remoteAvailable;
 
-  /**
-   * @param remoteAvailable whether freshet-client is on the compile class path, so that clients get
-   *     a {@code remote(URI)} factory
-   */
-  public ClientWriter(Filer filer, boolean remoteAvailable) {
+  public ClientWriter(Filer filer) {
     this.filer = filer;
-    this.remoteAvailable = remoteAvailable;
   }
 
   /** A selected feature: the view that has it, the name the service gives that view, its member. */
@@ -98,18 +83,18 @@ public final class ClientWriter {
                     .build())
             .addField(
                 FieldSpec.builder(
-                        ParameterizedTypeName.get(List.class, FeatureRef.class),
+                        ParameterizedTypeName.get(ClassName.get(List.class), ClientTypes.FEATURE_REF),
                         "FEATURES",
                         Modifier.PUBLIC,
                         Modifier.STATIC,
                         Modifier.FINAL)
                     .initializer("$T.of(\n$>$L$<)", List.class, featureRefs(features))
                     .build())
-            .addField(FeatureTransport.class, "transport", Modifier.PRIVATE, Modifier.FINAL)
+            .addField(ClientTypes.FEATURE_TRANSPORT, "transport", Modifier.PRIVATE, Modifier.FINAL)
             .addMethod(
                 MethodSpec.constructorBuilder()
                     .addModifiers(Modifier.PUBLIC)
-                    .addParameter(FeatureTransport.class, "transport")
+                    .addParameter(ClientTypes.FEATURE_TRANSPORT, "transport")
                     .addStatement("this.transport = $T.requireNonNull(transport, $S)", Objects.class, "transport")
                     .build())
             .addMethod(
@@ -117,10 +102,10 @@ public final class ClientWriter {
                     .addJavadoc("A client reading through {@code transport}.\n")
                     .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                     .returns(client)
-                    .addParameter(FeatureTransport.class, "transport")
+                    .addParameter(ClientTypes.FEATURE_TRANSPORT, "transport")
                     .addStatement("return new $T(transport)", client)
                     .build())
-            .addMethods(remoteFactory(client))
+            .addMethod(remoteFactory(client))
             .addMethod(getOne(values, joinKeys, compositeKey, key))
             .addMethod(getAll(values, valuesList, keyList, keysParameter, joinKeys, features, compositeKey))
             .addMethod(trainingRows(description, trainingRow, keyList, keysParameter, joinKeys, features, compositeKey));
@@ -137,18 +122,14 @@ public final class ClientWriter {
     GeneratedFiles.write(filer, client.packageName(), type.build());
   }
 
-  private List<MethodSpec> remoteFactory(ClassName client) {
-    if (!remoteAvailable) {
-      return List.of();
-    }
-    return List.of(
-        MethodSpec.methodBuilder("remote")
-            .addJavadoc("A client of the feature server at {@code server}, e.g. {@code http://features:6566}.\n")
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .returns(client)
-            .addParameter(java.net.URI.class, "server")
-            .addStatement("return new $T($T.of(server))", client, REMOTE_TRANSPORT)
-            .build());
+  private static MethodSpec remoteFactory(ClassName client) {
+    return MethodSpec.methodBuilder("remote")
+        .addJavadoc("A client of the feature server at {@code server}, e.g. {@code http://features:6566}.\n")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(client)
+        .addParameter(java.net.URI.class, "server")
+        .addStatement("return new $T($T.of(server))", client, ClientTypes.REMOTE_TRANSPORT)
+        .build();
   }
 
   private MethodSpec getOne(ClassName values, List<Member> joinKeys, boolean compositeKey, ClassName key) {
@@ -185,8 +166,8 @@ public final class ClientWriter {
     putEntities(method, joinKeys, keysParameter, compositeKey);
     method.addStatement(
         "$T response = transport.read(new $T(FEATURE_SERVICE, FEATURES, entities))",
-        OnlineResponse.class,
-        OnlineRequest.class);
+        ClientTypes.ONLINE_RESPONSE,
+        ClientTypes.ONLINE_REQUEST);
     method.addStatement("$T result = new $T<>($L.size())", valuesList, ArrayList.class, keysParameter);
     method.beginControlFlow("for (int row = 0; row < $L.size(); row++)", keysParameter);
     List<CodeBlock> arguments = keyArguments(joinKeys, keysParameter, compositeKey);
@@ -198,8 +179,8 @@ public final class ClientWriter {
         arguments.add(
             CodeBlock.of(
                 "($T) ($T<?>) response.value($L, row, $T.class)",
-                ParameterizedTypeName.get(ClassName.get(FeatureValue.class), boxed),
-                FeatureValue.class,
+                ParameterizedTypeName.get(ClientTypes.FEATURE_VALUE, boxed),
+                ClientTypes.FEATURE_VALUE,
                 i,
                 List.class));
       } else {
@@ -279,7 +260,7 @@ public final class ClientWriter {
                 description)
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .returns(rowList)
-            .addParameter(TrainingDataSource.class, "source")
+            .addParameter(ClientTypes.TRAINING_DATA_SOURCE, "source")
             .addParameter(keyList, keysParameter)
             .addParameter(times, "eventTimestamps");
     method.beginControlFlow("if ($L.size() != eventTimestamps.size())", keysParameter);
@@ -291,7 +272,7 @@ public final class ClientWriter {
         " rows but eventTimestamps has ");
     method.endControlFlow();
     putEntities(method, joinKeys, keysParameter, compositeKey);
-    method.addStatement("entities.put($T.EVENT_TIMESTAMP, $T.copyOf(eventTimestamps))", TrainingDataSource.class, List.class);
+    method.addStatement("entities.put($T.EVENT_TIMESTAMP, $T.copyOf(eventTimestamps))", ClientTypes.TRAINING_DATA_SOURCE, List.class);
     method.addStatement(
         "$T<$T<$T>> columns = source.read(FEATURE_SERVICE, FEATURES, entities)", List.class, List.class, Object.class);
     method.addStatement("$T result = new $T<>($L.size())", rowList, ArrayList.class, keysParameter);
@@ -353,7 +334,7 @@ public final class ClientWriter {
     }
     for (SelectedFeature feature : features) {
       constructor.addParameter(
-          ParameterizedTypeName.get(ClassName.get(FeatureValue.class), feature.member().type().boxedType()),
+          ParameterizedTypeName.get(ClientTypes.FEATURE_VALUE, feature.member().type().boxedType()),
           accessors.get(i++));
     }
     TypeSpec record =
@@ -394,7 +375,7 @@ public final class ClientWriter {
       refs.add(
           CodeBlock.of(
               "new $T($S, $S, $T.$L)",
-              FeatureRef.class,
+              ClientTypes.FEATURE_REF,
               feature.view(),
               feature.member().name(),
               ValueType.class,
