@@ -1,6 +1,7 @@
 package dev.freshet.processor.base;
 
 import com.palantir.javapoet.ClassName;
+import java.util.List;
 import java.util.Locale;
 import javax.lang.model.element.TypeElement;
 
@@ -78,6 +79,28 @@ public final class Naming {
 
   public static ClassName trainingRow(TypeElement definition) {
     return sibling(definition, "TrainingRow");
+  }
+
+  /** The record of one entity's join key values, nested in a client with a composite key. */
+  public static ClassName clientKey(ClassName client) {
+    return client.nestedClass("Key");
+  }
+
+  /**
+   * The parameter holding many entities' keys: {@code driverIds} for one join key, {@code keys}
+   * (of the client's {@code Key} record) for several.
+   */
+  public static String keysParameter(List<String> joinKeys) {
+    return joinKeys.size() == 1 ? camelCase(joinKeys.get(0)) + "s" : "keys";
+  }
+
+  /**
+   * A feature's accessor in a client's records: {@code convRate}, or {@code hourlyStatsConvRate}
+   * (after the view's name in the service) when a join key or another selected feature {@code
+   * clashes} with it.
+   */
+  public static String featureAccessor(String projection, String feature, boolean clashes) {
+    return camelCase(clashes ? projection + "_" + feature : feature);
   }
 
   /** The registry of a repository whose definitions share {@code packageName}. */

@@ -3,6 +3,7 @@ package dev.freshet.processor.step;
 import dev.freshet.processor.base.AnnotationReader.ClassRef;
 import dev.freshet.processor.base.Naming;
 import dev.freshet.processor.base.Reporter;
+import dev.freshet.processor.model.ClientDescriptor;
 import dev.freshet.processor.model.Definition;
 import dev.freshet.processor.model.DefinitionKind;
 import dev.freshet.processor.model.DefinitionReader;
@@ -22,11 +23,12 @@ import dev.freshet.processor.validation.SourceValidator;
 import dev.freshet.processor.validation.StreamFeatureViewValidator;
 import dev.freshet.processor.writing.ClientTypes;
 import dev.freshet.processor.writing.ClientWriter;
-import dev.freshet.processor.writing.ClientWriter.SelectedFeature;
 import dev.freshet.processor.writing.MaterializerWriter;
 import dev.freshet.processor.writing.RegistryJsonWriter;
 import dev.freshet.processor.writing.RegistryWriter;
 import dev.freshet.processor.writing.RowWriter;
+import dev.freshet.processor.writing.TrainingRowWriter;
+import dev.freshet.processor.writing.ValuesWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -131,24 +133,22 @@ public final class DefinitionsStep {
     var filer = env.getFiler();
     RowWriter rows = new RowWriter(filer);
     MaterializerWriter materializers = new MaterializerWriter(filer);
-    ClientWriter clients = new ClientWriter(filer);
-    boolean writeClients = ClientTypes.onClassPath(env.getElementUtils());
     Map<String, FeatureViewDef> materialized = new LinkedHashMap<>();
-
     for (FeatureViewDef view : repository.featureViews()) {
       List<Member> joinKeys = repository.joinKeysOf(view);
       rows.write(view, joinKeys);
       materializers.write(view, joinKeys, repository.batchSourceOf(view));
       materialized.put(view.name(), view);
-      if (view.online() && writeClients) {
-        List<SelectedFeature> features =
-            view.features().stream().map(f -> new SelectedFeature(view.name(), view.name(), f)).toList();
-        clients.write(view.element(), "", "feature view {@code " + view.name() + "}", joinKeys, features);
-      }
     }
-    if (writeClients) {
-      for (FeatureServiceDef service : repository.featureServices()) {
-        writeServiceClient(repository, clients, service);
+
+    if (ClientTypes.onClassPath(env.getElementUtils())) {
+      ClientWriter clients = new ClientWriter(filer);
+      ValuesWriter values = new ValuesWriter(filer);
+      TrainingRowWriter trainingRows = new TrainingRowWriter(filer);
+      for (ClientDescriptor client : clientsOf(repository)) {
+        values.write(client);
+        trainingRows.write(client);
+        clients.write(client);
       }
     }
 
@@ -165,25 +165,18 @@ public final class DefinitionsStep {
     new RegistryJsonWriter(filer).write(contents, repository.all());
   }
 
-  private void writeServiceClient(Repository repository, ClientWriter clients, FeatureServiceDef service) {
-    List<Member> joinKeys = new ArrayList<>();
-    List<SelectedFeature> features = new ArrayList<>();
-    for (FeatureServiceDef.Selection selection : service.selections()) {
-      FeatureViewDef view = repository.definitionOf(selection.view().type(), FeatureViewDef.class);
-      String projection = selection.alias().isEmpty() ? view.name() : selection.alias();
-      for (Member key : repository.joinKeysOf(view)) {
-        if (joinKeys.stream().noneMatch(k -> k.name().equals(key.name()))) {
-          joinKeys.add(key);
-        }
-      }
-      if (selection.features().isEmpty()) {
-        view.features().forEach(f -> features.add(new SelectedFeature(view.name(), projection, f)));
-      } else {
-        selection.features()
-            .forEach(f -> features.add(new SelectedFeature(view.name(), projection, view.feature(f.name()))));
+  /** A client per online feature view, then one per feature service. */
+  private static List<ClientDescriptor> clientsOf(Repository repository) {
+    List<ClientDescriptor> clients = new ArrayList<>();
+    for (FeatureViewDef view : repository.featureViews()) {
+      if (view.online()) {
+        clients.add(ClientDescriptor.forFeatureView(view, repository));
       }
     }
-    clients.write(service.element(), service.name(), "feature service {@code " + service.name() + "}", joinKeys, features);
+    for (FeatureServiceDef service : repository.featureServices()) {
+      clients.add(ClientDescriptor.forFeatureService(service, repository));
+    }
+    return clients;
   }
 
   /** The longest package that holds every definition, where the registry goes. */

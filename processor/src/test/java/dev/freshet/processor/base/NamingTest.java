@@ -27,6 +27,14 @@ class NamingTest {
   }
 
   @Test
+  void clientNamesFollowTheJoinKeysAndResolveClashesByView() {
+    assertThat(Naming.keysParameter(List.of("driver_id"))).isEqualTo("driverIds");
+    assertThat(Naming.keysParameter(List.of("driver_id", "rider_id"))).isEqualTo("keys");
+    assertThat(Naming.featureAccessor("hourly_stats", "conv_rate", false)).isEqualTo("convRate");
+    assertThat(Naming.featureAccessor("hourly", "conv_rate", true)).isEqualTo("hourlyConvRate");
+  }
+
+  @Test
   void suggestionsFindLikelyTyposOnly() {
     assertThat(Suggestions.closest("conv_rat", List.of("conv_rate", "acc_rate"))).contains("conv_rate");
     assertThat(Suggestions.closest("Drivers", List.of("Driver", "Rider"))).contains("Driver");
