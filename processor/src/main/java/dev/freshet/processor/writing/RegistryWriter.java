@@ -134,7 +134,7 @@ public final class RegistryWriter {
       TypeName declared = spec instanceof DataSourceSpec ? ClassName.get(spec.getClass()) : ClassName.get(specType);
       type.addField(
           FieldSpec.builder(declared, constant, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-              .initializer(code.apply(spec))
+              .initializer("$>$>\n$L$<$<", code.apply(spec))
               .build());
       constants.add(CodeBlock.of("$L", constant));
     }
