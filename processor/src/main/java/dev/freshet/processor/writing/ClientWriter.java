@@ -43,10 +43,10 @@ public final class ClientWriter {
             .addOriginatingElement(client.definition())
             .addAnnotation(GeneratedFiles.generatedAnnotation())
             .addJavadoc(
-                "Reads the features of $L online, typed. Each call is one round trip through its\n"
-                    + "{@link FeatureTransport}.\n\n<p>Generated from {@link $T}.\n",
-                client.description(),
-                ClassName.get(client.definition()))
+                Lines.typeDoc(
+                    "Reads the features of " + client.description() + " online, typed. Each call is"
+                        + " one round trip through its {@link FeatureTransport}.",
+                    ClassName.get(client.definition())))
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addField(
                 FieldSpec.builder(String.class, "FEATURE_SERVICE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
@@ -60,7 +60,7 @@ public final class ClientWriter {
                         Modifier.PUBLIC,
                         Modifier.STATIC,
                         Modifier.FINAL)
-                    .initializer("$T.of(\n$>$L$<)", List.class, featureRefs(client.features()))
+                    .initializer("$T.of(\n$>$>$L$<$<)", List.class, featureRefs(client.features()))
                     .build())
             .addField(ClientTypes.FEATURE_TRANSPORT, "transport", Modifier.PRIVATE, Modifier.FINAL)
             .addMethod(
@@ -118,7 +118,7 @@ public final class ClientWriter {
             .addParameter(ParameterSpec.builder(keyList(client), client.keysParameter()).build());
     putEntities(method, client);
     method.addStatement(
-        "$T response = transport.read(new $T(FEATURE_SERVICE, FEATURES, entities))",
+        "$T response =$Wtransport.read(new $T(FEATURE_SERVICE, FEATURES, entities))",
         ClientTypes.ONLINE_RESPONSE,
         ClientTypes.ONLINE_REQUEST);
     method.addStatement("$T result = new $T<>($L.size())", valuesList, ArrayList.class, client.keysParameter());
@@ -150,9 +150,10 @@ public final class ClientWriter {
     MethodSpec.Builder method =
         MethodSpec.methodBuilder("trainingRows")
             .addJavadoc(
-                "Training data: for each entity row, the features of $L as of its event time, point-in-time\n"
-                    + "correct (null where the entity had no value within the view's ttl), in the order given.\n",
-                client.description())
+                Lines.memberDoc(
+                    "Training data: for each entity row, the features of " + client.description()
+                        + " as of its event time, point-in-time correct (null where the entity had no"
+                        + " value within the view's ttl), in the order given."))
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .returns(rowList)
             .addParameter(ClientTypes.TRAINING_DATA_SOURCE, "source")
@@ -160,7 +161,7 @@ public final class ClientWriter {
             .addParameter(times, "eventTimestamps");
     method.beginControlFlow("if ($L.size() != eventTimestamps.size())", keys);
     method.addStatement(
-        "throw new $T($S + $L.size() + $S + eventTimestamps.size())",
+        "throw new $T($S + $L.size()$W+ $S + eventTimestamps.size())",
         IllegalArgumentException.class,
         keys + " has ",
         keys,
@@ -232,7 +233,8 @@ public final class ClientWriter {
   /** Ends the loop over rows: adds one {@code record} per row and returns the list. */
   private static MethodSpec addRowsAndReturn(
       MethodSpec.Builder method, ClassName record, List<CodeBlock> arguments, boolean unchecked) {
-    method.addStatement("result.add(new $T(\n$>$L$<))", record, CodeBlock.join(arguments, ",\n"));
+    // Inside a statement JavaPoet indents every line after the first by four spaces.
+    method.addStatement("result.add(new $T(\n$L))", record, CodeBlock.join(arguments, ",\n"));
     method.endControlFlow();
     method.addStatement("return result");
     if (unchecked) {
@@ -257,7 +259,7 @@ public final class ClientWriter {
     for (SelectedFeature feature : features) {
       refs.add(
           CodeBlock.of(
-              "new $T($S, $S, $T.$L)",
+              "new $T($S,$W$S,$W$T.$L)",
               ClientTypes.FEATURE_REF,
               feature.view(),
               feature.name(),

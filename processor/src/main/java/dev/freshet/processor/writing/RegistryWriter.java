@@ -139,9 +139,11 @@ public final class RegistryWriter {
       constants.add(CodeBlock.of("$L", constant));
     }
     ParameterizedTypeName listType = ParameterizedTypeName.get(ClassName.get(List.class), ClassName.get(specType));
+    String declaration =
+        "  private static final List<" + ClassName.get(specType).simpleName() + "> " + listName + " = ";
     lists.addField(
         FieldSpec.builder(listType, listName, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-            .initializer("$T.of($L)", List.class, CodeBlock.join(constants, ", "))
+            .initializer(Lines.listInitializer(declaration, constants))
             .build());
     lists.addMethod(
         MethodSpec.methodBuilder(accessor)

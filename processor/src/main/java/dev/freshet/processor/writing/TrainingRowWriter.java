@@ -35,11 +35,11 @@ public final class TrainingRowWriter {
             .addOriginatingElement(client.definition())
             .addAnnotation(GeneratedFiles.generatedAnnotation())
             .addJavadoc(
-                "One training row of $L: an entity, the time it is labelled at, and each feature's value as of\n"
-                    + "that time (null when there was none within the view's ttl).\n\n"
-                    + "<p>Generated from {@link $T}.\n",
-                client.description(),
-                ClassName.get(client.definition()))
+                Lines.typeDoc(
+                    "One training row of " + client.description() + ": an entity, the time it is"
+                        + " labelled at, and each feature's value as of that time (null when there was"
+                        + " none within the view's ttl).",
+                    ClassName.get(client.definition())))
             .addModifiers(Modifier.PUBLIC)
             .recordConstructor(constructor.build())
             .build();

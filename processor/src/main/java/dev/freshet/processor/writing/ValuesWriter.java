@@ -35,10 +35,10 @@ public final class ValuesWriter {
             .addOriginatingElement(client.definition())
             .addAnnotation(GeneratedFiles.generatedAnnotation())
             .addJavadoc(
-                "The features of $L for one entity, each with its status and event time.\n\n"
-                    + "<p>Generated from {@link $T}.\n",
-                client.description(),
-                ClassName.get(client.definition()))
+                Lines.typeDoc(
+                    "The features of " + client.description() + " for one entity, each with its status"
+                        + " and event time.",
+                    ClassName.get(client.definition())))
             .addModifiers(Modifier.PUBLIC)
             .recordConstructor(constructor.build())
             .build();
