@@ -37,7 +37,6 @@ import java.util.TreeMap;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -161,7 +160,11 @@ public final class DefinitionsStep {
             specs.streamFeatureViews(),
             specs.featureServices(),
             materialized);
-    new RegistryWriter(filer).write(Naming.registry(commonPackage(repository)), contents, repository.all());
+    List<String> packages =
+        repository.all().stream()
+            .map(d -> env.getElementUtils().getPackageOf(d.element()).getQualifiedName().toString())
+            .toList();
+    new RegistryWriter(filer).write(Naming.registry(packages), contents, repository.all());
     new RegistryJsonWriter(filer).write(contents, repository.all());
   }
 
@@ -177,23 +180,5 @@ public final class DefinitionsStep {
       clients.add(ClientDescriptor.forFeatureService(service, repository));
     }
     return clients;
-  }
-
-  /** The longest package that holds every definition, where the registry goes. */
-  private String commonPackage(Repository repository) {
-    String common = null;
-    for (Definition definition : repository.all()) {
-      PackageElement pkg = env.getElementUtils().getPackageOf(definition.element());
-      String name = pkg.getQualifiedName().toString();
-      if (common == null) {
-        common = name;
-      } else {
-        while (!(name.equals(common) || name.startsWith(common + ".")) && !common.isEmpty()) {
-          int dot = common.lastIndexOf('.');
-          common = dot < 0 ? "" : common.substring(0, dot);
-        }
-      }
-    }
-    return common == null ? "" : common;
   }
 }
