@@ -1,7 +1,11 @@
 package dev.freshet.spec;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
 
 /** A feature service: the features a model reads. */
 public record FeatureServiceSpec(
@@ -9,4 +13,62 @@ public record FeatureServiceSpec(
     List<FeatureSelectionSpec> selections,
     String description,
     Map<String, String> tags,
-    String owner) {}
+    String owner) {
+
+  /** A builder of the feature service {@code name}; add its selections. */
+  public static Builder builder(String name) {
+    return new Builder(name);
+  }
+
+  /** Builds a {@link FeatureServiceSpec} by naming each part; what is not set stays empty. */
+  public static final class Builder {
+    private final String name;
+    private final List<FeatureSelectionSpec> selections = new ArrayList<>();
+    private String description = "";
+    private final Map<String, String> tags = new TreeMap<>();
+    private String owner = "";
+
+    private Builder(String name) {
+      this.name = Objects.requireNonNull(name, "name");
+    }
+
+    /** Selects {@code features} of {@code featureView}, in that order. */
+    public Builder select(String featureView, List<String> features) {
+      return selectAs(featureView, "", features);
+    }
+
+    /** Selects {@code features} of {@code featureView}, which the service calls {@code alias}. */
+    public Builder selectAs(String featureView, String alias, List<String> features) {
+      selections.add(
+          new FeatureSelectionSpec(
+              Objects.requireNonNull(featureView, "featureView"),
+              Objects.requireNonNull(alias, "alias"),
+              List.copyOf(features)));
+      return this;
+    }
+
+    public Builder description(String description) {
+      this.description = Objects.requireNonNull(description, "description");
+      return this;
+    }
+
+    public Builder tag(String key, String value) {
+      tags.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+      return this;
+    }
+
+    public Builder owner(String owner) {
+      this.owner = Objects.requireNonNull(owner, "owner");
+      return this;
+    }
+
+    public FeatureServiceSpec build() {
+      return new FeatureServiceSpec(
+          name,
+          List.copyOf(selections),
+          description,
+          Collections.unmodifiableMap(new TreeMap<>(tags)),
+          owner);
+    }
+  }
+}

@@ -1,8 +1,12 @@
 package dev.freshet.spec;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * A feature view.
@@ -39,6 +43,15 @@ public record FeatureViewSpec(
     this(name, entities, joinKeys, source, ttl, online, features, description, tags, owner, "");
   }
 
+  /**
+   * A builder of the feature view {@code name}; set its entities, join keys, source and features.
+   * The other parts default as in {@code @FeatureView}: no ttl (values never expire), online, no
+   * schedule.
+   */
+  public static Builder builder(String name) {
+    return new Builder(name);
+  }
+
   /** The feature called {@code name}, or null. */
   public FeatureSpec feature(String name) {
     for (FeatureSpec feature : features) {
@@ -47,5 +60,107 @@ public record FeatureViewSpec(
       }
     }
     return null;
+  }
+
+  /** Builds a {@link FeatureViewSpec} by naming each part; the defaults are the annotation's. */
+  public static final class Builder {
+    private final String name;
+    private final List<String> entities = new ArrayList<>();
+    private final List<JoinKeySpec> joinKeys = new ArrayList<>();
+    private String source = "";
+    private Duration ttl = Duration.ZERO;
+    private boolean online = true;
+    private final List<FeatureSpec> features = new ArrayList<>();
+    private String description = "";
+    private final Map<String, String> tags = new TreeMap<>();
+    private String owner = "";
+    private String schedule = "";
+
+    private Builder(String name) {
+      this.name = Objects.requireNonNull(name, "name");
+    }
+
+    /** Adds entities by name, after those added before. */
+    public Builder entities(String... entities) {
+      for (String entity : entities) {
+        this.entities.add(Objects.requireNonNull(entity, "entity"));
+      }
+      return this;
+    }
+
+    /** Adds a join key (of one of the entities), after those added before. */
+    public Builder joinKey(String name, ValueType type) {
+      Objects.requireNonNull(name, "name");
+      joinKeys.add(new JoinKeySpec(name, Objects.requireNonNull(type, "type")));
+      return this;
+    }
+
+    /** The file or push source the view's rows come from. */
+    public Builder source(String source) {
+      this.source = Objects.requireNonNull(source, "source");
+      return this;
+    }
+
+    public Builder ttl(Duration ttl) {
+      this.ttl = Objects.requireNonNull(ttl, "ttl");
+      return this;
+    }
+
+    public Builder online(boolean online) {
+      this.online = online;
+      return this;
+    }
+
+    /** Adds a feature that is never null, after those added before. */
+    public Builder feature(String name, ValueType type) {
+      return addFeature(name, type, false);
+    }
+
+    /** Adds a feature that may be null, after those added before. */
+    public Builder nullableFeature(String name, ValueType type) {
+      return addFeature(name, type, true);
+    }
+
+    private Builder addFeature(String name, ValueType type, boolean nullable) {
+      Objects.requireNonNull(name, "name");
+      features.add(new FeatureSpec(name, Objects.requireNonNull(type, "type"), nullable));
+      return this;
+    }
+
+    public Builder description(String description) {
+      this.description = Objects.requireNonNull(description, "description");
+      return this;
+    }
+
+    public Builder tag(String key, String value) {
+      tags.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+      return this;
+    }
+
+    public Builder owner(String owner) {
+      this.owner = Objects.requireNonNull(owner, "owner");
+      return this;
+    }
+
+    /** When to materialize the view: an interval such as {@code "1h"} or a cron expression. */
+    public Builder schedule(String schedule) {
+      this.schedule = Objects.requireNonNull(schedule, "schedule");
+      return this;
+    }
+
+    public FeatureViewSpec build() {
+      return new FeatureViewSpec(
+          name,
+          List.copyOf(entities),
+          List.copyOf(joinKeys),
+          source,
+          ttl,
+          online,
+          List.copyOf(features),
+          description,
+          Collections.unmodifiableMap(new TreeMap<>(tags)),
+          owner,
+          schedule);
+    }
   }
 }

@@ -1,6 +1,9 @@
 package dev.freshet.spec;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * A Parquet file or directory of files.
@@ -20,6 +23,14 @@ public record FileSourceSpec(
     String owner)
     implements DataSourceSpec {
 
+  /**
+   * A builder of the file source {@code name}; set its path. The timestamp field is {@code
+   * event_timestamp} unless set, as in {@code @FileSource}.
+   */
+  public static Builder builder(String name) {
+    return new Builder(name);
+  }
+
   @Override
   public String kind() {
     return "file";
@@ -33,5 +44,71 @@ public record FileSourceSpec(
       }
     }
     return featureName;
+  }
+
+  /** Builds a {@link FileSourceSpec} by naming each part; the defaults are the annotation's. */
+  public static final class Builder {
+    private final String name;
+    private String path = "";
+    private String timestampField = "event_timestamp";
+    private String createdTimestampColumn = "";
+    private final Map<String, String> fieldMapping = new TreeMap<>();
+    private String description = "";
+    private final Map<String, String> tags = new TreeMap<>();
+    private String owner = "";
+
+    private Builder(String name) {
+      this.name = Objects.requireNonNull(name, "name");
+    }
+
+    public Builder path(String path) {
+      this.path = Objects.requireNonNull(path, "path");
+      return this;
+    }
+
+    public Builder timestampField(String timestampField) {
+      this.timestampField = Objects.requireNonNull(timestampField, "timestampField");
+      return this;
+    }
+
+    public Builder createdTimestampColumn(String createdTimestampColumn) {
+      this.createdTimestampColumn =
+          Objects.requireNonNull(createdTimestampColumn, "createdTimestampColumn");
+      return this;
+    }
+
+    /** Reads the feature or join key {@code feature} from the source's column {@code column}. */
+    public Builder fieldMapping(String column, String feature) {
+      fieldMapping.put(
+          Objects.requireNonNull(column, "column"), Objects.requireNonNull(feature, "feature"));
+      return this;
+    }
+
+    public Builder description(String description) {
+      this.description = Objects.requireNonNull(description, "description");
+      return this;
+    }
+
+    public Builder tag(String key, String value) {
+      tags.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+      return this;
+    }
+
+    public Builder owner(String owner) {
+      this.owner = Objects.requireNonNull(owner, "owner");
+      return this;
+    }
+
+    public FileSourceSpec build() {
+      return new FileSourceSpec(
+          name,
+          path,
+          timestampField,
+          createdTimestampColumn,
+          Collections.unmodifiableMap(new TreeMap<>(fieldMapping)),
+          description,
+          Collections.unmodifiableMap(new TreeMap<>(tags)),
+          owner);
+    }
   }
 }

@@ -5,8 +5,13 @@ import static com.google.testing.compile.Compiler.javac;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.CompilationSubject;
 import com.google.testing.compile.JavaFileObjects;
+import java.io.File;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.jar.JarFile;
 import javax.tools.JavaFileObject;
 
 /**
@@ -113,6 +118,32 @@ final class Fixtures {
   /** Compiles without -Werror, for repositories that are expected to warn. */
   Compilation compileAllowingWarnings() {
     return compile("-Xlint:all,-processing");
+  }
+
+  /** Compiles with freshet-dsl but without freshet-client on the class path. */
+  Compilation compileWithoutClient() {
+    List<File> classPath = new ArrayList<>();
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      if (!holds(new File(entry), "dev/freshet/client/FeatureTransport.class")) {
+        classPath.add(new File(entry));
+      }
+    }
+    return javac()
+        .withProcessors(new FreshetProcessor())
+        .withOptions("-Xlint:all,-processing", "-Werror")
+        .withClasspath(classPath)
+        .compile(sources());
+  }
+
+  private static boolean holds(File classPathEntry, String resource) {
+    if (classPathEntry.isDirectory()) {
+      return new File(classPathEntry, resource).isFile();
+    }
+    try (JarFile jar = new JarFile(classPathEntry)) {
+      return jar.getEntry(resource) != null;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private Compilation compile(String... options) {

@@ -3,6 +3,7 @@ package dev.freshet.processor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
+import com.google.testing.compile.CompilationSubject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,6 +26,24 @@ class GoldenFilesTest {
 
   private static final Compilation COMPILATION = new Fixtures().compile();
 
+  /** The fixture repository and a view of two entities, whose client takes a composite key. */
+  private static final Compilation COMPOSITE_KEY =
+      new Fixtures()
+          .put("Rider", """
+              @Entity
+              public interface Rider {
+                String riderId();
+              }
+              """)
+          .put("TripStats", """
+              @FeatureView(entities = {Driver.class, Rider.class}, source = StatsSource.class, ttl = "1d")
+              public interface TripStats {
+                double avgFare();
+                List<String> recentCities();
+              }
+              """)
+          .compile();
+
   @ParameterizedTest
   @ValueSource(
       strings = {
@@ -38,6 +57,14 @@ class GoldenFilesTest {
       })
   void generatedSourceMatchesItsGoldenFile(String simpleName) throws IOException {
     JavaFileObject file = COMPILATION.generatedSourceFile("test." + simpleName).orElseThrow();
+    compare(simpleName + ".java.txt", file.getCharContent(true).toString());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"TripStatsClient", "TripStatsValues", "TripStatsTrainingRow"})
+  void compositeKeySourceMatchesItsGoldenFile(String simpleName) throws IOException {
+    CompilationSubject.assertThat(COMPOSITE_KEY).succeededWithoutWarnings();
+    JavaFileObject file = COMPOSITE_KEY.generatedSourceFile("test." + simpleName).orElseThrow();
     compare(simpleName + ".java.txt", file.getCharContent(true).toString());
   }
 

@@ -36,6 +36,19 @@ class ValidRepositoryTest {
   }
 
   @Test
+  void withoutFreshetClientOnTheClassPathEverythingButTheClientsIsGenerated() {
+    Compilation compilation = new Fixtures().compileWithoutClient();
+
+    assertThat(compilation).succeededWithoutWarnings();
+    for (String generated : new String[] {"HourlyStatsRow", "HourlyStatsMaterializer", "FreshetRegistry"}) {
+      assertThat(compilation).generatedSourceFile("test." + generated);
+    }
+    for (String client : new String[] {"HourlyStatsClient", "HourlyStatsValues", "ModelV1Client", "ModelV1TrainingRow"}) {
+      assertThat(compilation.generatedSourceFile("test." + client)).isEmpty();
+    }
+  }
+
+  @Test
   void everyValueTypeNullabilityAndACompositeKeyCompileCleanly() {
     Fixtures fixtures =
         new Fixtures()

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.AnnotationValueVisitor;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
@@ -13,12 +14,27 @@ import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
+import javax.lang.model.util.SimpleAnnotationValueVisitor14;
 
 /**
  * Reads one annotation's attributes through its mirror (never through {@code getAnnotation},
  * which cannot read {@code Class} values), and says where each was written for error reports.
  */
 public final class AnnotationReader {
+  /** The items of an array value, read without an unchecked cast. */
+  private static final AnnotationValueVisitor<List<AnnotationValue>, String> ARRAY_ITEMS =
+      new SimpleAnnotationValueVisitor14<>() {
+        @Override
+        public List<AnnotationValue> visitArray(List<? extends AnnotationValue> items, String name) {
+          return new ArrayList<>(items);
+        }
+
+        @Override
+        protected List<AnnotationValue> defaultAction(Object value, String name) {
+          throw new IllegalArgumentException("attribute " + name + " is not an array: " + value);
+        }
+      };
+
   private final AnnotationMirror mirror;
   private final Map<? extends ExecutableElement, ? extends AnnotationValue> withDefaults;
   private final Map<? extends ExecutableElement, ? extends AnnotationValue> explicit;
@@ -89,10 +105,9 @@ public final class AnnotationReader {
 
   /** Nested annotations of an array attribute, each with the value to report problems on. */
   public List<AnnotationValue> list(String name) {
-    @SuppressWarnings("unchecked")
-    List<? extends AnnotationValue> items = (List<? extends AnnotationValue>) value(name).getValue();
-    return new ArrayList<>(items);
+    return value(name).accept(ARRAY_ITEMS, name);
   }
+
 
   private AnnotationValue value(String name) {
     AnnotationValue value = lookup(withDefaults, name);

@@ -1,6 +1,7 @@
 package dev.freshet.processor.base;
 
 import com.palantir.javapoet.ClassName;
+import java.util.List;
 import java.util.Locale;
 import javax.lang.model.element.TypeElement;
 
@@ -55,6 +56,31 @@ public final class Naming {
     return snakeName.toUpperCase(Locale.ROOT);
   }
 
+  /** The registry's constant of an entity: {@code ENTITY_DRIVER}. */
+  public static String entityConstant(String name) {
+    return "ENTITY_" + constantCase(name);
+  }
+
+  /** The registry's constant of a file, push or Kafka source: {@code SOURCE_DRIVER_STATS_SOURCE}. */
+  public static String dataSourceConstant(String name) {
+    return "SOURCE_" + constantCase(name);
+  }
+
+  /** The registry's constant of a feature view: {@code VIEW_DRIVER_HOURLY_STATS}. */
+  public static String featureViewConstant(String name) {
+    return "VIEW_" + constantCase(name);
+  }
+
+  /** The registry's constant of a stream feature view: {@code STREAM_VIEW_DRIVER_DAILY_MILES}. */
+  public static String streamFeatureViewConstant(String name) {
+    return "STREAM_VIEW_" + constantCase(name);
+  }
+
+  /** The registry's constant of a feature service: {@code SERVICE_MODEL_V1}. */
+  public static String featureServiceConstant(String name) {
+    return "SERVICE_" + constantCase(name);
+  }
+
   /** The simple name of a definition, nested names joined with {@code _}. */
   public static String flatSimpleName(TypeElement definition) {
     return String.join("_", ClassName.get(definition).simpleNames());
@@ -80,9 +106,45 @@ public final class Naming {
     return sibling(definition, "TrainingRow");
   }
 
-  /** The registry of a repository whose definitions share {@code packageName}. */
-  public static ClassName registry(String packageName) {
-    return ClassName.get(packageName, "FreshetRegistry");
+  /** The record of one entity's join key values, nested in a client with a composite key. */
+  public static ClassName clientKey(ClassName client) {
+    return client.nestedClass("Key");
+  }
+
+  /**
+   * The parameter holding many entities' keys: {@code driverIds} for one join key, {@code keys}
+   * (of the client's {@code Key} record) for several.
+   */
+  public static String keysParameter(List<String> joinKeys) {
+    return joinKeys.size() == 1 ? camelCase(joinKeys.get(0)) + "s" : "keys";
+  }
+
+  /**
+   * A feature's accessor in a client's records: {@code convRate}, or {@code hourlyStatsConvRate}
+   * (after the view's name in the service) when a join key or another selected feature {@code
+   * clashes} with it.
+   */
+  public static String featureAccessor(String projection, String feature, boolean clashes) {
+    return camelCase(clashes ? projection + "_" + feature : feature);
+  }
+
+  /**
+   * The registry of a repository whose definitions are in {@code definitionPackages}: {@code
+   * FreshetRegistry}, in the longest package that holds every one of them.
+   */
+  public static ClassName registry(List<String> definitionPackages) {
+    String common = null;
+    for (String name : definitionPackages) {
+      if (common == null) {
+        common = name;
+      } else {
+        while (!(name.equals(common) || name.startsWith(common + ".")) && !common.isEmpty()) {
+          int dot = common.lastIndexOf('.');
+          common = dot < 0 ? "" : common.substring(0, dot);
+        }
+      }
+    }
+    return ClassName.get(common == null ? "" : common, "FreshetRegistry");
   }
 
   private static ClassName sibling(TypeElement definition, String suffix) {

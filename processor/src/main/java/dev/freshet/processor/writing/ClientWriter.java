@@ -1,5 +1,6 @@
 package dev.freshet.processor.writing;
 
+import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -9,383 +10,248 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
-import dev.freshet.client.FeatureRef;
-import dev.freshet.client.FeatureTransport;
-import dev.freshet.client.FeatureValue;
-import dev.freshet.client.OnlineRequest;
-import dev.freshet.client.OnlineResponse;
-import dev.freshet.client.TrainingDataSource;
-import dev.freshet.processor.base.Naming;
-import dev.freshet.processor.model.Member;
+import dev.freshet.processor.model.ClientDescriptor;
+import dev.freshet.processor.model.ClientDescriptor.JoinKey;
+import dev.freshet.processor.model.ClientDescriptor.SelectedFeature;
 import dev.freshet.spec.ValueType;
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Modifier;
-import javax.lang.model.element.TypeElement;
 
 /**
- * Writes the typed client of a feature service or feature view ({@code ModelV1Client}), the
- * record it returns per entity online ({@code ModelV1Values}: join keys, then one {@link
- * FeatureValue} per selected feature) and the record of one training row ({@code
- * ModelV1TrainingRow}: join keys, event time, then each feature's value or null).
+ * Writes the typed client of a feature service or feature view, e.g. {@code ModelV1Client}: its
+ * factories over a transport, {@code get} and {@code getAll} online, and the static {@code
+ * trainingRows}. The records it returns have their own writers.
  */
 public final class ClientWriter {
-  /** The remote transport, in freshet-client; named by string so the processor needs none of it. */
-  private static final ClassName REMOTE_TRANSPORT = ClassName.get("dev.freshet.client.http", "RemoteTransport");
-
   private final Filer filer;
-  private final boolean remoteAvailable;
 
-  /**
-   * @param remoteAvailable whether freshet-client is on the compile class path, so that clients get
-   *     a {@code remote(URI)} factory
-   */
-  public ClientWriter(Filer filer, boolean remoteAvailable) {
+  public ClientWriter(Filer filer) {
     this.filer = filer;
-    this.remoteAvailable = remoteAvailable;
   }
 
-  /** A selected feature: the view that has it, the name the service gives that view, its member. */
-  public record SelectedFeature(String view, String projection, Member member) {}
-
-  /**
-   * Writes the client of {@code definition}.
-   *
-   * @param featureService the service's name, or empty for a feature view's client
-   * @param description "feature service {@code model_v1}", for javadoc
-   */
-  public void write(
-      TypeElement definition,
-      String featureService,
-      String description,
-      List<Member> joinKeys,
-      List<SelectedFeature> features) {
-    ClassName client = Naming.client(definition);
-    ClassName values = Naming.values(definition);
-    List<String> accessors = accessorNames(joinKeys, features);
-
-    writeValues(definition, description, values, joinKeys, features, accessors);
-    ClassName trainingRow = Naming.trainingRow(definition);
-    writeTrainingRow(definition, description, trainingRow, joinKeys, features, accessors);
-
-    boolean compositeKey = joinKeys.size() > 1;
-    ClassName key = client.nestedClass("Key");
-    TypeName keyType = compositeKey ? key : joinKeys.get(0).type().boxedType();
-    ParameterizedTypeName keyList = ParameterizedTypeName.get(ClassName.get(List.class), keyType);
-    ParameterizedTypeName valuesList = ParameterizedTypeName.get(ClassName.get(List.class), values);
-    String keysParameter = compositeKey ? "keys" : Naming.camelCase(joinKeys.get(0).name()) + "s";
-
+  public void write(ClientDescriptor client) {
+    ClassName name = client.client();
     TypeSpec.Builder type =
-        TypeSpec.classBuilder(client)
-            .addOriginatingElement(definition)
+        TypeSpec.classBuilder(name)
+            .addOriginatingElement(client.definition())
             .addAnnotation(GeneratedFiles.generatedAnnotation())
             .addJavadoc(
-                "Reads the features of $L online, typed. Each call is one round trip through its\n"
-                    + "{@link FeatureTransport}.\n\n<p>Generated from {@link $T}.\n",
-                description,
-                ClassName.get(definition))
+                Lines.typeDoc(
+                    "Reads the features of " + client.description() + " online, typed. Each call is"
+                        + " one round trip through its {@link FeatureTransport}.",
+                    ClassName.get(client.definition())))
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addField(
                 FieldSpec.builder(String.class, "FEATURE_SERVICE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                     .addJavadoc("The feature service requested, or empty when the features are listed.\n")
-                    .initializer("$S", featureService)
+                    .initializer("$S", client.featureService())
                     .build())
             .addField(
                 FieldSpec.builder(
-                        ParameterizedTypeName.get(List.class, FeatureRef.class),
+                        ParameterizedTypeName.get(ClassName.get(List.class), ClientTypes.FEATURE_REF),
                         "FEATURES",
                         Modifier.PUBLIC,
                         Modifier.STATIC,
                         Modifier.FINAL)
-                    .initializer("$T.of(\n$>$L$<)", List.class, featureRefs(features))
+                    .initializer("$T.of(\n$>$>$L$<$<)", List.class, featureRefs(client.features()))
                     .build())
-            .addField(FeatureTransport.class, "transport", Modifier.PRIVATE, Modifier.FINAL)
+            .addField(ClientTypes.FEATURE_TRANSPORT, "transport", Modifier.PRIVATE, Modifier.FINAL)
             .addMethod(
                 MethodSpec.constructorBuilder()
                     .addModifiers(Modifier.PUBLIC)
-                    .addParameter(FeatureTransport.class, "transport")
+                    .addParameter(ClientTypes.FEATURE_TRANSPORT, "transport")
                     .addStatement("this.transport = $T.requireNonNull(transport, $S)", Objects.class, "transport")
                     .build())
             .addMethod(
                 MethodSpec.methodBuilder("over")
                     .addJavadoc("A client reading through {@code transport}.\n")
                     .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                    .returns(client)
-                    .addParameter(FeatureTransport.class, "transport")
-                    .addStatement("return new $T(transport)", client)
+                    .returns(name)
+                    .addParameter(ClientTypes.FEATURE_TRANSPORT, "transport")
+                    .addStatement("return new $T(transport)", name)
                     .build())
-            .addMethods(remoteFactory(client))
-            .addMethod(getOne(values, joinKeys, compositeKey, key))
-            .addMethod(getAll(values, valuesList, keyList, keysParameter, joinKeys, features, compositeKey))
-            .addMethod(trainingRows(description, trainingRow, keyList, keysParameter, joinKeys, features, compositeKey));
-    if (compositeKey) {
-      MethodSpec.Builder keyConstructor = MethodSpec.constructorBuilder();
-      joinKeys.forEach(k -> keyConstructor.addParameter(k.type().javaType(), Naming.camelCase(k.name())));
-      type.addType(
-          TypeSpec.recordBuilder(key)
-              .addJavadoc("The join key values of one entity row.\n")
-              .addModifiers(Modifier.PUBLIC)
-              .recordConstructor(keyConstructor.build())
-              .build());
-    }
-    GeneratedFiles.write(filer, client.packageName(), type.build());
+            .addMethod(
+                MethodSpec.methodBuilder("remote")
+                    .addJavadoc("A client of the feature server at {@code server}, e.g. {@code http://features:6566}.\n")
+                    .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                    .returns(name)
+                    .addParameter(URI.class, "server")
+                    .addStatement("return new $T($T.of(server))", name, ClientTypes.REMOTE_TRANSPORT)
+                    .build())
+            .addMethod(getOne(client))
+            .addMethod(getAll(client))
+            .addMethod(trainingRows(client));
+    client.key().ifPresent(key -> type.addType(keyRecord(client, key)));
+    GeneratedFiles.write(filer, name.packageName(), type.build());
   }
 
-  private List<MethodSpec> remoteFactory(ClassName client) {
-    if (!remoteAvailable) {
-      return List.of();
-    }
-    return List.of(
-        MethodSpec.methodBuilder("remote")
-            .addJavadoc("A client of the feature server at {@code server}, e.g. {@code http://features:6566}.\n")
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .returns(client)
-            .addParameter(java.net.URI.class, "server")
-            .addStatement("return new $T($T.of(server))", client, REMOTE_TRANSPORT)
-            .build());
-  }
-
-  private MethodSpec getOne(ClassName values, List<Member> joinKeys, boolean compositeKey, ClassName key) {
+  private static MethodSpec getOne(ClientDescriptor client) {
     MethodSpec.Builder method =
         MethodSpec.methodBuilder("get")
             .addJavadoc("The features of one entity.\n")
             .addModifiers(Modifier.PUBLIC)
-            .returns(values);
-    List<String> names = joinKeys.stream().map(k -> Naming.camelCase(k.name())).toList();
-    for (Member joinKey : joinKeys) {
-      method.addParameter(joinKey.type().javaType(), Naming.camelCase(joinKey.name()));
+            .returns(client.values());
+    for (JoinKey joinKey : client.joinKeys()) {
+      method.addParameter(joinKey.type().javaType(), joinKey.accessor());
     }
-    String arguments = String.join(", ", names);
-    return compositeKey
-        ? method.addStatement("return getAll($T.of(new $T($L))).get(0)", List.class, key, arguments).build()
+    String arguments = String.join(", ", client.joinKeys().stream().map(JoinKey::accessor).toList());
+    return client.key().isPresent()
+        ? method.addStatement("return getAll($T.of(new $T($L))).get(0)", List.class, client.key().get(), arguments).build()
         : method.addStatement("return getAll($T.of($L)).get(0)", List.class, arguments).build();
   }
 
-  private MethodSpec getAll(
-      ClassName values,
-      ParameterizedTypeName valuesList,
-      ParameterizedTypeName keyList,
-      String keysParameter,
-      List<Member> joinKeys,
-      List<SelectedFeature> features,
-      boolean compositeKey) {
+  private static MethodSpec getAll(ClientDescriptor client) {
+    ParameterizedTypeName valuesList = ParameterizedTypeName.get(ClassName.get(List.class), client.values());
     MethodSpec.Builder method =
         MethodSpec.methodBuilder("getAll")
             .addJavadoc(
                 "The features of each entity, in the order given, in one round trip.\n")
             .addModifiers(Modifier.PUBLIC)
             .returns(valuesList)
-            .addParameter(ParameterSpec.builder(keyList, keysParameter).build());
-    putEntities(method, joinKeys, keysParameter, compositeKey);
+            .addParameter(ParameterSpec.builder(keyList(client), client.keysParameter()).build());
+    putEntities(method, client);
     method.addStatement(
-        "$T response = transport.read(new $T(FEATURE_SERVICE, FEATURES, entities))",
-        OnlineResponse.class,
-        OnlineRequest.class);
-    method.addStatement("$T result = new $T<>($L.size())", valuesList, ArrayList.class, keysParameter);
-    method.beginControlFlow("for (int row = 0; row < $L.size(); row++)", keysParameter);
-    List<CodeBlock> arguments = keyArguments(joinKeys, keysParameter, compositeKey);
+        "$T response =$Wtransport.read(new $T(FEATURE_SERVICE, FEATURES, entities))",
+        ClientTypes.ONLINE_RESPONSE,
+        ClientTypes.ONLINE_REQUEST);
+    method.addStatement("$T result = new $T<>($L.size())", valuesList, ArrayList.class, client.keysParameter());
+    method.beginControlFlow("for (int row = 0; row < $L.size(); row++)", client.keysParameter());
+    List<CodeBlock> arguments = keyArguments(client);
     boolean unchecked = false;
-    for (int i = 0; i < features.size(); i++) {
-      TypeName boxed = features.get(i).member().type().boxedType();
+    for (int i = 0; i < client.features().size(); i++) {
+      TypeName boxed = client.features().get(i).type().boxedType();
       if (boxed instanceof ParameterizedTypeName) {
         unchecked = true;
         arguments.add(
             CodeBlock.of(
                 "($T) ($T<?>) response.value($L, row, $T.class)",
-                ParameterizedTypeName.get(ClassName.get(FeatureValue.class), boxed),
-                FeatureValue.class,
+                ParameterizedTypeName.get(ClientTypes.FEATURE_VALUE, boxed),
+                ClientTypes.FEATURE_VALUE,
                 i,
                 List.class));
       } else {
         arguments.add(CodeBlock.of("response.value($L, row, $T.class)", i, boxed));
       }
     }
-    return addRowsAndReturn(method, values, arguments, unchecked);
+    return addRowsAndReturn(method, client.values(), arguments, unchecked);
   }
 
-  /** Ends the loop over rows: adds one {@code record} per row and returns the list. */
-  private static MethodSpec addRowsAndReturn(MethodSpec.Builder method, ClassName record, List<CodeBlock> arguments, boolean unchecked) {
-    method.addStatement("result.add(new $T(\n$>$L$<))", record, CodeBlock.join(arguments, ",\n"));
+  private static MethodSpec trainingRows(ClientDescriptor client) {
+    String keys = client.keysParameter();
+    ParameterizedTypeName rowList = ParameterizedTypeName.get(ClassName.get(List.class), client.trainingRow());
+    ParameterizedTypeName times = ParameterizedTypeName.get(List.class, Instant.class);
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder("trainingRows")
+            .addJavadoc(
+                Lines.memberDoc(
+                    "Training data: for each entity row, the features of " + client.description()
+                        + " as of its event time, point-in-time correct (null where the entity had no"
+                        + " value within the view's ttl), in the order given."))
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(rowList)
+            .addParameter(ClientTypes.TRAINING_DATA_SOURCE, "source")
+            .addParameter(keyList(client), keys)
+            .addParameter(times, "eventTimestamps");
+    method.beginControlFlow("if ($L.size() != eventTimestamps.size())", keys);
+    method.addStatement(
+        "throw new $T($S + $L.size()$W+ $S + eventTimestamps.size())",
+        IllegalArgumentException.class,
+        keys + " has ",
+        keys,
+        " rows but eventTimestamps has ");
     method.endControlFlow();
-    method.addStatement("return result");
-    if (unchecked) {
-      // A List feature's class literal cannot carry its element type; the transport contract does.
-      method.addAnnotation(
-          com.palantir.javapoet.AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "unchecked").build());
+    putEntities(method, client);
+    method.addStatement(
+        "entities.put($T.EVENT_TIMESTAMP, $T.copyOf(eventTimestamps))", ClientTypes.TRAINING_DATA_SOURCE, List.class);
+    method.addStatement(
+        "$T<$T<$T>> columns = source.read(FEATURE_SERVICE, FEATURES, entities)", List.class, List.class, Object.class);
+    method.addStatement("$T result = new $T<>($L.size())", rowList, ArrayList.class, keys);
+    method.beginControlFlow("for (int row = 0; row < $L.size(); row++)", keys);
+    List<CodeBlock> arguments = keyArguments(client);
+    arguments.add(CodeBlock.of("eventTimestamps.get(row)"));
+    boolean unchecked = false;
+    for (int i = 0; i < client.features().size(); i++) {
+      TypeName boxed = client.features().get(i).type().boxedType();
+      unchecked |= boxed instanceof ParameterizedTypeName;
+      arguments.add(CodeBlock.of("($T) columns.get($L).get(row)", boxed, i));
     }
-    return method.build();
+    return addRowsAndReturn(method, client.trainingRow(), arguments, unchecked);
   }
 
-  /** The join key values of entity row {@code row}, as arguments of a record's constructor. */
-  private static List<CodeBlock> keyArguments(List<Member> joinKeys, String keysParameter, boolean compositeKey) {
-    List<CodeBlock> arguments = new ArrayList<>();
-    for (Member joinKey : joinKeys) {
-      arguments.add(
-          compositeKey
-              ? CodeBlock.of("$L.get(row).$L()", keysParameter, Naming.camelCase(joinKey.name()))
-              : CodeBlock.of("$L.get(row)", keysParameter));
-    }
-    return arguments;
+  /** The type of the keys parameter: the one join key's boxed type, or the {@code Key} record. */
+  private static ParameterizedTypeName keyList(ClientDescriptor client) {
+    TypeName keyType =
+        client.key().<TypeName>map(k -> k).orElseGet(() -> client.joinKeys().get(0).type().boxedType());
+    return ParameterizedTypeName.get(ClassName.get(List.class), keyType);
   }
 
   /** Declares {@code entities}, the join key columns by name, from the keys parameter. */
-  private static void putEntities(MethodSpec.Builder method, List<Member> joinKeys, String keysParameter, boolean compositeKey) {
+  private static void putEntities(MethodSpec.Builder method, ClientDescriptor client) {
+    String keys = client.keysParameter();
     ParameterizedTypeName column =
         ParameterizedTypeName.get(ClassName.get(List.class), WildcardTypeName.subtypeOf(Object.class));
     ParameterizedTypeName columns =
         ParameterizedTypeName.get(ClassName.get(Map.class), ClassName.get(String.class), column);
     method.addStatement("$T entities = new $T<>()", columns, LinkedHashMap.class);
-    if (compositeKey) {
-      for (Member joinKey : joinKeys) {
-        String local = Naming.camelCase(joinKey.name());
-        method.addStatement(
-            "$T<$T> $L = new $T<>($L.size())", List.class, joinKey.type().boxedType(), local, ArrayList.class, keysParameter);
-      }
-      method.beginControlFlow("for (Key key : $L)", keysParameter);
-      for (Member joinKey : joinKeys) {
-        String local = Naming.camelCase(joinKey.name());
-        method.addStatement("$L.add(key.$L())", local, local);
-      }
-      method.endControlFlow();
-      for (Member joinKey : joinKeys) {
-        method.addStatement("entities.put($S, $L)", joinKey.name(), Naming.camelCase(joinKey.name()));
-      }
-    } else {
-      method.addStatement("entities.put($S, $T.copyOf($L))", joinKeys.get(0).name(), List.class, keysParameter);
+    if (!client.compositeKey()) {
+      method.addStatement("entities.put($S, $T.copyOf($L))", client.joinKeys().get(0).name(), List.class, keys);
+      return;
     }
-  }
-
-  private MethodSpec trainingRows(
-      String description,
-      ClassName trainingRow,
-      ParameterizedTypeName keyList,
-      String keysParameter,
-      List<Member> joinKeys,
-      List<SelectedFeature> features,
-      boolean compositeKey) {
-    ParameterizedTypeName rowList = ParameterizedTypeName.get(ClassName.get(List.class), trainingRow);
-    ParameterizedTypeName times = ParameterizedTypeName.get(List.class, Instant.class);
-    MethodSpec.Builder method =
-        MethodSpec.methodBuilder("trainingRows")
-            .addJavadoc(
-                "Training data: for each entity row, the features of $L as of its event time, point-in-time\n"
-                    + "correct (null where the entity had no value within the view's ttl), in the order given.\n",
-                description)
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .returns(rowList)
-            .addParameter(TrainingDataSource.class, "source")
-            .addParameter(keyList, keysParameter)
-            .addParameter(times, "eventTimestamps");
-    method.beginControlFlow("if ($L.size() != eventTimestamps.size())", keysParameter);
-    method.addStatement(
-        "throw new $T($S + $L.size() + $S + eventTimestamps.size())",
-        IllegalArgumentException.class,
-        keysParameter + " has ",
-        keysParameter,
-        " rows but eventTimestamps has ");
+    for (JoinKey joinKey : client.joinKeys()) {
+      method.addStatement(
+          "$T<$T> $L = new $T<>($L.size())", List.class, joinKey.type().boxedType(), joinKey.accessor(), ArrayList.class, keys);
+    }
+    method.beginControlFlow("for ($T key : $L)", client.key().orElseThrow(), keys);
+    for (JoinKey joinKey : client.joinKeys()) {
+      method.addStatement("$L.add(key.$L())", joinKey.accessor(), joinKey.accessor());
+    }
     method.endControlFlow();
-    putEntities(method, joinKeys, keysParameter, compositeKey);
-    method.addStatement("entities.put($T.EVENT_TIMESTAMP, $T.copyOf(eventTimestamps))", TrainingDataSource.class, List.class);
-    method.addStatement(
-        "$T<$T<$T>> columns = source.read(FEATURE_SERVICE, FEATURES, entities)", List.class, List.class, Object.class);
-    method.addStatement("$T result = new $T<>($L.size())", rowList, ArrayList.class, keysParameter);
-    method.beginControlFlow("for (int row = 0; row < $L.size(); row++)", keysParameter);
-    List<CodeBlock> arguments = keyArguments(joinKeys, keysParameter, compositeKey);
-    arguments.add(CodeBlock.of("eventTimestamps.get(row)"));
-    boolean unchecked = false;
-    for (int i = 0; i < features.size(); i++) {
-      TypeName boxed = features.get(i).member().type().boxedType();
-      unchecked |= boxed instanceof ParameterizedTypeName;
-      arguments.add(CodeBlock.of("($T) columns.get($L).get(row)", boxed, i));
+    for (JoinKey joinKey : client.joinKeys()) {
+      method.addStatement("entities.put($S, $L)", joinKey.name(), joinKey.accessor());
     }
-    return addRowsAndReturn(method, trainingRow, arguments, unchecked);
   }
 
-  private void writeTrainingRow(
-      TypeElement definition,
-      String description,
-      ClassName trainingRow,
-      List<Member> joinKeys,
-      List<SelectedFeature> features,
-      List<String> accessors) {
+  /** The join key values of entity row {@code row}, as arguments of a record's constructor. */
+  private static List<CodeBlock> keyArguments(ClientDescriptor client) {
+    List<CodeBlock> arguments = new ArrayList<>();
+    for (JoinKey joinKey : client.joinKeys()) {
+      arguments.add(
+          client.compositeKey()
+              ? CodeBlock.of("$L.get(row).$L()", client.keysParameter(), joinKey.accessor())
+              : CodeBlock.of("$L.get(row)", client.keysParameter()));
+    }
+    return arguments;
+  }
+
+  /** Ends the loop over rows: adds one {@code record} per row and returns the list. */
+  private static MethodSpec addRowsAndReturn(
+      MethodSpec.Builder method, ClassName record, List<CodeBlock> arguments, boolean unchecked) {
+    // Inside a statement JavaPoet indents every line after the first by four spaces.
+    method.addStatement("result.add(new $T(\n$L))", record, CodeBlock.join(arguments, ",\n"));
+    method.endControlFlow();
+    method.addStatement("return result");
+    if (unchecked) {
+      // A List feature's class literal cannot carry its element type; the transport contract does.
+      method.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "unchecked").build());
+    }
+    return method.build();
+  }
+
+  private static TypeSpec keyRecord(ClientDescriptor client, ClassName key) {
     MethodSpec.Builder constructor = MethodSpec.constructorBuilder();
-    int i = 0;
-    for (Member joinKey : joinKeys) {
-      constructor.addParameter(joinKey.type().javaType(), accessors.get(i++));
-    }
-    constructor.addParameter(Instant.class, "eventTimestamp");
-    for (SelectedFeature feature : features) {
-      constructor.addParameter(feature.member().type().boxedType(), accessors.get(i++));
-    }
-    TypeSpec record =
-        TypeSpec.recordBuilder(trainingRow)
-            .addOriginatingElement(definition)
-            .addAnnotation(GeneratedFiles.generatedAnnotation())
-            .addJavadoc(
-                "One training row of $L: an entity, the time it is labelled at, and each feature's value as of\n"
-                    + "that time (null when there was none within the view's ttl).\n\n"
-                    + "<p>Generated from {@link $T}.\n",
-                description,
-                ClassName.get(definition))
-            .addModifiers(Modifier.PUBLIC)
-            .recordConstructor(constructor.build())
-            .build();
-    GeneratedFiles.write(filer, trainingRow.packageName(), record);
-  }
-
-  private void writeValues(
-      TypeElement definition,
-      String description,
-      ClassName values,
-      List<Member> joinKeys,
-      List<SelectedFeature> features,
-      List<String> accessors) {
-    MethodSpec.Builder constructor = MethodSpec.constructorBuilder();
-    int i = 0;
-    for (Member joinKey : joinKeys) {
-      constructor.addParameter(joinKey.type().javaType(), accessors.get(i++));
-    }
-    for (SelectedFeature feature : features) {
-      constructor.addParameter(
-          ParameterizedTypeName.get(ClassName.get(FeatureValue.class), feature.member().type().boxedType()),
-          accessors.get(i++));
-    }
-    TypeSpec record =
-        TypeSpec.recordBuilder(values)
-            .addOriginatingElement(definition)
-            .addAnnotation(GeneratedFiles.generatedAnnotation())
-            .addJavadoc(
-                "The features of $L for one entity, each with its status and event time.\n\n"
-                    + "<p>Generated from {@link $T}.\n",
-                description,
-                ClassName.get(definition))
-            .addModifiers(Modifier.PUBLIC)
-            .recordConstructor(constructor.build())
-            .build();
-    GeneratedFiles.write(filer, values.packageName(), record);
-  }
-
-  /**
-   * Join keys keep their names; a feature is named after itself, or after its view and itself
-   * when another selected feature or a join key has the same name.
-   */
-  static List<String> accessorNames(List<Member> joinKeys, List<SelectedFeature> features) {
-    Map<String, Integer> uses = new HashMap<>();
-    joinKeys.forEach(k -> uses.merge(Naming.camelCase(k.name()), 1, Integer::sum));
-    features.forEach(f -> uses.merge(Naming.camelCase(f.member().name()), 1, Integer::sum));
-    List<String> names = new ArrayList<>();
-    joinKeys.forEach(k -> names.add(Naming.camelCase(k.name())));
-    for (SelectedFeature feature : features) {
-      String plain = Naming.camelCase(feature.member().name());
-      names.add(uses.get(plain) > 1 ? Naming.camelCase(feature.projection() + "_" + feature.member().name()) : plain);
-    }
-    return names;
+    client.joinKeys().forEach(k -> constructor.addParameter(k.type().javaType(), k.accessor()));
+    return TypeSpec.recordBuilder(key)
+        .addJavadoc("The join key values of one entity row.\n")
+        .addModifiers(Modifier.PUBLIC)
+        .recordConstructor(constructor.build())
+        .build();
   }
 
   private static CodeBlock featureRefs(List<SelectedFeature> features) {
@@ -393,12 +259,12 @@ public final class ClientWriter {
     for (SelectedFeature feature : features) {
       refs.add(
           CodeBlock.of(
-              "new $T($S, $S, $T.$L)",
-              FeatureRef.class,
+              "new $T($S,$W$S,$W$T.$L)",
+              ClientTypes.FEATURE_REF,
               feature.view(),
-              feature.member().name(),
+              feature.name(),
               ValueType.class,
-              feature.member().type().valueType()));
+              feature.type().valueType()));
     }
     return CodeBlock.join(refs, ",\n");
   }

@@ -61,11 +61,10 @@ public final class MaterializerWriter {
             .addOriginatingElement(view.element())
             .addAnnotation(GeneratedFiles.generatedAnnotation())
             .addJavadoc(
-                "Reads rows of feature view {@code $L} from records of file source {@code $L}.\n\n"
-                    + "<p>Generated from {@link $T}.\n",
-                view.name(),
-                batchSource.name(),
-                ClassName.get(view.element()))
+                Lines.typeDoc(
+                    "Reads rows of feature view {@code " + view.name() + "} from records of file source"
+                        + " {@code " + batchSource.name() + "}.",
+                    ClassName.get(view.element())))
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addSuperinterface(ParameterizedTypeName.get(ClassName.get(Materializer.class), row))
             .addField(
@@ -75,7 +74,7 @@ public final class MaterializerWriter {
             .addField(
                 FieldSpec.builder(STRING_LIST, "COLUMNS", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                     .addJavadoc("The source columns read, in the order of {@link SourceRecord} positions.\n")
-                    .initializer("$T.of($L)", List.class, strings(columns))
+                    .initializer(Lines.listInitializer("  public static final List<String> COLUMNS = ", strings(columns)))
                     .build())
             .addMethod(
                 MethodSpec.methodBuilder("featureView")
@@ -97,7 +96,7 @@ public final class MaterializerWriter {
                     .addModifiers(Modifier.PUBLIC)
                     .returns(row)
                     .addParameter(SourceRecord.class, "record")
-                    .addStatement("return new $T(\n$>$L$<)", row, CodeBlock.join(arguments, ",\n"))
+                    .addStatement("return new $T(\n$L)", row, CodeBlock.join(arguments, ",\n"))
                     .build())
             .build();
     GeneratedFiles.write(filer, name.packageName(), materializer);
@@ -128,7 +127,7 @@ public final class MaterializerWriter {
     return element;
   }
 
-  static CodeBlock strings(List<String> values) {
-    return values.stream().map(v -> CodeBlock.of("$S", v)).collect(CodeBlock.joining(", "));
+  private static List<CodeBlock> strings(List<String> values) {
+    return values.stream().map(v -> CodeBlock.of("$S", v)).toList();
   }
 }

@@ -69,11 +69,11 @@ public final class RegistryWriter {
     }
     // Constants first, then the lists and accessors, so the definitions read top to bottom.
     TypeSpec.Builder lists = TypeSpec.classBuilder("Lists");
-    addGroup(type, lists, "ENTITY_", "ENTITIES", "entities", EntitySpec.class, contents.entities(), EntitySpec::name, SpecCode::entity);
+    addGroup(type, lists, Naming::entityConstant, "ENTITIES", "entities", EntitySpec.class, contents.entities(), EntitySpec::name, SpecCode::entity);
     addGroup(
         type,
         lists,
-        "SOURCE_",
+        Naming::dataSourceConstant,
         "DATA_SOURCES",
         "dataSources",
         DataSourceSpec.class,
@@ -83,7 +83,7 @@ public final class RegistryWriter {
     addGroup(
         type,
         lists,
-        "VIEW_",
+        Naming::featureViewConstant,
         "FEATURE_VIEWS",
         "featureViews",
         FeatureViewSpec.class,
@@ -93,7 +93,7 @@ public final class RegistryWriter {
     addGroup(
         type,
         lists,
-        "STREAM_VIEW_",
+        Naming::streamFeatureViewConstant,
         "STREAM_FEATURE_VIEWS",
         "streamFeatureViews",
         StreamFeatureViewSpec.class,
@@ -103,7 +103,7 @@ public final class RegistryWriter {
     addGroup(
         type,
         lists,
-        "SERVICE_",
+        Naming::featureServiceConstant,
         "FEATURE_SERVICES",
         "featureServices",
         FeatureServiceSpec.class,
@@ -121,7 +121,7 @@ public final class RegistryWriter {
   private static <S> void addGroup(
       TypeSpec.Builder type,
       TypeSpec.Builder lists,
-      String constantPrefix,
+      Function<String, String> constantName,
       String listName,
       String accessor,
       Class<?> specType,
@@ -130,18 +130,20 @@ public final class RegistryWriter {
       Function<S, CodeBlock> code) {
     List<CodeBlock> constants = new ArrayList<>();
     for (S spec : specs) {
-      String constant = constantPrefix + Naming.constantCase(name.apply(spec));
+      String constant = constantName.apply(name.apply(spec));
       TypeName declared = spec instanceof DataSourceSpec ? ClassName.get(spec.getClass()) : ClassName.get(specType);
       type.addField(
           FieldSpec.builder(declared, constant, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-              .initializer(code.apply(spec))
+              .initializer("$>$>\n$L$<$<", code.apply(spec))
               .build());
       constants.add(CodeBlock.of("$L", constant));
     }
     ParameterizedTypeName listType = ParameterizedTypeName.get(ClassName.get(List.class), ClassName.get(specType));
+    String declaration =
+        "  private static final List<" + ClassName.get(specType).simpleName() + "> " + listName + " = ";
     lists.addField(
         FieldSpec.builder(listType, listName, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-            .initializer("$T.of($L)", List.class, CodeBlock.join(constants, ", "))
+            .initializer(Lines.listInitializer(declaration, constants))
             .build());
     lists.addMethod(
         MethodSpec.methodBuilder(accessor)

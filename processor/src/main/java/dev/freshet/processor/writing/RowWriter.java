@@ -13,7 +13,6 @@ import dev.freshet.spec.FeatureRow;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Modifier;
 
@@ -41,11 +40,11 @@ public final class RowWriter {
             .addOriginatingElement(view.element())
             .addAnnotation(GeneratedFiles.generatedAnnotation())
             .addJavadoc(
-                "A row of feature view {@code $L}: the entity it describes, when, and its features.\n"
-                    + "{@code createdTimestamp} is null when the source has no created column.\n\n"
-                    + "<p>Generated from {@link $T}.\n",
-                view.name(),
-                ClassName.get(view.element()))
+                Lines.typeDoc(
+                    "A row of feature view {@code " + view.name() + "}: the entity it describes, when,"
+                        + " and its features. {@code createdTimestamp} is null when the source has no"
+                        + " created column.",
+                    ClassName.get(view.element())))
             .addModifiers(Modifier.PUBLIC)
             .recordConstructor(constructor.build())
             .addSuperinterface(FeatureRow.class)
@@ -60,7 +59,7 @@ public final class RowWriter {
 
   /** {@code joinKeyValues()} never holds null ({@code List.of}); feature values may. */
   private static MethodSpec listMethod(String methodName, String factory, List<String> components) {
-    String arguments = components.stream().collect(Collectors.joining(", "));
+    CodeBlock arguments = components.stream().map(c -> CodeBlock.of("$L", c)).collect(CodeBlock.joining(",$W"));
     CodeBlock body =
         factory.equals("List")
             ? CodeBlock.of("return $T.<$T>of($L);\n", List.class, Object.class, arguments)

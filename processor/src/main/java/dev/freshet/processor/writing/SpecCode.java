@@ -17,176 +17,204 @@ import dev.freshet.spec.StreamFeatureViewSpec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
-import java.util.function.Function;
 
-/** The Java expressions that rebuild spec records at run time, for the generated registry. */
+/**
+ * The Java expressions that rebuild spec records at run time, for the generated registry: each
+ * through its builder, one named part per line, leaving out the parts that keep the builder's
+ * default, so that a definition reads as its annotation does.
+ */
 final class SpecCode {
   private SpecCode() {}
 
   static CodeBlock entity(EntitySpec e) {
-    return CodeBlock.of(
-        "new $T(\n$>$S,\n$L,\n$S,\n$L,\n$S$<)",
-        EntitySpec.class,
-        e.name(),
-        list(e.joinKeys(), SpecCode::joinKey),
-        e.description(),
-        map(e.tags()),
-        e.owner());
+    Chain chain = new Chain(EntitySpec.class, e.name());
+    e.joinKeys().forEach(k -> joinKey(chain, k));
+    metadata(chain, e.description(), e.tags(), e.owner());
+    return chain.build();
   }
 
   static CodeBlock dataSource(DataSourceSpec source) {
     if (source instanceof FileSourceSpec f) {
-      return CodeBlock.of(
-          "new $T(\n$>$S,\n$S,\n$S,\n$S,\n$L,\n$S,\n$L,\n$S$<)",
-          FileSourceSpec.class,
-          f.name(),
-          f.path(),
-          f.timestampField(),
+      FileSourceSpec defaults = FileSourceSpec.builder(f.name()).build();
+      Chain chain = new Chain(FileSourceSpec.class, f.name());
+      chain.unlessDefault(f.path(), defaults.path(), "path($S)", f.path());
+      chain.unlessDefault(f.timestampField(), defaults.timestampField(), "timestampField($S)", f.timestampField());
+      chain.unlessDefault(
           f.createdTimestampColumn(),
-          map(f.fieldMapping()),
-          f.description(),
-          map(f.tags()),
-          f.owner());
+          defaults.createdTimestampColumn(),
+          "createdTimestampColumn($S)",
+          f.createdTimestampColumn());
+      new TreeMap<>(f.fieldMapping()).forEach((column, feature) -> chain.call("fieldMapping($S, $S)", column, feature));
+      metadata(chain, f.description(), f.tags(), f.owner());
+      return chain.build();
     }
     if (source instanceof PushSourceSpec p) {
-      return CodeBlock.of(
-          "new $T(\n$>$S,\n$S,\n$S,\n$L,\n$S$<)",
-          PushSourceSpec.class,
-          p.name(),
-          p.batchSource(),
-          p.description(),
-          map(p.tags()),
-          p.owner());
+      PushSourceSpec defaults = PushSourceSpec.builder(p.name()).build();
+      Chain chain = new Chain(PushSourceSpec.class, p.name());
+      chain.unlessDefault(p.batchSource(), defaults.batchSource(), "batchSource($S)", p.batchSource());
+      metadata(chain, p.description(), p.tags(), p.owner());
+      return chain.build();
     }
     KafkaSourceSpec k = (KafkaSourceSpec) source;
-    return CodeBlock.of(
-        "new $T(\n$>$S,\n$S,\n$T.$L,\n$S,\n$S,\n$T.$L,\n$L,\n$S,\n$L,\n$S,\n$L,\n$S$<)",
-        KafkaSourceSpec.class,
-        k.name(),
-        k.topic(),
-        k.format().getClass(),
-        k.format(),
-        k.avroSchema(),
-        k.timestampField(),
-        k.timestampFormat().getClass(),
+    KafkaSourceSpec defaults = KafkaSourceSpec.builder(k.name()).build();
+    Chain chain = new Chain(KafkaSourceSpec.class, k.name());
+    chain.unlessDefault(k.topic(), defaults.topic(), "topic($S)", k.topic());
+    chain.unlessDefault(k.format(), defaults.format(), "format($T.$L)", k.format().getClass(), k.format());
+    chain.unlessDefault(k.avroSchema(), defaults.avroSchema(), "avroSchema($S)", k.avroSchema());
+    chain.unlessDefault(k.timestampField(), defaults.timestampField(), "timestampField($S)", k.timestampField());
+    chain.unlessDefault(
         k.timestampFormat(),
-        duration(k.watermarkDelay()),
-        k.batchSource(),
-        list(
-            k.fields(),
-            (MessageFieldSpec f) ->
-                CodeBlock.of("new $T($S, $T.$L, $L)", MessageFieldSpec.class, f.name(), f.type().getClass(), f.type(), f.nullable())),
-        k.description(),
-        map(k.tags()),
-        k.owner());
+        defaults.timestampFormat(),
+        "timestampFormat($T.$L)",
+        k.timestampFormat().getClass(),
+        k.timestampFormat());
+    chain.unlessDefault(
+        k.watermarkDelay(), defaults.watermarkDelay(), "watermarkDelay($L)", duration(k.watermarkDelay()));
+    chain.unlessDefault(k.batchSource(), defaults.batchSource(), "batchSource($S)", k.batchSource());
+    for (MessageFieldSpec field : k.fields()) {
+      chain.call(
+          field.nullable() ? "nullableField($S,$W$T.$L)" : "field($S,$W$T.$L)",
+          field.name(),
+          field.type().getClass(),
+          field.type());
+    }
+    metadata(chain, k.description(), k.tags(), k.owner());
+    return chain.build();
   }
 
   static CodeBlock featureView(FeatureViewSpec v) {
-    // The schedule goes in only when there is one, so that unscheduled views read as before.
-    return CodeBlock.of(
-        "new $T(\n$>$S,\n$L,\n$L,\n$S,\n$L,\n$L,\n$L,\n$S,\n$L,\n$S" + (v.schedule().isEmpty() ? "$L" : ",\n$S") + "$<)",
-        FeatureViewSpec.class,
-        v.name(),
-        list(v.entities(), s -> CodeBlock.of("$S", s)),
-        list(v.joinKeys(), SpecCode::joinKey),
-        v.source(),
-        duration(v.ttl()),
-        v.online(),
-        list(
-            v.features(),
-            (FeatureSpec f) ->
-                CodeBlock.of("new $T($S, $T.$L, $L)", FeatureSpec.class, f.name(), f.type().getClass(), f.type(), f.nullable())),
-        v.description(),
-        map(v.tags()),
-        v.owner(),
-        v.schedule().isEmpty() ? "" : v.schedule());
+    FeatureViewSpec defaults = FeatureViewSpec.builder(v.name()).build();
+    Chain chain = new Chain(FeatureViewSpec.class, v.name());
+    if (!v.entities().isEmpty()) {
+      chain.call("entities($L)", strings(v.entities()));
+    }
+    v.joinKeys().forEach(k -> joinKey(chain, k));
+    chain.unlessDefault(v.source(), defaults.source(), "source($S)", v.source());
+    chain.unlessDefault(v.ttl(), defaults.ttl(), "ttl($L)", duration(v.ttl()));
+    chain.unlessDefault(v.online(), defaults.online(), "online($L)", v.online());
+    for (FeatureSpec feature : v.features()) {
+      chain.call(
+          feature.nullable() ? "nullableFeature($S,$W$T.$L)" : "feature($S,$W$T.$L)",
+          feature.name(),
+          feature.type().getClass(),
+          feature.type());
+    }
+    chain.unlessDefault(v.schedule(), defaults.schedule(), "schedule($S)", v.schedule());
+    metadata(chain, v.description(), v.tags(), v.owner());
+    return chain.build();
   }
 
   static CodeBlock streamFeatureView(StreamFeatureViewSpec s) {
-    return CodeBlock.of(
-        "new $T(\n$>$S,\n$S,\n$S,\n$L,\n$S,\n$L,\n$S$<)",
-        StreamFeatureViewSpec.class,
-        s.name(),
-        s.source(),
-        s.targetView(),
-        list(s.aggregations(), SpecCode::aggregation),
-        s.description(),
-        map(s.tags()),
-        s.owner());
+    StreamFeatureViewSpec defaults = StreamFeatureViewSpec.builder(s.name()).build();
+    Chain chain = new Chain(StreamFeatureViewSpec.class, s.name());
+    chain.unlessDefault(s.source(), defaults.source(), "source($S)", s.source());
+    chain.unlessDefault(s.targetView(), defaults.targetView(), "targetView($S)", s.targetView());
+    for (AggregationSpec a : s.aggregations()) {
+      if (a.isAggregated()) {
+        chain.call(
+            "aggregation($S,$W$T.$L,$W$S,$W$L,$W$L)",
+            a.feature(),
+            a.function().getClass(),
+            a.function(),
+            a.column(),
+            duration(a.window()),
+            duration(a.slide()));
+      } else {
+        chain.call("plainFeature($S,$W$S)", a.feature(), a.column());
+      }
+    }
+    metadata(chain, s.description(), s.tags(), s.owner());
+    return chain.build();
   }
 
   static CodeBlock featureService(FeatureServiceSpec s) {
-    return CodeBlock.of(
-        "new $T(\n$>$S,\n$L,\n$S,\n$L,\n$S$<)",
-        FeatureServiceSpec.class,
-        s.name(),
-        list(
-            s.selections(),
-            (FeatureSelectionSpec sel) ->
-                CodeBlock.of(
-                    "new $T($S, $S, $L)",
-                    FeatureSelectionSpec.class,
-                    sel.featureView(),
-                    sel.alias(),
-                    list(sel.features(), f -> CodeBlock.of("$S", f)))),
-        s.description(),
-        map(s.tags()),
-        s.owner());
-  }
-
-  private static CodeBlock aggregation(AggregationSpec a) {
-    if (!a.isAggregated()) {
-      return CodeBlock.of(
-          "new $T($S, null, $S, $T.ZERO, $T.ZERO)", AggregationSpec.class, a.feature(), a.column(), Duration.class, Duration.class);
+    Chain chain = new Chain(FeatureServiceSpec.class, s.name());
+    for (FeatureSelectionSpec selection : s.selections()) {
+      CodeBlock features = CodeBlock.of("$T.of($L)", List.class, strings(selection.features()));
+      if (selection.alias().isEmpty()) {
+        chain.call("select($S,$W$L)", selection.featureView(), features);
+      } else {
+        chain.call("selectAs($S,$W$S,$W$L)", selection.featureView(), selection.alias(), features);
+      }
     }
-    return CodeBlock.of(
-        "new $T($S, $T.$L, $S, $L, $L)",
-        AggregationSpec.class,
-        a.feature(),
-        a.function().getClass(),
-        a.function(),
-        a.column(),
-        duration(a.window()),
-        duration(a.slide()));
+    metadata(chain, s.description(), s.tags(), s.owner());
+    return chain.build();
   }
 
-  private static CodeBlock joinKey(JoinKeySpec k) {
-    return CodeBlock.of("new $T($S, $T.$L)", JoinKeySpec.class, k.name(), k.type().getClass(), k.type());
+  private static void joinKey(Chain chain, JoinKeySpec k) {
+    chain.call("joinKey($S,$W$T.$L)", k.name(), k.type().getClass(), k.type());
   }
 
+  /** Description, tags (in key order) and owner, each only when set: every builder starts empty. */
+  private static void metadata(Chain chain, String description, Map<String, String> tags, String owner) {
+    chain.unlessDefault(description, "", "description($S)", description);
+    new TreeMap<>(tags).forEach((key, value) -> chain.call("tag($S,$W$S)", key, value));
+    chain.unlessDefault(owner, "", "owner($S)", owner);
+  }
+
+  /**
+   * {@code Duration.ofDays(100000)}: the largest unit that holds the duration whole, as a person
+   * writes it; sub-millisecond durations as seconds and nanoseconds, which are exact.
+   */
   static CodeBlock duration(Duration d) {
     if (d.isZero()) {
       return CodeBlock.of("$T.ZERO", Duration.class);
     }
-    if (d.toMillis() % 1000 != 0) {
-      return CodeBlock.of("$T.ofMillis($LL)", Duration.class, d.toMillis());
+    if (d.getNano() % 1_000_000 != 0) {
+      return CodeBlock.of("$T.ofSeconds($L, $L)", Duration.class, number(d.getSeconds()), d.getNano());
     }
-    return CodeBlock.of("$T.ofSeconds($LL)", Duration.class, d.getSeconds());
+    if (d.getNano() != 0) {
+      return CodeBlock.of("$T.ofMillis($L)", Duration.class, number(d.toMillis()));
+    }
+    long seconds = d.getSeconds();
+    if (seconds % 86_400 == 0) {
+      return CodeBlock.of("$T.ofDays($L)", Duration.class, number(seconds / 86_400));
+    }
+    if (seconds % 3_600 == 0) {
+      return CodeBlock.of("$T.ofHours($L)", Duration.class, number(seconds / 3_600));
+    }
+    if (seconds % 60 == 0) {
+      return CodeBlock.of("$T.ofMinutes($L)", Duration.class, number(seconds / 60));
+    }
+    return CodeBlock.of("$T.ofSeconds($L)", Duration.class, number(seconds));
   }
 
-  /** {@code List.of(...)}: one element on its line, several one per line. */
-  static <T> CodeBlock list(List<T> items, Function<T, CodeBlock> code) {
-    if (items.size() <= 1) {
-      return CodeBlock.of("$T.of($L)", List.class, items.stream().map(code).collect(CodeBlock.joining(", ")));
-    }
-    return CodeBlock.of("$T.of(\n$>$L$<)", List.class, items.stream().map(code).collect(CodeBlock.joining(",\n")));
+  /** A long argument as a literal: an int literal where one holds it, else with {@code L}. */
+  private static String number(long value) {
+    return value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE ? Long.toString(value) : value + "L";
   }
 
-  /** {@code Map.of(...)} in key order, or {@code Map.ofEntries} past Map.of's ten pairs. */
-  static CodeBlock map(Map<String, String> map) {
-    Map<String, String> sorted = new TreeMap<>(map);
-    if (sorted.size() <= 10) {
-      return CodeBlock.of(
-          "$T.of($L)",
-          Map.class,
-          sorted.entrySet().stream().map(e -> CodeBlock.of("$S, $S", e.getKey(), e.getValue())).collect(CodeBlock.joining(", ")));
+  /** {@code "a", "b"}, wrapping where a line would grow too long. */
+  static CodeBlock strings(List<String> values) {
+    return values.stream().map(v -> CodeBlock.of("$S", v)).collect(CodeBlock.joining(",$W"));
+  }
+
+  /**
+   * {@code Type.builder("name")}, one call per line indented once more (a continuation of the
+   * expression), then {@code .build()}.
+   */
+  private static final class Chain {
+    private final CodeBlock.Builder code = CodeBlock.builder();
+
+    Chain(Class<?> specType, String name) {
+      code.add("$T.builder($S)$>$>", specType, name);
     }
-    return CodeBlock.of(
-        "$T.ofEntries($L)",
-        Map.class,
-        sorted.entrySet().stream()
-            .map(e -> CodeBlock.of("$T.entry($S, $S)", Map.class, e.getKey(), e.getValue()))
-            .collect(CodeBlock.joining(", ")));
+
+    void call(String format, Object... args) {
+      code.add("\n.").add(format, args);
+    }
+
+    /** The call, unless the value is the builder's default, which it would only repeat. */
+    void unlessDefault(Object value, Object defaultValue, String format, Object... args) {
+      if (!Objects.equals(value, defaultValue)) {
+        call(format, args);
+      }
+    }
+
+    CodeBlock build() {
+      return code.add("\n.build()$<$<").build();
+    }
   }
 }

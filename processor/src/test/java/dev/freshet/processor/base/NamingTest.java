@@ -27,6 +27,25 @@ class NamingTest {
   }
 
   @Test
+  void clientNamesFollowTheJoinKeysAndResolveClashesByView() {
+    assertThat(Naming.keysParameter(List.of("driver_id"))).isEqualTo("driverIds");
+    assertThat(Naming.keysParameter(List.of("driver_id", "rider_id"))).isEqualTo("keys");
+    assertThat(Naming.featureAccessor("hourly_stats", "conv_rate", false)).isEqualTo("convRate");
+    assertThat(Naming.featureAccessor("hourly", "conv_rate", true)).isEqualTo("hourlyConvRate");
+  }
+
+  @Test
+  void theRegistryGoesInTheLongestPackageHoldingEveryDefinition() {
+    assertThat(Naming.registry(List.of("com.acme.features.driver", "com.acme.features.rider")).canonicalName())
+        .isEqualTo("com.acme.features.FreshetRegistry");
+    assertThat(Naming.registry(List.of("com.acme.features", "com.acme.featuresextra")).canonicalName())
+        .isEqualTo("com.acme.FreshetRegistry");
+    assertThat(Naming.registry(List.of("com.acme", "org.other")).canonicalName()).isEqualTo("FreshetRegistry");
+    assertThat(Naming.entityConstant("driver")).isEqualTo("ENTITY_DRIVER");
+    assertThat(Naming.streamFeatureViewConstant("daily_miles")).isEqualTo("STREAM_VIEW_DAILY_MILES");
+  }
+
+  @Test
   void suggestionsFindLikelyTyposOnly() {
     assertThat(Suggestions.closest("conv_rat", List.of("conv_rate", "acc_rate"))).contains("conv_rate");
     assertThat(Suggestions.closest("Drivers", List.of("Driver", "Rider"))).contains("Driver");

@@ -1,0 +1,193 @@
+package dev.freshet.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.testing.compile.Compilation;
+import dev.freshet.annotations.MessageFormat;
+import dev.freshet.annotations.TimestampFormat;
+import dev.freshet.spec.AggregationSpec;
+import dev.freshet.spec.FeatureRegistry;
+import dev.freshet.spec.FeatureSelectionSpec;
+import dev.freshet.spec.FeatureServiceSpec;
+import dev.freshet.spec.FeatureSpec;
+import dev.freshet.spec.FeatureViewSpec;
+import dev.freshet.spec.FileSourceSpec;
+import dev.freshet.spec.JoinKeySpec;
+import dev.freshet.spec.KafkaSourceSpec;
+import dev.freshet.spec.MessageFieldSpec;
+import dev.freshet.spec.StreamFeatureViewSpec;
+import dev.freshet.spec.ValueType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The generated registry, loaded from the classes the compilation wrote, holds exactly the specs
+ * of the definitions: every part a builder call sets (or leaves at its default) comes back.
+ */
+class GeneratedRegistryTest {
+  private static final JoinKeySpec DRIVER_ID = new JoinKeySpec("driver_id", ValueType.INT64);
+
+  @Test
+  void everyPartOfEveryDefinitionComesBackFromTheGeneratedRegistry() throws Exception {
+    Compilation compilation =
+        new Fixtures()
+            .put("MappedSource", """
+                @FileSource(
+                    path = "data/mapped",
+                    timestampField = "ts",
+                    fieldMapping = @FieldMapping(column = "cr", feature = "conv_rate"),
+                    description = "mapped",
+                    tags = {@Tag(key = "team", value = "pricing"), @Tag(key = "production", value = "True")},
+                    owner = "pricing@example.com")
+                public interface MappedSource {}
+                """)
+            .put("MappedPush", """
+                @PushSource(batchSource = MappedSource.class)
+                public interface MappedPush {}
+                """)
+            .put("AvroEvents", """
+                @KafkaSource(
+                    topic = "cities",
+                    format = MessageFormat.AVRO,
+                    avroSchema = "{}",
+                    timestampField = "ts",
+                    timestampFormat = TimestampFormat.EPOCH_MILLIS,
+                    watermarkDelay = "250ms",
+                    batchSource = MappedSource.class)
+                public interface AvroEvents {
+                  long driverId();
+                  Instant ts();
+                  String city();
+                  Double fare();
+                }
+                """)
+            .put("OfflineStats", """
+                @FeatureView(
+                    entities = Driver.class,
+                    source = MappedSource.class,
+                    ttl = "PT1.0000005S",
+                    online = false,
+                    schedule = "1h")
+                public interface OfflineStats {
+                  float convRate();
+                  Double maybe();
+                }
+                """)
+            .put("CityView", """
+                @FeatureView(entities = Driver.class, source = MappedPush.class, ttl = "90m")
+                public interface CityView {
+                  String city();
+                }
+                """)
+            .put("CityStream", """
+                @StreamFeatureView(source = AvroEvents.class, target = CityView.class)
+                public interface CityStream {
+                  String city();
+                }
+                """)
+            .put("Aliased", """
+                @FeatureService(features = @Select(view = HourlyStats.class, features = "acc_rate", alias = "hourly"))
+                public interface Aliased {}
+                """)
+            .compile();
+    assertThat(compilation).succeededWithoutWarnings();
+
+    FeatureRegistry registry = load(compilation);
+
+    assertThat(registry.dataSource("mapped_source"))
+        .contains(
+            new FileSourceSpec(
+                "mapped_source",
+                "data/mapped",
+                "ts",
+                "",
+                Map.of("cr", "conv_rate"),
+                "mapped",
+                Map.of("production", "True", "team", "pricing"),
+                "pricing@example.com"));
+    assertThat(registry.dataSource("avro_events"))
+        .contains(
+            new KafkaSourceSpec(
+                "avro_events",
+                "cities",
+                MessageFormat.AVRO,
+                "{}",
+                "ts",
+                TimestampFormat.EPOCH_MILLIS,
+                Duration.ofMillis(250),
+                "mapped_source",
+                List.of(
+                    new MessageFieldSpec("driver_id", ValueType.INT64, false),
+                    new MessageFieldSpec("ts", ValueType.UNIX_TIMESTAMP, false),
+                    new MessageFieldSpec("city", ValueType.STRING, false),
+                    new MessageFieldSpec("fare", ValueType.DOUBLE, true)),
+                "",
+                Map.of(),
+                ""));
+    assertThat(registry.featureView("offline_stats"))
+        .contains(
+            new FeatureViewSpec(
+                "offline_stats",
+                List.of("driver"),
+                List.of(DRIVER_ID),
+                "mapped_source",
+                Duration.ofSeconds(1, 500),
+                false,
+                List.of(
+                    new FeatureSpec("conv_rate", ValueType.FLOAT, false),
+                    new FeatureSpec("maybe", ValueType.DOUBLE, true)),
+                "",
+                Map.of(),
+                "",
+                "1h"));
+    assertThat(registry.featureView("city_view").orElseThrow().ttl()).isEqualTo(Duration.ofMinutes(90));
+    assertThat(registry.streamFeatureViews())
+        .contains(
+            new StreamFeatureViewSpec(
+                "city_stream",
+                "avro_events",
+                "city_view",
+                List.of(new AggregationSpec("city", null, "city", Duration.ZERO, Duration.ZERO)),
+                "",
+                Map.of(),
+                ""));
+    assertThat(registry.featureService("aliased"))
+        .contains(
+            new FeatureServiceSpec(
+                "aliased",
+                List.of(new FeatureSelectionSpec("hourly_stats", "hourly", List.of("acc_rate"))),
+                "",
+                Map.of(),
+                ""));
+  }
+
+  /** The registry class the compilation generated, loaded from its class output. */
+  private static FeatureRegistry load(Compilation compilation) throws ReflectiveOperationException {
+    ClassLoader loader =
+        new ClassLoader(GeneratedRegistryTest.class.getClassLoader()) {
+          @Override
+          protected Class<?> findClass(String name) throws ClassNotFoundException {
+            Optional<JavaFileObject> file =
+                compilation.generatedFile(StandardLocation.CLASS_OUTPUT, name.replace('.', '/') + ".class");
+            if (file.isEmpty()) {
+              throw new ClassNotFoundException(name);
+            }
+            try (InputStream in = file.get().openInputStream()) {
+              byte[] bytes = in.readAllBytes();
+              return defineClass(name, bytes, 0, bytes.length);
+            } catch (IOException e) {
+              throw new ClassNotFoundException(name, e);
+            }
+          }
+        };
+    return (FeatureRegistry) loader.loadClass("test.FreshetRegistry").getConstructor().newInstance();
+  }
+}
