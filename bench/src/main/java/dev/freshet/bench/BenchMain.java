@@ -2,8 +2,8 @@ package dev.freshet.bench;
 
 /**
  * {@code java -Xmx512m -jar freshet-bench.jar materialization [ROWS] [ENTITIES]}, or {@code java
- * -jar freshet-bench.jar serving [ENTITIES] [RATE] [SECONDS] [CALLERS] [LOADED_REDIS|-] [SIZES]}; the usage
- * message lists the others.
+ * -jar freshet-bench.jar serving [ENTITIES] [RATE] [SECONDS] [CALLERS] [LOADED_REDIS|-] [SIZES]};
+ * the usage message lists the others.
  */
 public final class BenchMain {
   private BenchMain() {}
@@ -22,8 +22,12 @@ public final class BenchMain {
       int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 20;
       int callers = args.length > 4 ? Integer.parseInt(args[4]) : 8;
       String redis = args.length > 5 && !args[5].equals("-") ? args[5] : null;
-      int[] sizes = java.util.Arrays.stream((args.length > 6 ? args[6] : "1,10,100").split(",")).mapToInt(Integer::parseInt).toArray();
-      ServingBenchmark.run(entities, rate, java.time.Duration.ofSeconds(seconds), callers, redis, sizes);
+      int[] sizes =
+          java.util.Arrays.stream((args.length > 6 ? args[6] : "1,10,100").split(","))
+              .mapToInt(Integer::parseInt)
+              .toArray();
+      ServingBenchmark.run(
+          entities, rate, java.time.Duration.ofSeconds(seconds), callers, redis, sizes);
       System.exit(0);
     }
     if (args.length > 1 && args[0].equals("serving-load")) {
@@ -41,7 +45,8 @@ public final class BenchMain {
       int rate = args.length > 3 ? Integer.parseInt(args[3]) : 5_000;
       int seconds = args.length > 4 ? Integer.parseInt(args[4]) : 20;
       boolean repartition = args.length <= 5 || Boolean.parseBoolean(args[5]);
-      java.time.Duration commit = java.time.Duration.ofMillis(args.length > 6 ? Long.parseLong(args[6]) : 100);
+      java.time.Duration commit =
+          java.time.Duration.ofMillis(args.length > 6 ? Long.parseLong(args[6]) : 100);
       boolean keyed = args.length <= 7 || !args[7].equals("unkeyed");
       StreamBenchmark.run(events, entities, rate, seconds, repartition, commit, keyed);
       System.exit(0);

@@ -23,41 +23,69 @@ import org.apache.commons.io.FileUtils;
 /**
  * Historical retrieval of ENTITY_ROWS entity rows against FEATURE_ROWS feature rows split over two
  * views (rider_stats, ten FLOAT features, no ttl; rider_trips, two features, a one-day ttl), to a
- * Parquet file; Freshet runs first, so the peak resident memory reported is its own. Baseline in the same run: one hand-written DuckDB query doing the same as-of joins
- * on the same files, with no Freshet in between.
+ * Parquet file; Freshet runs first, so the peak resident memory reported is its own. Baseline in
+ * the same run: one hand-written DuckDB query doing the same as-of joins on the same files, with no
+ * Freshet in between.
  */
 final class HistoricalBenchmark {
   private static final long SPAN_SECONDS = 90L * 24 * 3600;
 
   private HistoricalBenchmark() {}
 
-  /** @param memoryLimit DuckDB's memory limit for Freshet's run (e.g. {@code 256MB}), or null for its default */
-  static void run(long featureRows, long entityRows, long entities, String memoryLimit) throws Exception {
+  /**
+   * @param memoryLimit DuckDB's memory limit for Freshet's run (e.g. {@code 256MB}), or null for
+   *     its default
+   */
+  static void run(long featureRows, long entityRows, long entities, String memoryLimit)
+      throws Exception {
     Path work = Files.createTempDirectory("freshet-bench");
     try {
       System.out.printf(
-          Locale.ROOT, "generating %,d feature rows over 2 views and %,d entity rows over %,d entities in %s%n",
-          featureRows, entityRows, entities, work);
+          Locale.ROOT,
+          "generating %,d feature rows over 2 views and %,d entity rows over %,d entities in %s%n",
+          featureRows,
+          entityRows,
+          entities,
+          work);
       generate(work, featureRows / 2, entityRows, entities);
-      System.out.printf(Locale.ROOT, "max heap %,d MiB, %d cores%n", Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
+      System.out.printf(
+          Locale.ROOT,
+          "max heap %,d MiB, %d cores%n",
+          Runtime.getRuntime().maxMemory() >> 20,
+          Runtime.getRuntime().availableProcessors());
 
       FeatureRegistry registry = FeatureRegistry.load(HistoricalBenchmark.class.getClassLoader());
       FreshetConfig config = new FreshetConfig();
       config.setRepoPath(work.toString());
       OfflineConfig offline = new OfflineConfig();
       offline.setMemoryLimit(memoryLimit);
-      System.out.println("freshet.offline.memory-limit: " + (memoryLimit == null ? "DuckDB's default" : memoryLimit));
-      HistoricalFeatures historical = new HistoricalFeatures(registry, new DuckDbOfflineEngine(registry, config, offline));
+      System.out.println(
+          "freshet.offline.memory-limit: "
+              + (memoryLimit == null ? "DuckDB's default" : memoryLimit));
+      HistoricalFeatures historical =
+          new HistoricalFeatures(registry, new DuckDbOfflineEngine(registry, config, offline));
       HistoricalQuery query =
           historical.features(
-              List.of("rider_stats:f0", "rider_stats:f1", "rider_stats:f2", "rider_stats:f3", "rider_stats:f4",
-                  "rider_stats:f5", "rider_stats:f6", "rider_stats:f7", "rider_stats:f8", "rider_stats:f9",
-                  "rider_trips:trips", "rider_trips:distance"),
+              List.of(
+                  "rider_stats:f0",
+                  "rider_stats:f1",
+                  "rider_stats:f2",
+                  "rider_stats:f3",
+                  "rider_stats:f4",
+                  "rider_stats:f5",
+                  "rider_stats:f6",
+                  "rider_stats:f7",
+                  "rider_stats:f8",
+                  "rider_stats:f9",
+                  "rider_trips:trips",
+                  "rider_trips:distance"),
               false);
       Path out = work.resolve("training.parquet");
       HeapPeak.reset();
       Instant start = Instant.now();
-      long rows = historical.write(query, new EntityRows.ParquetFile(work.resolve("entities.parquet")), out);
+      long rows =
+          historical.write(
+              query, new EntityRows.ParquetFile(work.resolve("entities.parquet")), out);
       Duration freshet = Duration.between(start, Instant.now());
       long freshetHeap = HeapPeak.bytes();
       long freshetRss = peakRss();
@@ -70,18 +98,28 @@ final class HistoricalBenchmark {
       String rawCheck = checksum(rawOut);
 
       System.out.println();
-      System.out.printf(Locale.ROOT, "freshet get-historical-features  %,d rows  %6.1f s  peak heap %,d MiB  peak RSS %,d MiB%n",
-          rows, seconds(freshet), freshetHeap >> 20, freshetRss >> 20);
+      System.out.printf(
+          Locale.ROOT,
+          "freshet get-historical-features  %,d rows  %6.1f s  peak heap %,d MiB  peak RSS %,d MiB%n",
+          rows,
+          seconds(freshet),
+          freshetHeap >> 20,
+          freshetRss >> 20);
       System.out.printf(Locale.ROOT, "raw DuckDB ASOF query            %6.1f s%n", seconds(raw));
       System.out.printf(Locale.ROOT, "freshet / raw time: %.2f%n", seconds(freshet) / seconds(raw));
-      System.out.printf(Locale.ROOT, "checksums (rows, matched f0, sum f0, matched trips): freshet %s, raw %s -> %s%n",
-          freshetCheck, rawCheck, freshetCheck.equals(rawCheck) ? "equal" : "DIFFERENT");
+      System.out.printf(
+          Locale.ROOT,
+          "checksums (rows, matched f0, sum f0, matched trips): freshet %s, raw %s -> %s%n",
+          freshetCheck,
+          rawCheck,
+          freshetCheck.equals(rawCheck) ? "equal" : "DIFFERENT");
     } finally {
       FileUtils.deleteQuietly(work.toFile());
     }
   }
 
-  private static void generate(Path work, long rowsPerView, long entityRows, long entities) throws Exception {
+  private static void generate(Path work, long rowsPerView, long entityRows, long entities)
+      throws Exception {
     StringBuilder features = new StringBuilder();
     for (int f = 0; f < 10; f++) {
       features.append(", random()::FLOAT AS f").append(f);
@@ -91,21 +129,47 @@ final class HistoricalBenchmark {
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
         Statement s = c.createStatement()) {
       s.execute(
-          "COPY (SELECT range % " + entities + " AS rider_id,"
-              + " TIMESTAMPTZ '2022-01-01 00:00:00+00' + to_seconds(" + time + ") AS event_timestamp,"
-              + " TIMESTAMP '2022-01-01 00:00:00' + to_seconds(" + time + ") AS created"
+          "COPY (SELECT range % "
+              + entities
+              + " AS rider_id,"
+              + " TIMESTAMPTZ '2022-01-01 00:00:00+00' + to_seconds("
+              + time
+              + ") AS event_timestamp,"
+              + " TIMESTAMP '2022-01-01 00:00:00' + to_seconds("
+              + time
+              + ") AS created"
               + features
-              + " FROM range(" + rowsPerView + ")) TO '" + work.resolve("rider_stats.parquet") + "' (FORMAT PARQUET)");
+              + " FROM range("
+              + rowsPerView
+              + ")) TO '"
+              + work.resolve("rider_stats.parquet")
+              + "' (FORMAT PARQUET)");
       s.execute(
-          "COPY (SELECT range % " + entities + " AS rider_id,"
-              + " TIMESTAMPTZ '2022-01-01 00:00:00+00' + to_seconds(" + time.replace("range", "range * 7") + ") AS event_timestamp,"
+          "COPY (SELECT range % "
+              + entities
+              + " AS rider_id,"
+              + " TIMESTAMPTZ '2022-01-01 00:00:00+00' + to_seconds("
+              + time.replace("range", "range * 7")
+              + ") AS event_timestamp,"
               + " TIMESTAMP '2022-01-01 00:00:00' AS created, (range % 50)::BIGINT AS trips, random() * 100 AS distance"
-              + " FROM range(" + rowsPerView + ")) TO '" + work.resolve("rider_trips.parquet") + "' (FORMAT PARQUET)");
+              + " FROM range("
+              + rowsPerView
+              + ")) TO '"
+              + work.resolve("rider_trips.parquet")
+              + "' (FORMAT PARQUET)");
       s.execute(
-          "COPY (SELECT (hash(range * 13) % " + entities + ")::BIGINT AS rider_id,"
-              + " TIMESTAMP '2022-01-01 00:00:00' + to_seconds((hash(range * 17) % " + SPAN_SECONDS + ")::BIGINT) AS event_timestamp,"
+          "COPY (SELECT (hash(range * 13) % "
+              + entities
+              + ")::BIGINT AS rider_id,"
+              + " TIMESTAMP '2022-01-01 00:00:00' + to_seconds((hash(range * 17) % "
+              + SPAN_SECONDS
+              + ")::BIGINT) AS event_timestamp,"
               + " range AS request"
-              + " FROM range(" + entityRows + ")) TO '" + work.resolve("entities.parquet") + "' (FORMAT PARQUET)");
+              + " FROM range("
+              + entityRows
+              + ")) TO '"
+              + work.resolve("entities.parquet")
+              + "' (FORMAT PARQUET)");
     }
   }
 
@@ -116,22 +180,34 @@ final class HistoricalBenchmark {
       s.execute("SET TimeZone = 'UTC'");
       s.execute(
           "COPY ("
-              + "WITH e AS (SELECT *, file_row_number AS n, epoch_us(event_timestamp) AS t FROM read_parquet('" + work.resolve("entities.parquet") + "', file_row_number = true)),"
-              + " a AS (SELECT rider_id, epoch_us(event_timestamp) AS t, f0, f1, f2, f3, f4, f5, f6, f7, f8, f9 FROM read_parquet('" + work.resolve("rider_stats.parquet") + "')"
+              + "WITH e AS (SELECT *, file_row_number AS n, epoch_us(event_timestamp) AS t FROM read_parquet('"
+              + work.resolve("entities.parquet")
+              + "', file_row_number = true)),"
+              + " a AS (SELECT rider_id, epoch_us(event_timestamp) AS t, f0, f1, f2, f3, f4, f5, f6, f7, f8, f9 FROM read_parquet('"
+              + work.resolve("rider_stats.parquet")
+              + "')"
               + "   QUALIFY row_number() OVER (PARTITION BY rider_id, event_timestamp ORDER BY created DESC) = 1),"
-              + " b AS (SELECT rider_id, epoch_us(event_timestamp) AS t, trips, distance FROM read_parquet('" + work.resolve("rider_trips.parquet") + "')"
+              + " b AS (SELECT rider_id, epoch_us(event_timestamp) AS t, trips, distance FROM read_parquet('"
+              + work.resolve("rider_trips.parquet")
+              + "')"
               + "   QUALIFY row_number() OVER (PARTITION BY rider_id, event_timestamp ORDER BY created DESC) = 1)"
               + " SELECT e.rider_id, e.event_timestamp, e.request, a.f0, a.f1, a.f2, a.f3, a.f4, a.f5, a.f6, a.f7, a.f8, a.f9,"
               + "   CASE WHEN b.t > e.t - 86400000000 THEN b.trips END AS trips, CASE WHEN b.t > e.t - 86400000000 THEN b.distance END AS distance"
               + " FROM e ASOF LEFT JOIN a ON e.rider_id = a.rider_id AND e.t >= a.t ASOF LEFT JOIN b ON e.rider_id = b.rider_id AND e.t >= b.t"
-              + " ORDER BY e.n) TO '" + out + "' (FORMAT PARQUET)");
+              + " ORDER BY e.n) TO '"
+              + out
+              + "' (FORMAT PARQUET)");
     }
   }
 
   private static String checksum(Path file) throws Exception {
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
         Statement s = c.createStatement();
-        ResultSet r = s.executeQuery("SELECT count(*), count(f0), round(sum(f0), 3), count(trips) FROM read_parquet('" + file + "')")) {
+        ResultSet r =
+            s.executeQuery(
+                "SELECT count(*), count(f0), round(sum(f0), 3), count(trips) FROM read_parquet('"
+                    + file
+                    + "')")) {
       r.next();
       return r.getLong(1) + "/" + r.getLong(2) + "/" + r.getString(3) + "/" + r.getLong(4);
     }

@@ -29,10 +29,19 @@ final class HttpConnection implements AutoCloseable {
 
   /** The bytes of a POST of a JSON body to {@code path}, built once and sent many times. */
   static byte[] post(URI server, String path, byte[] json) {
-    String head = "POST " + path + " HTTP/1.1\r\n"
-        + "Host: " + server.getHost() + ":" + server.getPort() + "\r\n"
-        + "Content-Type: application/json\r\n"
-        + "Content-Length: " + json.length + "\r\n\r\n";
+    String head =
+        "POST "
+            + path
+            + " HTTP/1.1\r\n"
+            + "Host: "
+            + server.getHost()
+            + ":"
+            + server.getPort()
+            + "\r\n"
+            + "Content-Type: application/json\r\n"
+            + "Content-Length: "
+            + json.length
+            + "\r\n\r\n";
     byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
     byte[] request = new byte[headBytes.length + json.length];
     System.arraycopy(headBytes, 0, request, 0, headBytes.length);
@@ -59,7 +68,8 @@ final class HttpConnection implements AutoCloseable {
   void call(byte[] request) throws IOException {
     int length = exchange(request);
     if (!status.startsWith("HTTP/1.1 200")) {
-      throw new IllegalStateException(status + ": " + new String(in.readNBytes(length), StandardCharsets.UTF_8));
+      throw new IllegalStateException(
+          status + ": " + new String(in.readNBytes(length), StandardCharsets.UTF_8));
     }
     drain(length);
   }
@@ -69,14 +79,15 @@ final class HttpConnection implements AutoCloseable {
 
   /**
    * Reads and drops {@code length} bytes. Not {@code skipNBytes}: a socket's stream skips by
-   * reading 2 KiB at a time, about 125 system calls for a 100-entity answer, which on 2 cores
-   * the server under test would pay for.
+   * reading 2 KiB at a time, about 125 system calls for a 100-entity answer, which on 2 cores the
+   * server under test would pay for.
    */
   private void drain(int length) throws IOException {
     for (int left = length; left > 0; ) {
       int read = in.read(scratch, 0, Math.min(left, scratch.length));
       if (read < 0) {
-        throw new IOException("the server closed the connection " + left + " bytes before the end of the answer");
+        throw new IOException(
+            "the server closed the connection " + left + " bytes before the end of the answer");
       }
       left -= read;
     }

@@ -16,9 +16,9 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
- * Drives calls over a few connections ("lanes", each used by one thread): open loop at a fixed
- * rate for latency, closed loop for the maximum throughput. Requests are prepared beforehand and
- * taken in turn, so the timed path holds only the call.
+ * Drives calls over a few connections ("lanes", each used by one thread): open loop at a fixed rate
+ * for latency, closed loop for the maximum throughput. Requests are prepared beforehand and taken
+ * in turn, so the timed path holds only the call.
  */
 final class LoadGenerator {
   /** One connection's way of making call number {@code request}. */
@@ -42,7 +42,8 @@ final class LoadGenerator {
    * each latency runs from when the call was due, so a stall counts against every call it delays
    * (no coordinated omission).
    */
-  static OpenLoop openLoop(IntFunction<Lane> lanes, int laneCount, int rate, Duration phase) throws Exception {
+  static OpenLoop openLoop(IntFunction<Lane> lanes, int laneCount, int rate, Duration phase)
+      throws Exception {
     // Garbage left by the phase before (a closed loop allocates for minutes) would otherwise be
     // collected during this one, at a time that depends on the phase before, not on this one.
     System.gc();
@@ -51,17 +52,20 @@ final class LoadGenerator {
     long interval = TimeUnit.SECONDS.toNanos(1) / rate;
     long count = phase.toSeconds() * rate;
     long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
-    run(lanes, laneCount, (lane, l) -> {
-      for (long i = l; i < count; i += laneCount) {
-        long due = start + i * interval;
-        // parkNanos, not sleep: Thread.sleep rounds up to whole milliseconds on Java 17.
-        for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
-          LockSupport.parkNanos(wait);
-        }
-        lane.call((int) i);
-        recorder.recordValue(System.nanoTime() - due);
-      }
-    });
+    run(
+        lanes,
+        laneCount,
+        (lane, l) -> {
+          for (long i = l; i < count; i += laneCount) {
+            long due = start + i * interval;
+            // parkNanos, not sleep: Thread.sleep rounds up to whole milliseconds on Java 17.
+            for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+              LockSupport.parkNanos(wait);
+            }
+            lane.call((int) i);
+            recorder.recordValue(System.nanoTime() - due);
+          }
+        });
     long[] collectionsAfter = collections();
     return new OpenLoop(
         recorder.getIntervalHistogram(),
@@ -80,16 +84,22 @@ final class LoadGenerator {
     return new long[] {count, millis};
   }
 
-  /** Calls completed per second by {@code laneCount} lanes calling without pause for {@code phase}. */
-  static double closedLoop(IntFunction<Lane> lanes, int laneCount, Duration phase) throws Exception {
+  /**
+   * Calls completed per second by {@code laneCount} lanes calling without pause for {@code phase}.
+   */
+  static double closedLoop(IntFunction<Lane> lanes, int laneCount, Duration phase)
+      throws Exception {
     AtomicLong done = new AtomicLong();
     long end = System.nanoTime() + phase.toNanos();
-    run(lanes, laneCount, (lane, l) -> {
-      for (int i = l; System.nanoTime() < end; i += laneCount) {
-        lane.call(i);
-        done.incrementAndGet();
-      }
-    });
+    run(
+        lanes,
+        laneCount,
+        (lane, l) -> {
+          for (int i = l; System.nanoTime() < end; i += laneCount) {
+            lane.call(i);
+            done.incrementAndGet();
+          }
+        });
     return done.get() / (double) phase.toSeconds();
   }
 
@@ -103,12 +113,14 @@ final class LoadGenerator {
       List<Future<?>> running = new ArrayList<>();
       for (int l = 0; l < laneCount; l++) {
         int index = l;
-        running.add(threads.submit(() -> {
-          try (Lane lane = lanes.apply(index)) {
-            work.run(lane, index);
-          }
-          return null;
-        }));
+        running.add(
+            threads.submit(
+                () -> {
+                  try (Lane lane = lanes.apply(index)) {
+                    work.run(lane, index);
+                  }
+                  return null;
+                }));
       }
       for (Future<?> lane : running) {
         lane.get();

@@ -5,9 +5,9 @@ import dev.freshet.runtime.online.layout.EntityKeys;
 import dev.freshet.runtime.online.layout.FieldHashes;
 import dev.freshet.runtime.online.layout.Timestamps;
 import dev.freshet.runtime.online.layout.Values;
-import dev.freshet.testing.RedisServerProcess;
 import dev.freshet.spec.JoinKeySpec;
 import dev.freshet.spec.ValueType;
+import dev.freshet.testing.RedisServerProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,10 +26,10 @@ import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
 
 /**
- * Materialization of a generated source (ROWS rows over ENTITIES entities, ten FLOAT features)
- * into a real redis-server, against a raw baseline in the same run: the same latest rows read
- * from the same file by DuckDB and written with a plain pipelined Jedis HSET loop in Feast's
- * layout (no newest-wins script, no typed rows, no framework).
+ * Materialization of a generated source (ROWS rows over ENTITIES entities, ten FLOAT features) into
+ * a real redis-server, against a raw baseline in the same run: the same latest rows read from the
+ * same file by DuckDB and written with a plain pipelined Jedis HSET loop in Feast's layout (no
+ * newest-wins script, no typed rows, no framework).
  */
 final class MaterializationBenchmark {
   private static final String PROJECT = "bench";
@@ -41,9 +41,14 @@ final class MaterializationBenchmark {
     Path work = Files.createTempDirectory("freshet-bench");
     try {
       Path parquet = work.resolve("rider_stats.parquet");
-      System.out.printf(Locale.ROOT, "generating %,d rows over %,d entities in %s%n", rows, entities, parquet);
+      System.out.printf(
+          Locale.ROOT, "generating %,d rows over %,d entities in %s%n", rows, entities, parquet);
       generate(parquet, rows, entities);
-      System.out.printf(Locale.ROOT, "source: %,d bytes; max heap %,d MiB%n", Files.size(parquet), Runtime.getRuntime().maxMemory() >> 20);
+      System.out.printf(
+          Locale.ROOT,
+          "source: %,d bytes; max heap %,d MiB%n",
+          Files.size(parquet),
+          Runtime.getRuntime().maxMemory() >> 20);
 
       try (RedisServerProcess redis = RedisServerProcess.start()) {
         Map<String, String> properties = new HashMap<>();
@@ -56,7 +61,9 @@ final class MaterializationBenchmark {
 
         HeapPeak.reset();
         Instant start = Instant.now();
-        check(FreshetMain.run("materialize", "2020-01-01", "2030-01-01", "--views", "rider_stats"), "materialize");
+        check(
+            FreshetMain.run("materialize", "2020-01-01", "2030-01-01", "--views", "rider_stats"),
+            "materialize");
         Duration freshet = Duration.between(start, Instant.now());
         long freshetHeap = HeapPeak.bytes();
         long freshetKeys = dbSize(redis);
@@ -93,11 +100,17 @@ final class MaterializationBenchmark {
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
         Statement s = c.createStatement()) {
       s.execute(
-          "COPY (SELECT range % " + entities + " AS rider_id,"
+          "COPY (SELECT range % "
+              + entities
+              + " AS rider_id,"
               + " TIMESTAMPTZ '2022-01-01 00:00:00+00' + to_seconds(range) AS event_timestamp,"
               + " TIMESTAMP '2022-01-01 00:00:00' + to_seconds(range) AS created"
               + features
-              + " FROM range(" + rows + ")) TO '" + parquet + "' (FORMAT PARQUET)");
+              + " FROM range("
+              + rows
+              + ")) TO '"
+              + parquet
+              + "' (FORMAT PARQUET)");
     }
   }
 
@@ -119,13 +132,18 @@ final class MaterializationBenchmark {
       ResultSet r =
           s.executeQuery(
               "SELECT rider_id, epoch_us(event_timestamp), f0, f1, f2, f3, f4, f5, f6, f7, f8, f9"
-                  + " FROM read_parquet('" + parquet + "')"
+                  + " FROM read_parquet('"
+                  + parquet
+                  + "')"
                   + " QUALIFY row_number() OVER (PARTITION BY rider_id ORDER BY event_timestamp DESC, created DESC) = 1");
       Pipeline pipeline = jedis.pipelined();
       while (r.next()) {
         Map<byte[], byte[]> hash = new HashMap<>();
         long micros = r.getLong(2);
-        hash.put(timestampField, Timestamps.encode(Instant.ofEpochSecond(micros / 1_000_000, (micros % 1_000_000) * 1_000)));
+        hash.put(
+            timestampField,
+            Timestamps.encode(
+                Instant.ofEpochSecond(micros / 1_000_000, (micros % 1_000_000) * 1_000)));
         for (int f = 0; f < 10; f++) {
           hash.put(fields[f], Values.encode(r.getFloat(3 + f), ValueType.FLOAT));
         }

@@ -1,11 +1,11 @@
 package dev.freshet.bench;
 
-import dev.freshet.testing.FreePorts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.freshet.bench.ServingWorkload.Request;
 import dev.freshet.runtime.materialize.MaterializationProgress;
 import dev.freshet.runtime.server.FeatureServer;
+import dev.freshet.testing.FreePorts;
 import dev.freshet.testing.RedisServerProcess;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -51,6 +51,7 @@ import redis.clients.jedis.Pipeline;
 final class ServingBenchmark {
   /** Distinct prepared requests per size, taken in turn. */
   private static final int PREPARED = 4096;
+
   /** Connections in the open loop: enough that a slow call does not hold up the next one. */
   private static final int OPEN_LOOP_LANES = 4;
 
@@ -61,7 +62,9 @@ final class ServingBenchmark {
    *     to start one and load it (about 20 minutes for a million entities)
    * @param sizes entities per request, one row of results each
    */
-  static void run(long entities, int rate, Duration phase, int callers, String redisAddress, int[] sizes) throws Exception {
+  static void run(
+      long entities, int rate, Duration phase, int callers, String redisAddress, int[] sizes)
+      throws Exception {
     RedisServerProcess ownRedis = null;
     HostAndPort redis;
     if (redisAddress == null) {
@@ -90,7 +93,8 @@ final class ServingBenchmark {
         serverCollections(server.uri());
         LoadGenerator.closedLoop(freshet(server.uri(), prepared), callers, Duration.ofSeconds(20));
         serverCollections(server.uri());
-        LoadGenerator.openLoop(freshet(server.uri(), prepared), OPEN_LOOP_LANES, rate, Duration.ofSeconds(20));
+        LoadGenerator.openLoop(
+            freshet(server.uri(), prepared), OPEN_LOOP_LANES, rate, Duration.ofSeconds(20));
         serverCollections(server.uri());
         LoadGenerator.closedLoop(freshet(server.uri(), prepared), callers, Duration.ofSeconds(5));
         LoadGenerator.closedLoop(raw(redis, prepared), callers, Duration.ofSeconds(5));
@@ -100,20 +104,27 @@ final class ServingBenchmark {
       System.out.printf(
           Locale.ROOT,
           "%n%-8s | %-24s | %-24s | %-15s | %s%n",
-          "entities", "Freshet p50 / p99 (ms)", "raw p50 / p99 (ms)", "ratio p50 / p99", "max req/s Freshet / raw");
+          "entities",
+          "Freshet p50 / p99 (ms)",
+          "raw p50 / p99 (ms)",
+          "ratio p50 / p99",
+          "max req/s Freshet / raw");
       for (int size : sizes) {
         List<Request> prepared = requests.get(size);
         double[] serverBefore = serverCollections(server.uri());
         Duration cpuBefore = server.cpu();
         long compilerBefore = server.compilerCpuNanos();
-        LoadGenerator.OpenLoop freshetPhase = LoadGenerator.openLoop(freshet(server.uri(), prepared), OPEN_LOOP_LANES, rate, phase);
+        LoadGenerator.OpenLoop freshetPhase =
+            LoadGenerator.openLoop(freshet(server.uri(), prepared), OPEN_LOOP_LANES, rate, phase);
         Duration serverCpu = server.cpu().minus(cpuBefore);
         long compilerCpu = server.compilerCpuNanos() - compilerBefore;
         double[] serverAfter = serverCollections(server.uri());
-        LoadGenerator.OpenLoop rawPhase = LoadGenerator.openLoop(raw(redis, prepared), OPEN_LOOP_LANES, rate, phase);
+        LoadGenerator.OpenLoop rawPhase =
+            LoadGenerator.openLoop(raw(redis, prepared), OPEN_LOOP_LANES, rate, phase);
         Histogram freshet = freshetPhase.latencies();
         Histogram raw = rawPhase.latencies();
-        double freshetMax = LoadGenerator.closedLoop(freshet(server.uri(), prepared), callers, phase);
+        double freshetMax =
+            LoadGenerator.closedLoop(freshet(server.uri(), prepared), callers, phase);
         double rawMax = LoadGenerator.closedLoop(raw(redis, prepared), callers, phase);
         System.out.printf(
             Locale.ROOT,
@@ -142,7 +153,9 @@ final class ServingBenchmark {
                 + " its collections %.0f (%.0f ms);"
                 + " the load generator's collections %d (%d ms) in Freshet's, %d (%d ms) in raw's%n",
             ms(serverCpu.toNanos()) / freshet.getTotalCount(),
-            compilerBefore < 0 ? "unknown" : String.format(Locale.ROOT, "%.3f ms", ms(compilerCpu) / freshet.getTotalCount()),
+            compilerBefore < 0
+                ? "unknown"
+                : String.format(Locale.ROOT, "%.3f ms", ms(compilerCpu) / freshet.getTotalCount()),
             serverAfter[0] - serverBefore[0],
             (serverAfter[1] - serverBefore[1]) * 1000,
             freshetPhase.collections(),
@@ -162,8 +175,11 @@ final class ServingBenchmark {
    * pauses are part of what the latencies measure, and the count says how much.
    */
   private static double[] serverCollections(URI server) throws Exception {
-    HttpResponse<String> metrics = HttpClient.newHttpClient()
-        .send(HttpRequest.newBuilder(server.resolve("/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> metrics =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(server.resolve("/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString());
     double count = 0;
     double seconds = 0;
     for (String line : metrics.body().split("\n")) {
@@ -176,12 +192,16 @@ final class ServingBenchmark {
     return new double[] {count, seconds};
   }
 
-  /** The first answer of each size is read whole: 51 columns of {@code size} values, all present. */
+  /**
+   * The first answer of each size is read whole: 51 columns of {@code size} values, all present.
+   */
   private static void check(URI server, Request request, int size) throws Exception {
     try (HttpConnection connection = new HttpConnection(server)) {
-      JsonNode results = new ObjectMapper().readTree(connection.send(request.http())).get("results");
+      JsonNode results =
+          new ObjectMapper().readTree(connection.send(request.http())).get("results");
       if (results.size() != ServingWorkload.expectedColumns()) {
-        throw new IllegalStateException("expected " + ServingWorkload.expectedColumns() + " columns, got " + results.size());
+        throw new IllegalStateException(
+            "expected " + ServingWorkload.expectedColumns() + " columns, got " + results.size());
       }
       for (JsonNode column : results) {
         for (JsonNode status : column.get("statuses")) {
@@ -252,13 +272,19 @@ final class ServingBenchmark {
     }
   }
 
-  /** Runs the feature server over a loaded Redis until standard input closes: {@link ServerProcess}'s child. */
+  /**
+   * Runs the feature server over a loaded Redis until standard input closes: {@link
+   * ServerProcess}'s child.
+   */
   static void serveUntilStdinCloses(String redisAddress, int port) throws Exception {
-    serve(redisAddress, port, () -> {
-      while (System.in.read() >= 0) {
-        // the parent holds the pipe open while it measures
-      }
-    });
+    serve(
+        redisAddress,
+        port,
+        () -> {
+          while (System.in.read() >= 0) {
+            // the parent holds the pipe open while it measures
+          }
+        });
   }
 
   private interface Wait {
@@ -275,7 +301,8 @@ final class ServingBenchmark {
       properties.put("freshet.online-store.redis.connection-string", redisAddress);
       properties.put("micronaut.server.port", port);
       try (FeatureServer server =
-          FeatureServer.start(properties, new PrintWriter(System.out), MaterializationProgress.SILENT)) {
+          FeatureServer.start(
+              properties, new PrintWriter(System.out), MaterializationProgress.SILENT)) {
         System.out.printf(Locale.ROOT, "serving on %s%n", server.url());
         System.out.flush();
         wait.run();
@@ -307,26 +334,41 @@ final class ServingBenchmark {
           command.add(option);
         }
       }
-      command.addAll(List.of(
-          "-cp", Path.of(BenchMain.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString(),
-          BenchMain.class.getName(), "feature-server", redis.toString(), Integer.toString(FreePorts.next())));
-      System.out.printf(Locale.ROOT, "starting the feature server: %s%n", String.join(" ", command.subList(0, command.size() - 5)));
+      command.addAll(
+          List.of(
+              "-cp",
+              Path.of(BenchMain.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                  .toString(),
+              BenchMain.class.getName(),
+              "feature-server",
+              redis.toString(),
+              Integer.toString(FreePorts.next())));
+      System.out.printf(
+          Locale.ROOT,
+          "starting the feature server: %s%n",
+          String.join(" ", command.subList(0, command.size() - 5)));
       Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-      BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      BufferedReader output =
+          new BufferedReader(
+              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
       CompletableFuture<URI> listening = new CompletableFuture<>();
-      Thread echo = new Thread(() -> {
-        try {
-          for (String line = output.readLine(); line != null; line = output.readLine()) {
-            System.out.println("  server: " + line);
-            if (line.startsWith("serving on ")) {
-              listening.complete(URI.create(line.substring("serving on ".length()).trim()));
-            }
-          }
-        } catch (java.io.IOException e) {
-          // the child has gone; waitFor below tells
-        }
-        listening.completeExceptionally(new IllegalStateException("the feature server exited before it listened"));
-      }, "server-output");
+      Thread echo =
+          new Thread(
+              () -> {
+                try {
+                  for (String line = output.readLine(); line != null; line = output.readLine()) {
+                    System.out.println("  server: " + line);
+                    if (line.startsWith("serving on ")) {
+                      listening.complete(URI.create(line.substring("serving on ".length()).trim()));
+                    }
+                  }
+                } catch (java.io.IOException e) {
+                  // the child has gone; waitFor below tells
+                }
+                listening.completeExceptionally(
+                    new IllegalStateException("the feature server exited before it listened"));
+              },
+              "server-output");
       echo.setDaemon(true);
       echo.start();
       try {

@@ -22,15 +22,16 @@ import redis.clients.jedis.Pipeline;
 
 /**
  * The shape of Feast's published serving benchmark: 25 views of 10 FLOAT features per entity in
- * Redis, in Feast's layout (the views in {@code definitions/ServingViews}); requests of 50 features,
- * 5 views at random, for some random entities.
+ * Redis, in Feast's layout (the views in {@code definitions/ServingViews}); requests of 50
+ * features, 5 views at random, for some random entities.
  */
 final class ServingWorkload {
   static final String PROJECT = "bench";
   private static final int VIEWS = 25;
   private static final int FEATURES = 10;
   private static final int VIEWS_PER_REQUEST = 5;
-  private static final List<JoinKeySpec> KEYS = List.of(new JoinKeySpec("rider_id", ValueType.INT64));
+  private static final List<JoinKeySpec> KEYS =
+      List.of(new JoinKeySpec("rider_id", ValueType.INT64));
 
   private ServingWorkload() {}
 
@@ -43,7 +44,12 @@ final class ServingWorkload {
 
   /** Every entity, all 25 views, with pipelined HSETs. */
   static void load(HostAndPort redis, long entities) {
-    System.out.printf(Locale.ROOT, "loading %,d entities x %d views x %d features into Redis%n", entities, VIEWS, FEATURES);
+    System.out.printf(
+        Locale.ROOT,
+        "loading %,d entities x %d views x %d features into Redis%n",
+        entities,
+        VIEWS,
+        FEATURES);
     byte[][][] fields = new byte[VIEWS][FEATURES][];
     byte[][] timestampFields = new byte[VIEWS][];
     for (int v = 0; v < VIEWS; v++) {
@@ -60,7 +66,9 @@ final class ServingWorkload {
         for (int v = 0; v < VIEWS; v++) {
           hash.put(timestampFields[v], timestamp);
           for (int f = 0; f < FEATURES; f++) {
-            hash.put(fields[v][f], Values.encode((float) ((id * 31 + v * 7 + f) % 1000) / 1000f, ValueType.FLOAT));
+            hash.put(
+                fields[v][f],
+                Values.encode((float) ((id * 31 + v * 7 + f) % 1000) / 1000f, ValueType.FLOAT));
           }
         }
         pipeline.hset(EntityKeys.redisKey(KEYS, List.of(id), PROJECT), hash);
@@ -72,7 +80,9 @@ final class ServingWorkload {
     }
   }
 
-  /** {@code count} requests for {@code size} random entities each, the same for every run of a seed. */
+  /**
+   * {@code count} requests for {@code size} random entities each, the same for every run of a seed.
+   */
   static List<Request> requests(URI server, long entities, int size, int count, long seed) {
     Random random = new Random(seed);
     List<Request> requests = new ArrayList<>(count);
@@ -87,8 +97,11 @@ final class ServingWorkload {
       for (int i = 0; i < size; i++) {
         ids[i] = (long) (random.nextDouble() * entities);
       }
-      requests.add(new Request(
-          HttpConnection.post(server, "/get-online-features", json(views, ids)), keys(ids), fields(views)));
+      requests.add(
+          new Request(
+              HttpConnection.post(server, "/get-online-features", json(views, ids)),
+              keys(ids),
+              fields(views)));
     }
     return requests;
   }
@@ -98,7 +111,12 @@ final class ServingWorkload {
     boolean first = true;
     for (int v : views) {
       for (int f = 0; f < FEATURES; f++) {
-        body.append(first ? "" : ", ").append('"').append(view(v)).append(":f").append(f).append('"');
+        body.append(first ? "" : ", ")
+            .append('"')
+            .append(view(v))
+            .append(":f")
+            .append(f)
+            .append('"');
         first = false;
       }
     }

@@ -1,8 +1,8 @@
 package dev.freshet.client;
 
 /**
- * Fetches online features for a typed client: in process from the online store, or from a
- * feature server over HTTP. One call is one round trip.
+ * Fetches online features for a typed client: in process from the online store, or from a feature
+ * server over HTTP. One call is one round trip.
  */
 @FunctionalInterface
 public interface FeatureTransport {

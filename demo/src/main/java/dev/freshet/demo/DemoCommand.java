@@ -11,9 +11,9 @@ import dev.freshet.runtime.materialize.MaterializationProgress;
 import dev.freshet.runtime.registry.Applier;
 import dev.freshet.runtime.server.FeatureServer;
 import dev.freshet.runtime.streaming.EventEmitter;
-import dev.freshet.testing.LocalKafka;
 import dev.freshet.spec.Durations;
 import dev.freshet.spec.FeatureRegistry;
+import dev.freshet.testing.LocalKafka;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,11 +45,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code demo}: the reference scenario in one process with nothing installed but Java. Starts a
- * local Kafka broker (or uses {@code --kafka}), the feature server on the embedded store (or
- * {@code --redis}) with stream ingestion, applies and materializes, starts the event emitter,
- * then walks through the scenario: training data, online features, a stream feature moving.
- * Everything it creates lives in a temporary directory, removed when it stops (Ctrl-C or {@code
- * --duration}).
+ * local Kafka broker (or uses {@code --kafka}), the feature server on the embedded store (or {@code
+ * --redis}) with stream ingestion, applies and materializes, starts the event emitter, then walks
+ * through the scenario: training data, online features, a stream feature moving. Everything it
+ * creates lives in a temporary directory, removed when it stops (Ctrl-C or {@code --duration}).
  */
 @Command(
     name = "demo",
@@ -66,23 +65,42 @@ public class DemoCommand implements Runnable {
       "{\"driver_id\": [1001, 1002, 1003, 1004], \"event_timestamp\": [\"2021-04-12 10:59:42\", \"2021-04-12 08:12:10\","
           + " \"2021-04-12 16:40:26\", \"2021-04-12 15:01:12\"]}";
   private static final List<String> TRAINING_FEATURES =
-      List.of("driver_hourly_stats:conv_rate", "driver_hourly_stats:acc_rate", "driver_daily_features:daily_miles_driven");
+      List.of(
+          "driver_hourly_stats:conv_rate",
+          "driver_hourly_stats:acc_rate",
+          "driver_daily_features:daily_miles_driven");
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--port", defaultValue = "6566", description = "The feature server's port. Default ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--port",
+      defaultValue = "6566",
+      description = "The feature server's port. Default ${DEFAULT-VALUE}.")
   int port;
 
-  @Option(names = "--duration", paramLabel = "DURATION", description = "Stop after this long (e.g. 60s, 5m); default: run until Ctrl-C.")
+  @Option(
+      names = "--duration",
+      paramLabel = "DURATION",
+      description = "Stop after this long (e.g. 60s, 5m); default: run until Ctrl-C.")
   String duration;
 
-  @Option(names = "--rate", paramLabel = "N", defaultValue = "20", description = "Events per second the emitter sends. Default ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--rate",
+      paramLabel = "N",
+      defaultValue = "20",
+      description = "Events per second the emitter sends. Default ${DEFAULT-VALUE}.")
   int rate;
 
-  @Option(names = "--kafka", paramLabel = "HOST:PORT", description = "Use this Kafka instead of starting one.")
+  @Option(
+      names = "--kafka",
+      paramLabel = "HOST:PORT",
+      description = "Use this Kafka instead of starting one.")
   String kafka;
 
-  @Option(names = "--redis", paramLabel = "HOST:PORT", description = "Use this Redis as the online store instead of the embedded one.")
+  @Option(
+      names = "--redis",
+      paramLabel = "HOST:PORT",
+      description = "Use this Redis as the online store instead of the embedded one.")
   String redis;
 
   @Inject FreshetConfig config;
@@ -99,8 +117,17 @@ public class DemoCommand implements Runnable {
   @Override
   public void run() {
     out = spec.commandLine().getOut();
-    Duration limit = duration == null ? null : Durations.parse(duration)
-        .orElseThrow(() -> new IllegalArgumentException("--duration '" + duration + "' is not a duration; write " + Durations.SYNTAX));
+    Duration limit =
+        duration == null
+            ? null
+            : Durations.parse(duration)
+                .orElseThrow(
+                    () ->
+                        new IllegalArgumentException(
+                            "--duration '"
+                                + duration
+                                + "' is not a duration; write "
+                                + Durations.SYNTAX));
     Thread hook = new Thread(this::stop, "freshet-demo-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
@@ -132,7 +159,10 @@ public class DemoCommand implements Runnable {
     if (brokers == null) {
       localKafka = LocalKafka.start();
       brokers = localKafka.bootstrapServers();
-      out.println("[1/5] Kafka: started a local broker (KRaft) at " + brokers + ", data in a temporary directory");
+      out.println(
+          "[1/5] Kafka: started a local broker (KRaft) at "
+              + brokers
+              + ", data in a temporary directory");
     } else {
       out.println("[1/5] Kafka: using " + brokers);
     }
@@ -153,22 +183,33 @@ public class DemoCommand implements Runnable {
       properties.put("freshet.online-store.redis.connection-string", redis);
     } else {
       properties.put("freshet.online-store.type", "embedded");
-      properties.put("freshet.online-store.embedded.path", temporary.resolve("online_store").toString());
+      properties.put(
+          "freshet.online-store.embedded.path", temporary.resolve("online_store").toString());
     }
-    server = FeatureServer.start(properties, new PrintWriter(new StringWriter()), MaterializationProgress.SILENT);
+    server =
+        FeatureServer.start(
+            properties, new PrintWriter(new StringWriter()), MaterializationProgress.SILENT);
     if (redis != null) {
       server.bean(Applier.class).apply();
-      server.bean(MaterializationJob.class)
-          .materializeIncremental(List.of(), Instant.now().truncatedTo(ChronoUnit.SECONDS), MaterializationProgress.SILENT);
+      server
+          .bean(MaterializationJob.class)
+          .materializeIncremental(
+              List.of(),
+              Instant.now().truncatedTo(ChronoUnit.SECONDS),
+              MaterializationProgress.SILENT);
     }
-    out.printf("[2/5] Feature server on %s (%s online store): definitions applied, batch features materialized up to now,"
-        + " stream ingestion running%n", base(), redis == null ? "embedded" : "Redis " + redis);
+    out.printf(
+        "[2/5] Feature server on %s (%s online store): definitions applied, batch features materialized up to now,"
+            + " stream ingestion running%n",
+        base(), redis == null ? "embedded" : "Redis " + redis);
     out.flush();
 
     EventEmitter events = EventEmitter.of(registry, config, null);
     String servers = brokers;
-    emitter = new Thread(
-        () -> events.emit(servers, rate, 1_000, new PrintWriter(new StringWriter())), "freshet-demo-emitter");
+    emitter =
+        new Thread(
+            () -> events.emit(servers, rate, 1_000, new PrintWriter(new StringWriter())),
+            "freshet-demo-emitter");
     emitter.setDaemon(true);
     emitter.start();
   }
@@ -180,42 +221,72 @@ public class DemoCommand implements Runnable {
     HistoricalFeatures historical = server.bean(HistoricalFeatures.class);
     Map<String, List<?>> entities = new LinkedHashMap<>();
     entities.put("driver_id", List.of(1001L, 1002L, 1003L, 1004L));
-    entities.put("event_timestamp", List.of(
-        Instant.parse("2021-04-12T10:59:42Z"), Instant.parse("2021-04-12T08:12:10Z"),
-        Instant.parse("2021-04-12T16:40:26Z"), Instant.parse("2021-04-12T15:01:12Z")));
-    HistoricalTable table = historical.read(historical.features(TRAINING_FEATURES, false), new EntityRows.Columns(entities));
-    out.printf("      %-10s %-22s %10s %10s %19s%n", "driver_id", "event_timestamp", "conv_rate", "acc_rate", "daily_miles_driven");
+    entities.put(
+        "event_timestamp",
+        List.of(
+            Instant.parse("2021-04-12T10:59:42Z"), Instant.parse("2021-04-12T08:12:10Z"),
+            Instant.parse("2021-04-12T16:40:26Z"), Instant.parse("2021-04-12T15:01:12Z")));
+    HistoricalTable table =
+        historical.read(
+            historical.features(TRAINING_FEATURES, false), new EntityRows.Columns(entities));
+    out.printf(
+        "      %-10s %-22s %10s %10s %19s%n",
+        "driver_id", "event_timestamp", "conv_rate", "acc_rate", "daily_miles_driven");
     for (List<Object> row : table.rows()) {
-      out.printf(Locale.ROOT, "      %-10s %-22s %10.6f %10.6f %19.6f%n", row.get(0), row.get(1), row.get(2), row.get(3), row.get(4));
+      out.printf(
+          Locale.ROOT,
+          "      %-10s %-22s %10.6f %10.6f %19.6f%n",
+          row.get(0),
+          row.get(1),
+          row.get(2),
+          row.get(3),
+          row.get(4));
     }
-    out.println("    try: " + curl("/get-historical-features",
-        "{\"features\": " + json(TRAINING_FEATURES) + ", \"entities\": " + WORKSHOP_ENTITIES + "}"));
+    out.println(
+        "    try: "
+            + curl(
+                "/get-historical-features",
+                "{\"features\": "
+                    + json(TRAINING_FEATURES)
+                    + ", \"entities\": "
+                    + WORKSHOP_ENTITIES
+                    + "}"));
     out.println();
 
     out.println("[4/5] Online features for driver 1001, feature service model_v1:");
     String online = "{\"feature_service\": \"model_v1\", \"entities\": {\"driver_id\": [1001]}}";
     JsonNode response = post("/get-online-features", online);
     JsonNode column = response.get("results").get(1);
-    out.printf("      conv_rate %s %s as of %s%n", column.get("values").get(0), column.get("statuses").get(0).asText(),
+    out.printf(
+        "      conv_rate %s %s as of %s%n",
+        column.get("values").get(0),
+        column.get("statuses").get(0).asText(),
         column.get("event_timestamps").get(0).asText());
     out.println("    try: " + curl("/get-online-features", online));
     out.println();
 
-    String daily = "{\"features\": [\"driver_daily_features:daily_miles_driven\"], \"entities\": {\"driver_id\": [1001]}}";
-    out.printf("[5/5] Streaming driver events to topic drivers at %d/s; daily_miles_driven of driver 1001 (the sum of the last"
-        + " day's miles) as they arrive:%n", rate);
+    String daily =
+        "{\"features\": [\"driver_daily_features:daily_miles_driven\"], \"entities\": {\"driver_id\": [1001]}}";
+    out.printf(
+        "[5/5] Streaming driver events to topic drivers at %d/s; daily_miles_driven of driver 1001 (the sum of the last"
+            + " day's miles) as they arrive:%n",
+        rate);
     out.println("    try: " + curl("/get-online-features", daily));
     out.flush();
     String last = "";
     while (System.nanoTime() < deadline && !Thread.currentThread().isInterrupted() && !stopped) {
       JsonNode value = post("/get-online-features", daily).get("results").get(1);
-      String now = value.get("values").get(0) + " as of " + value.get("event_timestamps").get(0).asText();
+      String now =
+          value.get("values").get(0) + " as of " + value.get("event_timestamps").get(0).asText();
       if (!now.equals(last)) {
-        out.printf("      %s  daily_miles_driven %s%n", LocalTime.now().truncatedTo(ChronoUnit.SECONDS), now);
+        out.printf(
+            "      %s  daily_miles_driven %s%n",
+            LocalTime.now().truncatedTo(ChronoUnit.SECONDS), now);
         out.flush();
         last = now;
       }
-      LockSupport.parkNanos(Math.min(TimeUnit.SECONDS.toNanos(2), Math.max(0, deadline - System.nanoTime())));
+      LockSupport.parkNanos(
+          Math.min(TimeUnit.SECONDS.toNanos(2), Math.max(0, deadline - System.nanoTime())));
     }
   }
 
@@ -244,7 +315,8 @@ public class DemoCommand implements Runnable {
     }
     if (out != null) {
       out.println();
-      out.println("Demo stopped: broker, ingestion, emitter and server stopped, temporary data removed.");
+      out.println(
+          "Demo stopped: broker, ingestion, emitter and server stopped, temporary data removed.");
       out.flush();
     }
   }
@@ -268,7 +340,8 @@ public class DemoCommand implements Runnable {
   /** A plain HTTP call, as a user's curl makes it; no client threads outlive it. */
   private JsonNode post(String path, String body) {
     try {
-      HttpURLConnection connection = (HttpURLConnection) URI.create(base() + path).toURL().openConnection();
+      HttpURLConnection connection =
+          (HttpURLConnection) URI.create(base() + path).toURL().openConnection();
       connection.setRequestMethod("POST");
       connection.setDoOutput(true);
       connection.setConnectTimeout(5_000);
@@ -276,11 +349,15 @@ public class DemoCommand implements Runnable {
       try (OutputStream request = connection.getOutputStream()) {
         request.write(body.getBytes(StandardCharsets.UTF_8));
       }
-      try (InputStream response = connection.getResponseCode() < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+      try (InputStream response =
+          connection.getResponseCode() < 400
+              ? connection.getInputStream()
+              : connection.getErrorStream()) {
         return JSON.readTree(response);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("the demo's feature server did not answer " + path + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "the demo's feature server did not answer " + path + ": " + e.getMessage(), e);
     }
   }
 }

@@ -62,8 +62,8 @@ public @interface FeatureView {
 
   /**
    * How often {@code serve}, with {@code freshet.scheduling.enabled}, runs {@code
-   * materialize-incremental} for this view: an interval such as {@code "15m"} or {@code "1h"}, or
-   * a cron expression with seconds such as {@code "0 0 * * * *"} (every hour, on the hour). Empty:
+   * materialize-incremental} for this view: an interval such as {@code "15m"} or {@code "1h"}, or a
+   * cron expression with seconds such as {@code "0 0 * * * *"} (every hour, on the hour). Empty:
    * not scheduled.
    */
   String schedule() default "";

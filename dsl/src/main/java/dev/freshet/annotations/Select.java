@@ -8,9 +8,9 @@ import java.lang.annotation.Target;
 /**
  * A selection of features from one {@link FeatureView} for a {@link FeatureService}.
  *
- * <p>{@link #alias} renames the view within the service, as Feast's {@code with_name}: full
- * feature names become {@code alias__feature}, which lets a service select two projections of
- * features with the same names.
+ * <p>{@link #alias} renames the view within the service, as Feast's {@code with_name}: full feature
+ * names become {@code alias__feature}, which lets a service select two projections of features with
+ * the same names.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

@@ -8,12 +8,12 @@ import java.lang.annotation.Target;
 
 /**
  * Computes features of an existing {@link FeatureView} from a {@link KafkaSource}, as events
- * arrive. Each abstract method names a feature of the target view (same name, same type) and,
- * with {@link Aggregation}, how it is computed from the messages; without aggregations every
- * message is one row and each feature is copied from the message field of the same name.
+ * arrive. Each abstract method names a feature of the target view (same name, same type) and, with
+ * {@link Aggregation}, how it is computed from the messages; without aggregations every message is
+ * one row and each feature is copied from the message field of the same name.
  *
- * <p>The stream view has no entities of its own: it uses the target view's, whose join keys must
- * be fields of the messages.
+ * <p>The stream view has no entities of its own: it uses the target view's, whose join keys must be
+ * fields of the messages.
  *
  * <pre>{@code
  * @StreamFeatureView(source = DriverEvents.class, target = DriverDailyFeatures.class)

@@ -3,8 +3,8 @@ package dev.freshet.spec;
 import java.util.List;
 
 /**
- * Turns records of a view's batch source into the view's typed rows. Generated per feature view;
- * it reads each column by position and never reflects.
+ * Turns records of a view's batch source into the view's typed rows. Generated per feature view; it
+ * reads each column by position and never reflects.
  *
  * @param <R> the view's generated row record
  */

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Each builder gives the record its canonical constructor gives, with the annotations' defaults. */
+/**
+ * Each builder gives the record its canonical constructor gives, with the annotations' defaults.
+ */
 class SpecBuildersTest {
 
   @Test
@@ -35,7 +37,17 @@ class SpecBuildersTest {
     assertThat(FeatureViewSpec.builder("v").build())
         .isEqualTo(
             new FeatureViewSpec(
-                "v", List.of(), List.of(), "", Duration.ZERO, true, List.of(), "", Map.of(), "", ""));
+                "v",
+                List.of(),
+                List.of(),
+                "",
+                Duration.ZERO,
+                true,
+                List.of(),
+                "",
+                Map.of(),
+                "",
+                ""));
     assertThat(EntitySpec.builder("e").build())
         .isEqualTo(new EntitySpec("e", List.of(), "", Map.of(), ""));
     assertThat(PushSourceSpec.builder("p").build())
@@ -97,7 +109,14 @@ class SpecBuildersTest {
                 .build())
         .isEqualTo(
             new FileSourceSpec(
-                "stats", "data/stats.parquet", "ts", "created", Map.of("cr", "conv_rate"), "", Map.of(), ""));
+                "stats",
+                "data/stats.parquet",
+                "ts",
+                "created",
+                Map.of("cr", "conv_rate"),
+                "",
+                Map.of(),
+                ""));
     assertThat(
             KafkaSourceSpec.builder("events")
                 .topic("drivers")
@@ -117,12 +136,22 @@ class SpecBuildersTest {
             StreamFeatureViewSpec.builder("miles")
                 .source("events")
                 .targetView("daily")
-                .aggregation("miles", AggregationFunction.SUM, "miles_driven", Duration.ofDays(1), Duration.ofHours(1))
+                .aggregation(
+                    "miles",
+                    AggregationFunction.SUM,
+                    "miles_driven",
+                    Duration.ofDays(1),
+                    Duration.ofHours(1))
                 .plainFeature("city", "city")
                 .build()
                 .aggregations())
         .containsExactly(
-            new AggregationSpec("miles", AggregationFunction.SUM, "miles_driven", Duration.ofDays(1), Duration.ofHours(1)),
+            new AggregationSpec(
+                "miles",
+                AggregationFunction.SUM,
+                "miles_driven",
+                Duration.ofDays(1),
+                Duration.ofHours(1)),
             new AggregationSpec("city", null, "city", Duration.ZERO, Duration.ZERO));
     assertThat(
             FeatureServiceSpec.builder("model")

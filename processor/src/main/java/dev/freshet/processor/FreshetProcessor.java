@@ -35,7 +35,9 @@ public final class FreshetProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Arrays.stream(DefinitionKind.values()).map(DefinitionKind::annotation).collect(Collectors.toSet());
+    return Arrays.stream(DefinitionKind.values())
+        .map(DefinitionKind::annotation)
+        .collect(Collectors.toSet());
   }
 
   @Override

@@ -8,7 +8,9 @@ class DefinitionRulesTest {
   @Test
   void aDefinitionOnAClassIsAnError() {
     new Fixtures()
-        .put("Driver", """
+        .put(
+            "Driver",
+            """
             @Entity(description = "driver id")
             public abstract class Driver {
               abstract long driverId();
@@ -23,7 +25,9 @@ class DefinitionRulesTest {
   @Test
   void twoDefinitionAnnotationsOnOneInterfaceIsAnError() {
     new Fixtures()
-        .put("Driver", """
+        .put(
+            "Driver",
+            """
             @Entity(description = "driver id")
             @FileSource(path = "x.parquet")
             public interface Driver {
@@ -31,13 +35,17 @@ class DefinitionRulesTest {
             }
             """)
         .assertOneError(
-            "Driver", "public interface Driver", "[FRESHET-DEF-002] Driver carries @Entity and @FileSource");
+            "Driver",
+            "public interface Driver",
+            "[FRESHET-DEF-002] Driver carries @Entity and @FileSource");
   }
 
   @Test
   void twoFeatureViewsWithOneNameIsAnError() {
     new Fixtures()
-        .put("Copy", """
+        .put(
+            "Copy",
+            """
             @FeatureView(
                 name = "hourly_stats",
                 entities = Driver.class,
@@ -56,7 +64,9 @@ class DefinitionRulesTest {
   @Test
   void aStreamViewCannotTakeAFeatureViewsName() {
     new Fixtures()
-        .put("DailyMiles", """
+        .put(
+            "DailyMiles",
+            """
             @StreamFeatureView(
                 name = "hourly_stats",
                 source = Events.class,
@@ -67,13 +77,18 @@ class DefinitionRulesTest {
             }
             """)
         .assertOneError(
-            "HourlyStats", "@FeatureView(", "[FRESHET-DEF-003]", "already taken by stream feature view test.DailyMiles");
+            "HourlyStats",
+            "@FeatureView(",
+            "[FRESHET-DEF-003]",
+            "already taken by stream feature view test.DailyMiles");
   }
 
   @Test
   void aNameWithASpaceIsAnError() {
     new Fixtures()
-        .put("ModelV1", """
+        .put(
+            "ModelV1",
+            """
             @FeatureService(
                 name = "model v1",
                 features = @Select(view = HourlyStats.class))
@@ -88,7 +103,9 @@ class DefinitionRulesTest {
   @Test
   void aMemberWithParametersIsAnError() {
     new Fixtures()
-        .put("HourlyStats", """
+        .put(
+            "HourlyStats",
+            """
             @FeatureView(entities = Driver.class, source = StatsSource.class)
             public interface HourlyStats {
               float convRate(int hour);
@@ -96,13 +113,17 @@ class DefinitionRulesTest {
             }
             """)
         .assertOneError(
-            "HourlyStats", "float convRate(int hour);", "[FRESHET-DEF-005] convRate() takes parameters");
+            "HourlyStats",
+            "float convRate(int hour);",
+            "[FRESHET-DEF-005] convRate() takes parameters");
   }
 
   @Test
   void twoFeaturesWithOneNameIsAnError() {
     new Fixtures()
-        .put("HourlyStats", """
+        .put(
+            "HourlyStats",
+            """
             @FeatureView(entities = Driver.class, source = StatsSource.class)
             public interface HourlyStats {
               float convRate();
@@ -120,7 +141,9 @@ class DefinitionRulesTest {
   @Test
   void aTtlWithoutAUnitIsAnError() {
     new Fixtures()
-        .put("HourlyStats", """
+        .put(
+            "HourlyStats",
+            """
             @FeatureView(
                 entities = Driver.class,
                 source = StatsSource.class,
@@ -140,7 +163,9 @@ class DefinitionRulesTest {
   @Test
   void aFeatureTypeWithoutAValueTypeIsAnError() {
     new Fixtures()
-        .put("HourlyStats", """
+        .put(
+            "HourlyStats",
+            """
             @FeatureView(entities = Driver.class, source = StatsSource.class)
             public interface HourlyStats {
               float convRate();
@@ -158,7 +183,9 @@ class DefinitionRulesTest {
   @Test
   void aListOfListsHasNoValueType() {
     new Fixtures()
-        .put("HourlyStats", """
+        .put(
+            "HourlyStats",
+            """
             @FeatureView(entities = Driver.class, source = StatsSource.class)
             public interface HourlyStats {
               float convRate();
@@ -185,8 +212,10 @@ class DefinitionRulesTest {
         javax.annotation.processing.RoundEnvironment round) {
       if (!done) {
         done = true;
-        try (java.io.Writer out = processingEnv.getFiler().createSourceFile("test.Late").openWriter()) {
-          out.write("package test;\n@dev.freshet.annotations.Entity public interface Late { long lateId(); }\n");
+        try (java.io.Writer out =
+            processingEnv.getFiler().createSourceFile("test.Late").openWriter()) {
+          out.write(
+              "package test;\n@dev.freshet.annotations.Entity public interface Late { long lateId(); }\n");
         } catch (java.io.IOException e) {
           throw new java.io.UncheckedIOException(e);
         }

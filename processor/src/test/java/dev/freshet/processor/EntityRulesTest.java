@@ -8,7 +8,9 @@ class EntityRulesTest {
   @Test
   void anEntityWithoutJoinKeysIsAnError() {
     new Fixtures()
-        .put("Driver", """
+        .put(
+            "Driver",
+            """
             @Entity(description = "driver id")
             public interface Driver {}
             """)
@@ -21,7 +23,9 @@ class EntityRulesTest {
   @Test
   void aDoubleJoinKeyIsAnError() {
     new Fixtures()
-        .put("Driver", """
+        .put(
+            "Driver",
+            """
             @Entity
             public interface Driver {
               double driverId();
@@ -37,7 +41,9 @@ class EntityRulesTest {
   @Test
   void aJoinKeyDeclaredWithTwoTypesIsAnError() {
     new Fixtures()
-        .put("Rider", """
+        .put(
+            "Rider",
+            """
             @Entity
             public interface Rider {
               String driverId();

@@ -11,22 +11,28 @@ class FeatureServiceRulesTest {
 
   @Test
   void aServiceSelectingNothingIsAnError() {
-    withService("""
+    withService(
+            """
             @FeatureService(features = {})
             public interface ModelV1 {}
             """)
         .assertOneError(
-            "ModelV1", "@FeatureService(features = {})", "[FRESHET-FS-001] feature service 'model_v1' selects no features");
+            "ModelV1",
+            "@FeatureService(features = {})",
+            "[FRESHET-FS-001] feature service 'model_v1' selects no features");
   }
 
   @Test
   void selectingFromSomethingThatIsNotAViewIsAnErrorWithASuggestion() {
-    withService("""
+    withService(
+            """
             @FeatureService(
                 features = @Select(view = HourlyStat.class))
             public interface ModelV1 {}
             """)
-        .put("HourlyStat", """
+        .put(
+            "HourlyStat",
+            """
             public interface HourlyStat {}
             """)
         .assertOneError(
@@ -38,7 +44,8 @@ class FeatureServiceRulesTest {
 
   @Test
   void selectingFromAStreamViewPointsAtItsTarget() {
-    withService("""
+    withService(
+            """
             @FeatureService(
                 features = @Select(view = DailyMiles.class))
             public interface ModelV1 {}
@@ -52,7 +59,8 @@ class FeatureServiceRulesTest {
 
   @Test
   void selectingAFeatureThatDoesNotExistIsAnErrorWithASuggestion() {
-    withService("""
+    withService(
+            """
             @FeatureService(
                 features = @Select(view = HourlyStats.class, features = {"acc_rate", "conv_rat"}))
             public interface ModelV1 {}
@@ -66,7 +74,8 @@ class FeatureServiceRulesTest {
 
   @Test
   void selectingAFeatureTwiceIsAnError() {
-    withService("""
+    withService(
+            """
             @FeatureService(
                 features = @Select(view = HourlyStats.class, features = {"conv_rate", "conv_rate"}))
             public interface ModelV1 {}
@@ -79,7 +88,8 @@ class FeatureServiceRulesTest {
 
   @Test
   void selectingAViewTwiceWithoutAliasIsAnError() {
-    withService("""
+    withService(
+            """
             @FeatureService(features = {
                 @Select(view = HourlyStats.class, features = "conv_rate"),
                 @Select(view = HourlyStats.class, features = "acc_rate")})
@@ -94,7 +104,8 @@ class FeatureServiceRulesTest {
 
   @Test
   void anInvalidAliasIsAnError() {
-    withService("""
+    withService(
+            """
             @FeatureService(features = {
                 @Select(view = HourlyStats.class, alias = "hourly-stats")})
             public interface ModelV1 {}
@@ -108,7 +119,9 @@ class FeatureServiceRulesTest {
   @Test
   void selectingFromAnOfflineViewIsAWarning() {
     new Fixtures()
-        .put("HourlyStats", """
+        .put(
+            "HourlyStats",
+            """
             @FeatureView(entities = Driver.class, source = StatsSource.class, online = false)
             public interface HourlyStats {
               float convRate();
@@ -125,7 +138,9 @@ class FeatureServiceRulesTest {
   void twoSelectionsGivingOneFeatureNameIsAWarning() {
     Fixtures fixtures =
         new Fixtures()
-            .put("ModelV1", """
+            .put(
+                "ModelV1",
+                """
                 @FeatureService(features = {
                     @Select(view = HourlyStats.class, features = "conv_rate"),
                     @Select(view = HourlyStats.class, features = "conv_rate", alias = "yesterday")})

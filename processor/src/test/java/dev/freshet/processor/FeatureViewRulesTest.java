@@ -9,7 +9,9 @@ class FeatureViewRulesTest {
   @Test
   void aViewWithoutEntitiesIsAnError() {
     new Fixtures()
-        .put("HourlyStats", """
+        .put(
+            "HourlyStats",
+            """
             @FeatureView(source = StatsSource.class)
             public interface HourlyStats {
               float convRate();
@@ -25,10 +27,14 @@ class FeatureViewRulesTest {
   @Test
   void anEntityThatIsNotAnEntityIsAnErrorWithASuggestion() {
     new Fixtures()
-        .put("Drivers", """
+        .put(
+            "Drivers",
+            """
             public interface Drivers {}
             """)
-        .put("HourlyStats", """
+        .put(
+            "HourlyStats",
+            """
             @FeatureView(
                 entities = Drivers.class,
                 source = StatsSource.class)
@@ -47,7 +53,9 @@ class FeatureViewRulesTest {
   @Test
   void aScheduleThatIsNeitherAnIntervalNorACronExpressionIsAnError() {
     new Fixtures()
-        .put("HourlyStats", """
+        .put(
+            "HourlyStats",
+            """
             @FeatureView(
                 entities = Driver.class,
                 source = StatsSource.class,
@@ -68,13 +76,16 @@ class FeatureViewRulesTest {
   void intervalAndCronSchedulesAreAccepted() {
     for (String schedule : List.of("15m", "1h", "0 0 * * * *", "0 */15 9-17 * * MON-FRI")) {
       new Fixtures()
-          .put("HourlyStats", """
+          .put(
+              "HourlyStats",
+              """
               @FeatureView(entities = Driver.class, source = StatsSource.class, schedule = "%s")
               public interface HourlyStats {
                 float convRate();
                 float accRate();
               }
-              """.formatted(schedule))
+              """
+                  .formatted(schedule))
           .assertCompilesCleanly();
     }
   }
@@ -82,7 +93,9 @@ class FeatureViewRulesTest {
   @Test
   void aViewWithoutSourceIsAnError() {
     new Fixtures()
-        .put("HourlyStats", """
+        .put(
+            "HourlyStats",
+            """
             @FeatureView(entities = Driver.class)
             public interface HourlyStats {
               float convRate();
@@ -90,13 +103,17 @@ class FeatureViewRulesTest {
             }
             """)
         .assertOneError(
-            "HourlyStats", "@FeatureView(entities", "[FRESHET-FV-003] feature view 'hourly_stats' has no source");
+            "HourlyStats",
+            "@FeatureView(entities",
+            "[FRESHET-FV-003] feature view 'hourly_stats' has no source");
   }
 
   @Test
   void aViewOverAKafkaSourceIsAnErrorThatPointsAtStreamViews() {
     new Fixtures()
-        .put("HourlyStats", """
+        .put(
+            "HourlyStats",
+            """
             @FeatureView(
                 entities = Driver.class,
                 source = Events.class)
@@ -115,7 +132,9 @@ class FeatureViewRulesTest {
   @Test
   void aViewOverAnEntityIsAnError() {
     new Fixtures()
-        .put("HourlyStats", """
+        .put(
+            "HourlyStats",
+            """
             @FeatureView(
                 entities = Driver.class,
                 source = Driver.class)
@@ -135,18 +154,24 @@ class FeatureViewRulesTest {
   void aViewWithoutFeaturesIsAnError() {
     new Fixtures()
         .remove("ModelV1")
-        .put("HourlyStats", """
+        .put(
+            "HourlyStats",
+            """
             @FeatureView(entities = Driver.class, source = StatsSource.class)
             public interface HourlyStats {}
             """)
         .assertOneError(
-            "HourlyStats", "@FeatureView(entities", "[FRESHET-FV-005] feature view 'hourly_stats' declares no features");
+            "HourlyStats",
+            "@FeatureView(entities",
+            "[FRESHET-FV-005] feature view 'hourly_stats' declares no features");
   }
 
   @Test
   void aFeatureNamedLikeAJoinKeyIsAnError() {
     new Fixtures()
-        .put("HourlyStats", """
+        .put(
+            "HourlyStats",
+            """
             @FeatureView(entities = Driver.class, source = StatsSource.class)
             public interface HourlyStats {
               float convRate();
@@ -163,7 +188,9 @@ class FeatureViewRulesTest {
   @Test
   void aFeatureReadFromTheTimestampColumnIsAnError() {
     new Fixtures()
-        .put("HourlyStats", """
+        .put(
+            "HourlyStats",
+            """
             @FeatureView(entities = Driver.class, source = StatsSource.class)
             public interface HourlyStats {
               float convRate();
@@ -181,7 +208,9 @@ class FeatureViewRulesTest {
   @Test
   void anEntityListedTwiceIsAnError() {
     new Fixtures()
-        .put("HourlyStats", """
+        .put(
+            "HourlyStats",
+            """
             @FeatureView(
                 entities = {Driver.class, Driver.class},
                 source = StatsSource.class)

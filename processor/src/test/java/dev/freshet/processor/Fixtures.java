@@ -26,24 +26,32 @@ final class Fixtures {
   private final Map<String, JavaFileObject> compiled = new LinkedHashMap<>();
 
   Fixtures() {
-    put("Driver", """
+    put(
+        "Driver",
+        """
         @Entity(description = "driver id")
         public interface Driver {
           long driverId();
         }
         """);
-    put("StatsSource", """
+    put(
+        "StatsSource",
+        """
         @FileSource(
             path = "data/driver_stats.parquet",
             timestampField = "event_timestamp",
             createdTimestampColumn = "created")
         public interface StatsSource {}
         """);
-    put("StatsPush", """
+    put(
+        "StatsPush",
+        """
         @PushSource(batchSource = StatsSource.class)
         public interface StatsPush {}
         """);
-    put("Events", """
+    put(
+        "Events",
+        """
         @KafkaSource(
             topic = "drivers",
             timestampField = "event_timestamp",
@@ -56,7 +64,9 @@ final class Fixtures {
           String city();
         }
         """);
-    put("HourlyStats", """
+    put(
+        "HourlyStats",
+        """
         @FeatureView(
             entities = Driver.class,
             source = StatsSource.class,
@@ -66,7 +76,9 @@ final class Fixtures {
           float accRate();
         }
         """);
-    put("DailyFeatures", """
+    put(
+        "DailyFeatures",
+        """
         @FeatureView(
             entities = Driver.class,
             source = StatsPush.class,
@@ -76,7 +88,9 @@ final class Fixtures {
           long trips();
         }
         """);
-    put("DailyMiles", """
+    put(
+        "DailyMiles",
+        """
         @StreamFeatureView(
             source = Events.class,
             target = DailyFeatures.class)
@@ -88,7 +102,9 @@ final class Fixtures {
           long trips();
         }
         """);
-    put("ModelV1", """
+    put(
+        "ModelV1",
+        """
         @FeatureService(
             features = @Select(view = HourlyStats.class, features = "conv_rate"))
         public interface ModelV1 {}
@@ -147,14 +163,18 @@ final class Fixtures {
   }
 
   private Compilation compile(String... options) {
-    return javac().withProcessors(new FreshetProcessor()).withOptions((Object[]) options).compile(sources());
+    return javac()
+        .withProcessors(new FreshetProcessor())
+        .withOptions((Object[]) options)
+        .compile(sources());
   }
 
   /** The repository's sources, as the next compilation gets them. */
   java.util.Collection<JavaFileObject> sources() {
     compiled.clear();
     files.forEach(
-        (name, body) -> compiled.put(name, JavaFileObjects.forSourceString("test." + name, HEADER + body)));
+        (name, body) ->
+            compiled.put(name, JavaFileObjects.forSourceString("test." + name, HEADER + body)));
     return compiled.values();
   }
 

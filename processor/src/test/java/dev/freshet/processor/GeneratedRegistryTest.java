@@ -29,8 +29,8 @@ import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
 
 /**
- * The generated registry, loaded from the classes the compilation wrote, holds exactly the specs
- * of the definitions: every part a builder call sets (or leaves at its default) comes back.
+ * The generated registry, loaded from the classes the compilation wrote, holds exactly the specs of
+ * the definitions: every part a builder call sets (or leaves at its default) comes back.
  */
 class GeneratedRegistryTest {
   private static final JoinKeySpec DRIVER_ID = new JoinKeySpec("driver_id", ValueType.INT64);
@@ -39,7 +39,9 @@ class GeneratedRegistryTest {
   void everyPartOfEveryDefinitionComesBackFromTheGeneratedRegistry() throws Exception {
     Compilation compilation =
         new Fixtures()
-            .put("MappedSource", """
+            .put(
+                "MappedSource",
+                """
                 @FileSource(
                     path = "data/mapped",
                     timestampField = "ts",
@@ -49,11 +51,15 @@ class GeneratedRegistryTest {
                     owner = "pricing@example.com")
                 public interface MappedSource {}
                 """)
-            .put("MappedPush", """
+            .put(
+                "MappedPush",
+                """
                 @PushSource(batchSource = MappedSource.class)
                 public interface MappedPush {}
                 """)
-            .put("AvroEvents", """
+            .put(
+                "AvroEvents",
+                """
                 @KafkaSource(
                     topic = "cities",
                     format = MessageFormat.AVRO,
@@ -69,7 +75,9 @@ class GeneratedRegistryTest {
                   Double fare();
                 }
                 """)
-            .put("OfflineStats", """
+            .put(
+                "OfflineStats",
+                """
                 @FeatureView(
                     entities = Driver.class,
                     source = MappedSource.class,
@@ -81,19 +89,25 @@ class GeneratedRegistryTest {
                   Double maybe();
                 }
                 """)
-            .put("CityView", """
+            .put(
+                "CityView",
+                """
                 @FeatureView(entities = Driver.class, source = MappedPush.class, ttl = "90m")
                 public interface CityView {
                   String city();
                 }
                 """)
-            .put("CityStream", """
+            .put(
+                "CityStream",
+                """
                 @StreamFeatureView(source = AvroEvents.class, target = CityView.class)
                 public interface CityStream {
                   String city();
                 }
                 """)
-            .put("Aliased", """
+            .put(
+                "Aliased",
+                """
                 @FeatureService(features = @Select(view = HourlyStats.class, features = "acc_rate", alias = "hourly"))
                 public interface Aliased {}
                 """)
@@ -148,7 +162,8 @@ class GeneratedRegistryTest {
                 Map.of(),
                 "",
                 "1h"));
-    assertThat(registry.featureView("city_view").orElseThrow().ttl()).isEqualTo(Duration.ofMinutes(90));
+    assertThat(registry.featureView("city_view").orElseThrow().ttl())
+        .isEqualTo(Duration.ofMinutes(90));
     assertThat(registry.streamFeatureViews())
         .contains(
             new StreamFeatureViewSpec(
@@ -176,7 +191,8 @@ class GeneratedRegistryTest {
           @Override
           protected Class<?> findClass(String name) throws ClassNotFoundException {
             Optional<JavaFileObject> file =
-                compilation.generatedFile(StandardLocation.CLASS_OUTPUT, name.replace('.', '/') + ".class");
+                compilation.generatedFile(
+                    StandardLocation.CLASS_OUTPUT, name.replace('.', '/') + ".class");
             if (file.isEmpty()) {
               throw new ClassNotFoundException(name);
             }
@@ -188,6 +204,7 @@ class GeneratedRegistryTest {
             }
           }
         };
-    return (FeatureRegistry) loader.loadClass("test.FreshetRegistry").getConstructor().newInstance();
+    return (FeatureRegistry)
+        loader.loadClass("test.FreshetRegistry").getConstructor().newInstance();
   }
 }

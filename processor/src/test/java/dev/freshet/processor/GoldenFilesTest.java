@@ -15,27 +15,32 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The generated sources of the fixture repository, compared as text with the files under
- * {@code src/test/resources/golden/}. After an intended change, regenerate them with
- * {@code FRESHET_REGENERATE_GOLDENS=true mvn -B test -pl processor -Dtest=GoldenFilesTest} and
- * review the diff.
+ * The generated sources of the fixture repository, compared as text with the files under {@code
+ * src/test/resources/golden/}. After an intended change, regenerate them with {@code
+ * FRESHET_REGENERATE_GOLDENS=true mvn -B test -pl processor -Dtest=GoldenFilesTest} and review the
+ * diff.
  */
 class GoldenFilesTest {
   private static final Path GOLDEN = Path.of("src/test/resources/golden");
-  private static final boolean REGENERATE = "true".equals(System.getenv("FRESHET_REGENERATE_GOLDENS"));
+  private static final boolean REGENERATE =
+      "true".equals(System.getenv("FRESHET_REGENERATE_GOLDENS"));
 
   private static final Compilation COMPILATION = new Fixtures().compile();
 
   /** The fixture repository and a view of two entities, whose client takes a composite key. */
   private static final Compilation COMPOSITE_KEY =
       new Fixtures()
-          .put("Rider", """
+          .put(
+              "Rider",
+              """
               @Entity
               public interface Rider {
                 String riderId();
               }
               """)
-          .put("TripStats", """
+          .put(
+              "TripStats",
+              """
               @FeatureView(entities = {Driver.class, Rider.class}, source = StatsSource.class, ttl = "1d")
               public interface TripStats {
                 double avgFare();
@@ -82,7 +87,9 @@ class GoldenFilesTest {
     if (REGENERATE) {
       Files.writeString(golden, actual, StandardCharsets.UTF_8);
     }
-    assertThat(golden).as("golden file %s (see this class's javadoc to regenerate)", golden).exists();
+    assertThat(golden)
+        .as("golden file %s (see this class's javadoc to regenerate)", golden)
+        .exists();
     assertThat(actual).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
   }
 }

@@ -8,20 +8,26 @@ class SourceRulesTest {
   @Test
   void anEmptyPathIsAnError() {
     new Fixtures()
-        .put("StatsSource", """
+        .put(
+            "StatsSource",
+            """
             @FileSource(
                 path = "",
                 createdTimestampColumn = "created")
             public interface StatsSource {}
             """)
         .assertOneError(
-            "StatsSource", "path = \"\"", "[FRESHET-SRC-001] file source 'stats_source' has an empty path");
+            "StatsSource",
+            "path = \"\"",
+            "[FRESHET-SRC-001] file source 'stats_source' has an empty path");
   }
 
   @Test
   void anEmptyTimestampFieldIsAnError() {
     new Fixtures()
-        .put("StatsSource", """
+        .put(
+            "StatsSource",
+            """
             @FileSource(
                 path = "data/driver_stats.parquet",
                 timestampField = " ")
@@ -36,7 +42,9 @@ class SourceRulesTest {
   @Test
   void aCreatedColumnThatIsTheTimestampFieldIsAnError() {
     new Fixtures()
-        .put("StatsSource", """
+        .put(
+            "StatsSource",
+            """
             @FileSource(
                 path = "data/driver_stats.parquet",
                 timestampField = "ts",
@@ -53,7 +61,9 @@ class SourceRulesTest {
   @Test
   void aColumnMappedTwiceIsAnError() {
     new Fixtures()
-        .put("StatsSource", """
+        .put(
+            "StatsSource",
+            """
             @FileSource(
                 path = "data/driver_stats.parquet",
                 fieldMapping = {
@@ -70,7 +80,9 @@ class SourceRulesTest {
   @Test
   void aPushSourceWithoutBatchSourceIsAnError() {
     new Fixtures()
-        .put("StatsPush", """
+        .put(
+            "StatsPush",
+            """
             @PushSource
             public interface StatsPush {}
             """)
@@ -84,7 +96,9 @@ class SourceRulesTest {
   @Test
   void aBatchSourceThatIsNotAFileSourceIsAnError() {
     new Fixtures()
-        .put("StatsPush", """
+        .put(
+            "StatsPush",
+            """
             @PushSource(batchSource = Driver.class)
             public interface StatsPush {}
             """)
@@ -98,7 +112,9 @@ class SourceRulesTest {
   @Test
   void aTopicWithASlashIsAnError() {
     new Fixtures()
-        .put("Events", """
+        .put(
+            "Events",
+            """
             @KafkaSource(
                 topic = "drivers/events",
                 batchSource = StatsSource.class)
@@ -118,7 +134,9 @@ class SourceRulesTest {
   @Test
   void avroWithoutASchemaIsAnError() {
     new Fixtures()
-        .put("Events", """
+        .put(
+            "Events",
+            """
             @KafkaSource(
                 topic = "drivers",
                 format = MessageFormat.AVRO,
@@ -140,18 +158,24 @@ class SourceRulesTest {
   void aKafkaSourceWithoutFieldsIsAnError() {
     new Fixtures()
         .remove("DailyMiles")
-        .put("Events", """
+        .put(
+            "Events",
+            """
             @KafkaSource(topic = "drivers", batchSource = StatsSource.class)
             public interface Events {}
             """)
         .assertOneError(
-            "Events", "@KafkaSource(topic", "[FRESHET-SRC-009] Kafka source 'events' declares no message fields");
+            "Events",
+            "@KafkaSource(topic",
+            "[FRESHET-SRC-009] Kafka source 'events' declares no message fields");
   }
 
   @Test
   void aTimestampFieldThatIsNotAMessageFieldIsAnError() {
     new Fixtures()
-        .put("Events", """
+        .put(
+            "Events",
+            """
             @KafkaSource(
                 topic = "drivers",
                 timestampField = "event_timestmap",
@@ -173,7 +197,9 @@ class SourceRulesTest {
   @Test
   void aTimestampFieldThatIsNotAnInstantIsAnError() {
     new Fixtures()
-        .put("Events", """
+        .put(
+            "Events",
+            """
             @KafkaSource(topic = "drivers", batchSource = StatsSource.class)
             public interface Events {
               long driverId();
@@ -192,7 +218,9 @@ class SourceRulesTest {
   @Test
   void aKafkaSourceWithoutBatchSourceIsAnError() {
     new Fixtures()
-        .put("Events", """
+        .put(
+            "Events",
+            """
             @KafkaSource(topic = "drivers")
             public interface Events {
               long driverId();
@@ -202,13 +230,17 @@ class SourceRulesTest {
             }
             """)
         .assertOneError(
-            "Events", "@KafkaSource(topic", "[FRESHET-SRC-005] Kafka source 'events' has no batchSource");
+            "Events",
+            "@KafkaSource(topic",
+            "[FRESHET-SRC-005] Kafka source 'events' has no batchSource");
   }
 
   @Test
   void aBadWatermarkDelayIsAnError() {
     new Fixtures()
-        .put("Events", """
+        .put(
+            "Events",
+            """
             @KafkaSource(
                 topic = "drivers",
                 watermarkDelay = "five minutes",
@@ -229,7 +261,9 @@ class SourceRulesTest {
   @Test
   void anAbsolutePathIsAWarning() {
     new Fixtures()
-        .put("StatsSource", """
+        .put(
+            "StatsSource",
+            """
             @FileSource(
                 path = "/data/driver_stats.parquet",
                 createdTimestampColumn = "created")
@@ -244,7 +278,9 @@ class SourceRulesTest {
   @Test
   void anAvroSchemaOnJsonMessagesIsAWarning() {
     new Fixtures()
-        .put("Events", """
+        .put(
+            "Events",
+            """
             @KafkaSource(
                 topic = "drivers",
                 avroSchema = "{\\"type\\": \\"record\\"}",
@@ -257,6 +293,8 @@ class SourceRulesTest {
             }
             """)
         .assertOneWarning(
-            "Events", "avroSchema = ", "[FRESHET-SRC-W02] Kafka source 'events' gives an avroSchema but reads JSON");
+            "Events",
+            "avroSchema = ",
+            "[FRESHET-SRC-W02] Kafka source 'events' gives an avroSchema but reads JSON");
   }
 }

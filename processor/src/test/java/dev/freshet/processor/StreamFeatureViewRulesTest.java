@@ -11,7 +11,8 @@ class StreamFeatureViewRulesTest {
 
   @Test
   void aStreamViewWithoutSourceIsAnError() {
-    withStream("""
+    withStream(
+            """
             @StreamFeatureView(target = DailyFeatures.class)
             public interface DailyMiles {
               @Aggregation(function = AggregationFunction.SUM, column = "miles_driven", window = "1d")
@@ -19,12 +20,15 @@ class StreamFeatureViewRulesTest {
             }
             """)
         .assertOneError(
-            "DailyMiles", "@StreamFeatureView(target", "[FRESHET-SFV-001] stream feature view 'daily_miles' has no source");
+            "DailyMiles",
+            "@StreamFeatureView(target",
+            "[FRESHET-SFV-001] stream feature view 'daily_miles' has no source");
   }
 
   @Test
   void aStreamViewOverAFileSourceIsAnError() {
-    withStream("""
+    withStream(
+            """
             @StreamFeatureView(
                 source = StatsSource.class,
                 target = DailyFeatures.class)
@@ -42,7 +46,8 @@ class StreamFeatureViewRulesTest {
 
   @Test
   void aStreamViewWithoutTargetIsAnError() {
-    withStream("""
+    withStream(
+            """
             @StreamFeatureView(source = Events.class)
             public interface DailyMiles {
               @Aggregation(function = AggregationFunction.SUM, column = "miles_driven", window = "1d")
@@ -50,12 +55,15 @@ class StreamFeatureViewRulesTest {
             }
             """)
         .assertOneError(
-            "DailyMiles", "@StreamFeatureView(source", "[FRESHET-SFV-003] stream feature view 'daily_miles' has no target");
+            "DailyMiles",
+            "@StreamFeatureView(source",
+            "[FRESHET-SFV-003] stream feature view 'daily_miles' has no target");
   }
 
   @Test
   void aTargetThatIsNotAFeatureViewIsAnError() {
-    withStream("""
+    withStream(
+            """
             @StreamFeatureView(
                 source = Events.class,
                 target = StatsPush.class)
@@ -73,7 +81,8 @@ class StreamFeatureViewRulesTest {
 
   @Test
   void aFeatureTheTargetDoesNotHaveIsAnError() {
-    withStream("""
+    withStream(
+            """
             @StreamFeatureView(source = Events.class, target = DailyFeatures.class)
             public interface DailyMiles {
               @Aggregation(function = AggregationFunction.SUM, column = "miles_driven", window = "1d")
@@ -90,7 +99,8 @@ class StreamFeatureViewRulesTest {
 
   @Test
   void aFeatureOfAnotherTypeThanTheTargetsIsAnError() {
-    withStream("""
+    withStream(
+            """
             @StreamFeatureView(source = Events.class, target = DailyFeatures.class)
             public interface DailyMiles {
               @Aggregation(function = AggregationFunction.SUM, column = "miles_driven", window = "1d")
@@ -106,7 +116,8 @@ class StreamFeatureViewRulesTest {
 
   @Test
   void anAggregatedColumnThatIsNotAMessageFieldIsAnError() {
-    withStream("""
+    withStream(
+            """
             @StreamFeatureView(source = Events.class, target = DailyFeatures.class)
             public interface DailyMiles {
               @Aggregation(function = AggregationFunction.SUM, column = "miles", window = "1d")
@@ -121,7 +132,8 @@ class StreamFeatureViewRulesTest {
 
   @Test
   void aWindowThatIsNotAMultipleOfTheSlideIsAnError() {
-    withStream("""
+    withStream(
+            """
             @StreamFeatureView(source = Events.class, target = DailyFeatures.class)
             public interface DailyMiles {
               @Aggregation(function = AggregationFunction.SUM, column = "miles_driven", window = "90m", slide = "1h")
@@ -136,7 +148,8 @@ class StreamFeatureViewRulesTest {
 
   @Test
   void anUnparseableWindowIsOneError() {
-    withStream("""
+    withStream(
+            """
             @StreamFeatureView(source = Events.class, target = DailyFeatures.class)
             public interface DailyMiles {
               @Aggregation(function = AggregationFunction.SUM, column = "miles_driven", window = "1 day")
@@ -151,7 +164,8 @@ class StreamFeatureViewRulesTest {
 
   @Test
   void summingAStringIsAnError() {
-    withStream("""
+    withStream(
+            """
             @StreamFeatureView(source = Events.class, target = DailyFeatures.class)
             public interface DailyMiles {
               @Aggregation(function = AggregationFunction.SUM, column = "city", window = "1d")
@@ -167,13 +181,17 @@ class StreamFeatureViewRulesTest {
   @Test
   void countingIntoAFloatIsAnError() {
     new Fixtures()
-        .put("DailyFeatures", """
+        .put(
+            "DailyFeatures",
+            """
             @FeatureView(entities = Driver.class, source = StatsPush.class)
             public interface DailyFeatures {
               float trips();
             }
             """)
-        .put("DailyMiles", """
+        .put(
+            "DailyMiles",
+            """
             @StreamFeatureView(source = Events.class, target = DailyFeatures.class)
             public interface DailyMiles {
               @Aggregation(function = AggregationFunction.COUNT, column = "city", window = "1d")
@@ -189,7 +207,8 @@ class StreamFeatureViewRulesTest {
 
   @Test
   void mixingAggregatedAndPlainFeaturesIsAnError() {
-    withStream("""
+    withStream(
+            """
             @StreamFeatureView(source = Events.class, target = DailyFeatures.class)
             public interface DailyMiles {
               @Aggregation(function = AggregationFunction.SUM, column = "miles_driven", window = "1d")
@@ -207,7 +226,9 @@ class StreamFeatureViewRulesTest {
   @Test
   void aMessageWithoutTheTargetsJoinKeyIsAnError() {
     new Fixtures()
-        .put("Events", """
+        .put(
+            "Events",
+            """
             @KafkaSource(topic = "drivers", batchSource = StatsSource.class)
             public interface Events {
               long driver();
@@ -225,7 +246,8 @@ class StreamFeatureViewRulesTest {
 
   @Test
   void aPlainFeatureWithoutItsMessageFieldIsAnError() {
-    withStream("""
+    withStream(
+            """
             @StreamFeatureView(source = Events.class, target = DailyFeatures.class)
             public interface DailyMiles {
               float dailyMilesDriven();
@@ -240,7 +262,8 @@ class StreamFeatureViewRulesTest {
 
   @Test
   void aTargetThatDoesNotReadAPushSourceIsAWarning() {
-    withStream("""
+    withStream(
+            """
             @StreamFeatureView(
                 source = Events.class,
                 target = HourlyStats.class)

@@ -10,7 +10,9 @@ import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
 
-/** Valid repositories compile without warnings, generated code included, under -Xlint:all -Werror. */
+/**
+ * Valid repositories compile without warnings, generated code included, under -Xlint:all -Werror.
+ */
 class ValidRepositoryTest {
 
   @Test
@@ -20,13 +22,21 @@ class ValidRepositoryTest {
     assertThat(compilation).succeededWithoutWarnings();
     for (String generated :
         new String[] {
-          "HourlyStatsRow", "HourlyStatsMaterializer", "HourlyStatsClient", "HourlyStatsValues",
-          "DailyFeaturesRow", "DailyFeaturesMaterializer", "ModelV1Client", "ModelV1Values", "FreshetRegistry"
+          "HourlyStatsRow",
+          "HourlyStatsMaterializer",
+          "HourlyStatsClient",
+          "HourlyStatsValues",
+          "DailyFeaturesRow",
+          "DailyFeaturesMaterializer",
+          "ModelV1Client",
+          "ModelV1Values",
+          "FreshetRegistry"
         }) {
       assertThat(compilation).generatedSourceFile("test." + generated);
     }
     assertThat(compilation)
-        .generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/services/dev.freshet.spec.FeatureRegistry")
+        .generatedFile(
+            StandardLocation.CLASS_OUTPUT, "META-INF/services/dev.freshet.spec.FeatureRegistry")
         .contentsAsUtf8String()
         .isEqualTo("test.FreshetRegistry\n");
     assertThat(compilation)
@@ -40,10 +50,14 @@ class ValidRepositoryTest {
     Compilation compilation = new Fixtures().compileWithoutClient();
 
     assertThat(compilation).succeededWithoutWarnings();
-    for (String generated : new String[] {"HourlyStatsRow", "HourlyStatsMaterializer", "FreshetRegistry"}) {
+    for (String generated :
+        new String[] {"HourlyStatsRow", "HourlyStatsMaterializer", "FreshetRegistry"}) {
       assertThat(compilation).generatedSourceFile("test." + generated);
     }
-    for (String client : new String[] {"HourlyStatsClient", "HourlyStatsValues", "ModelV1Client", "ModelV1TrainingRow"}) {
+    for (String client :
+        new String[] {
+          "HourlyStatsClient", "HourlyStatsValues", "ModelV1Client", "ModelV1TrainingRow"
+        }) {
       assertThat(compilation.generatedSourceFile("test." + client)).isEmpty();
     }
   }
@@ -52,14 +66,18 @@ class ValidRepositoryTest {
   void everyValueTypeNullabilityAndACompositeKeyCompileCleanly() {
     Fixtures fixtures =
         new Fixtures()
-            .put("Customer", """
+            .put(
+                "Customer",
+                """
                 @Entity
                 public interface Customer {
                   String customerId();
                   int region();
                 }
                 """)
-            .put("Wide", """
+            .put(
+                "Wide",
+                """
                 @FeatureView(entities = {Driver.class, Customer.class}, source = StatsSource.class)
                 public interface Wide {
                   int anInt();
@@ -78,7 +96,9 @@ class ValidRepositoryTest {
                   @interface Nullable {}
                 }
                 """)
-            .put("WideService", """
+            .put(
+                "WideService",
+                """
                 @FeatureService(features = {
                     @Select(view = Wide.class),
                     @Select(view = HourlyStats.class, features = {"acc_rate", "conv_rate"}, alias = "hourly")})
@@ -103,13 +123,17 @@ class ValidRepositoryTest {
   void twoViewsWithTheSameFeatureNameGetAccessorsNamedByView() {
     Fixtures fixtures =
         new Fixtures()
-            .put("OtherStats", """
+            .put(
+                "OtherStats",
+                """
                 @FeatureView(entities = Driver.class, source = StatsSource.class)
                 public interface OtherStats {
                   float convRate();
                 }
                 """)
-            .put("Both", """
+            .put(
+                "Both",
+                """
                 @FeatureService(features = {@Select(view = HourlyStats.class), @Select(view = OtherStats.class)})
                 public interface Both {}
                 """);
@@ -128,7 +152,9 @@ class ValidRepositoryTest {
   void aClassThatDoesNotCompileGivesOnlyJavacsError() {
     Compilation compilation =
         new Fixtures()
-            .put("HourlyStats", """
+            .put(
+                "HourlyStats",
+                """
                 @FeatureView(entities = Drvier.class, source = StatsSource.class)
                 public interface HourlyStats {
                   float convRate();

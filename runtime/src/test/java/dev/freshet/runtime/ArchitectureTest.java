@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
   private static final JavaClasses RUNTIME =
-      new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.freshet.runtime");
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("dev.freshet.runtime");
 
   @Test
   void packagesHaveNoCycles() {
@@ -25,28 +27,49 @@ class ArchitectureTest {
   @Test
   void onlyTheCommandLineStartsTheServer() {
     noClasses()
-        .that().resideOutsideOfPackages("dev.freshet.runtime.server..", "dev.freshet.runtime.cli..")
-        .should().dependOnClassesThat().resideInAPackage("dev.freshet.runtime.server..")
+        .that()
+        .resideOutsideOfPackages("dev.freshet.runtime.server..", "dev.freshet.runtime.cli..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.freshet.runtime.server..")
         .check(RUNTIME);
   }
 
   @Test
   void theJobsBelowTheServerKnowNothingOfHttp() {
     noClasses()
-        .that().resideOutsideOfPackages("dev.freshet.runtime.server..", "dev.freshet.runtime.cli..")
-        .should().dependOnClassesThat().resideInAnyPackage("io.micronaut.http..", "io.netty..")
+        .that()
+        .resideOutsideOfPackages("dev.freshet.runtime.server..", "dev.freshet.runtime.cli..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.micronaut.http..", "io.netty..")
         .check(RUNTIME);
   }
 
   @Test
   void configurationTimeAndErrorsAreTheGround() {
     noClasses()
-        .that().resideInAnyPackage("dev.freshet.runtime.config..", "dev.freshet.runtime.time..", "dev.freshet.runtime.error..")
-        .should().dependOnClassesThat().resideInAnyPackage(
-            "dev.freshet.runtime.cli..", "dev.freshet.runtime.server..", "dev.freshet.runtime.serving..", "dev.freshet.runtime.push..",
-            "dev.freshet.runtime.historical..", "dev.freshet.runtime.materialize..", "dev.freshet.runtime.streaming..",
-            "dev.freshet.runtime.scheduling..", "dev.freshet.runtime.registry..", "dev.freshet.runtime.online..",
-            "dev.freshet.runtime.offline..", "dev.freshet.runtime.logging..", "dev.freshet.runtime.json..")
+        .that()
+        .resideInAnyPackage(
+            "dev.freshet.runtime.config..",
+            "dev.freshet.runtime.time..",
+            "dev.freshet.runtime.error..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.freshet.runtime.cli..",
+            "dev.freshet.runtime.server..",
+            "dev.freshet.runtime.serving..",
+            "dev.freshet.runtime.push..",
+            "dev.freshet.runtime.historical..",
+            "dev.freshet.runtime.materialize..",
+            "dev.freshet.runtime.streaming..",
+            "dev.freshet.runtime.scheduling..",
+            "dev.freshet.runtime.registry..",
+            "dev.freshet.runtime.online..",
+            "dev.freshet.runtime.offline..",
+            "dev.freshet.runtime.logging..",
+            "dev.freshet.runtime.json..")
         .check(RUNTIME);
   }
 }

@@ -10,6 +10,10 @@ import dev.freshet.annotations.StreamFeatureView;
  */
 @StreamFeatureView(source = DriverEvents.class, target = DriverDailyFeatures.class)
 public interface DriverDailyMilesStream {
-  @Aggregation(function = AggregationFunction.SUM, column = "miles_driven", window = "1d", slide = "1h")
+  @Aggregation(
+      function = AggregationFunction.SUM,
+      column = "miles_driven",
+      window = "1d",
+      slide = "1h")
   float dailyMilesDriven();
 }

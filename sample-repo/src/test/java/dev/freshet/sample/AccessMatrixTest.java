@@ -36,20 +36,42 @@ class AccessMatrixTest {
   private static final String READ_7777 =
       "{\"features\": [\"driver_daily_features:daily_miles_driven\"], \"entities\": {\"driver_id\": [7777]}}";
 
-  private static final List<Endpoint> ENDPOINTS = List.of(
-      new Endpoint("get-online-features", false, "{\"feature_service\": \"model_v1\", \"entities\": {\"driver_id\": [1001]}}"),
-      new Endpoint("get-historical-features", false,
-          "{\"feature_service\": \"model_v1\", \"entities\": {\"driver_id\": [1001], \"event_timestamp\": [\"2021-04-12T10:59:42Z\"]}}"),
-      new Endpoint("push", true, UNAUTHORIZED_PUSH),
-      new Endpoint("materialize", true, "{\"start_ts\": \"2021-01-01T00:00:00\", \"end_ts\": \"2021-01-02T00:00:00\"}"),
-      new Endpoint("materialize-incremental", true, "{\"end_ts\": \"2021-01-02T00:00:00\"}"));
+  private static final List<Endpoint> ENDPOINTS =
+      List.of(
+          new Endpoint(
+              "get-online-features",
+              false,
+              "{\"feature_service\": \"model_v1\", \"entities\": {\"driver_id\": [1001]}}"),
+          new Endpoint(
+              "get-historical-features",
+              false,
+              "{\"feature_service\": \"model_v1\", \"entities\": {\"driver_id\": [1001], \"event_timestamp\": [\"2021-04-12T10:59:42Z\"]}}"),
+          new Endpoint("push", true, UNAUTHORIZED_PUSH),
+          new Endpoint(
+              "materialize",
+              true,
+              "{\"start_ts\": \"2021-01-01T00:00:00\", \"end_ts\": \"2021-01-02T00:00:00\"}"),
+          new Endpoint("materialize-incremental", true, "{\"end_ts\": \"2021-01-02T00:00:00\"}"));
 
   /** The ways to spell /x that a router, a proxy or a client library may treat as /x. */
   private static List<String> spellings(String x) {
     String encoded = "%" + Integer.toHexString(x.charAt(0)) + x.substring(1);
     return List.of(
-        "/" + x, "/" + x + "/", "/" + x + "?q=1", "/" + x + "/?q=1", "//" + x, "/" + x + "//", "/" + x + ";p", "/" + x + ";p/",
-        "/" + encoded, "/" + x + "%2F", "/%2F" + x, "/./" + x, "/nothing/../" + x, "/" + x.toUpperCase(), "/" + x + "#f");
+        "/" + x,
+        "/" + x + "/",
+        "/" + x + "?q=1",
+        "/" + x + "/?q=1",
+        "//" + x,
+        "/" + x + "//",
+        "/" + x + ";p",
+        "/" + x + ";p/",
+        "/" + encoded,
+        "/" + x + "%2F",
+        "/%2F" + x,
+        "/./" + x,
+        "/nothing/../" + x,
+        "/" + x.toUpperCase(),
+        "/" + x + "#f");
   }
 
   /** Statuses that show a request never reached its endpoint's work. */
@@ -65,22 +87,45 @@ class AccessMatrixTest {
 
   @Test
   void tokensHoldHoweverThePathIsSpelt() throws Exception {
-    try (FeatureServer server = start("ALL", Map.of("freshet.serving.read-token", "r-secret", "freshet.serving.write-token", "w-secret"))) {
+    try (FeatureServer server =
+        start(
+            "ALL",
+            Map.of(
+                "freshet.serving.read-token",
+                "r-secret",
+                "freshet.serving.write-token",
+                "w-secret"))) {
       List<String> failures = new ArrayList<>();
       for (Endpoint endpoint : ENDPOINTS) {
         String good = endpoint.write() ? "w-secret" : "r-secret";
         String other = endpoint.write() ? "r-secret" : "w-secret";
-        for (String auth : new String[] {null, "Bearer wrong", "Bearer " + other, "Basic " + good, "bearer" + good, good}) {
+        for (String auth :
+            new String[] {
+              null, "Bearer wrong", "Bearer " + other, "Basic " + good, "bearer" + good, good
+            }) {
           refusedEverywhere(server, endpoint, auth, failures);
         }
       }
       assertThat(failures).isEmpty();
-      assertThat(Http.post(server.url(), "/get-online-features", READ_7777, "Authorization", "Bearer r-secret").body())
+      assertThat(
+              Http.post(
+                      server.url(),
+                      "/get-online-features",
+                      READ_7777,
+                      "Authorization",
+                      "Bearer r-secret")
+                  .body())
           .as("no refused push was stored")
           .contains("\"statuses\":[\"NOT_FOUND\"]");
       for (Endpoint endpoint : ENDPOINTS) {
         String token = endpoint.write() ? "w-secret" : "r-secret";
-        Http.Response answered = Http.post(server.url(), "/" + endpoint.path(), endpoint.body(), "Authorization", "Bearer " + token);
+        Http.Response answered =
+            Http.post(
+                server.url(),
+                "/" + endpoint.path(),
+                endpoint.body(),
+                "Authorization",
+                "Bearer " + token);
         assertThat(answered.status()).as(endpoint.path() + ": " + answered.body()).isEqualTo(200);
       }
     }
@@ -88,15 +133,19 @@ class AccessMatrixTest {
 
   @Test
   void rolesHoldHoweverThePathIsSpelt() throws Exception {
-    // Role ingest refuses both kinds by the same rule; it needs a broker to start, so it is left out here.
+    // Role ingest refuses both kinds by the same rule; it needs a broker to start, so it is left
+    // out here.
     for (String role : List.of("READ", "PUSH")) {
       try (FeatureServer server = start(role, Map.of())) {
         List<String> failures = new ArrayList<>();
         for (Endpoint endpoint : ENDPOINTS) {
           boolean answers = role.equals("READ") != endpoint.write();
           if (answers) {
-            Http.Response answered = Http.post(server.url(), "/" + endpoint.path(), endpoint.body());
-            assertThat(answered.status()).as(role + " " + endpoint.path() + ": " + answered.body()).isEqualTo(200);
+            Http.Response answered =
+                Http.post(server.url(), "/" + endpoint.path(), endpoint.body());
+            assertThat(answered.status())
+                .as(role + " " + endpoint.path() + ": " + answered.body())
+                .isEqualTo(200);
           } else {
             refusedEverywhere(server, endpoint, null, failures);
           }
@@ -106,7 +155,9 @@ class AccessMatrixTest {
     }
   }
 
-  private void refusedEverywhere(FeatureServer server, Endpoint endpoint, String authorization, List<String> failures) throws IOException {
+  private void refusedEverywhere(
+      FeatureServer server, Endpoint endpoint, String authorization, List<String> failures)
+      throws IOException {
     for (String path : spellings(endpoint.path())) {
       for (String method : List.of("POST", "PUT", "HEAD", "OPTIONS", "GET")) {
         int status = status(server.port(), method, path, authorization, endpoint.body());
@@ -118,12 +169,19 @@ class AccessMatrixTest {
   }
 
   /** The status of one request written byte for byte, on a connection of its own. */
-  private static int status(int port, String method, String path, String authorization, String body) throws IOException {
+  private static int status(int port, String method, String path, String authorization, String body)
+      throws IOException {
     byte[] content = body.getBytes(StandardCharsets.UTF_8);
-    StringBuilder request = new StringBuilder()
-        .append(method).append(' ').append(path).append(" HTTP/1.1\r\n")
-        .append("Host: localhost\r\nConnection: close\r\nContent-Type: application/json\r\n")
-        .append("Content-Length: ").append(content.length).append("\r\n");
+    StringBuilder request =
+        new StringBuilder()
+            .append(method)
+            .append(' ')
+            .append(path)
+            .append(" HTTP/1.1\r\n")
+            .append("Host: localhost\r\nConnection: close\r\nContent-Type: application/json\r\n")
+            .append("Content-Length: ")
+            .append(content.length)
+            .append("\r\n");
     if (authorization != null) {
       request.append("Authorization: ").append(authorization).append("\r\n");
     }
@@ -149,6 +207,7 @@ class AccessMatrixTest {
     properties.put("freshet.serving.role", role);
     properties.put("micronaut.server.port", -1);
     properties.putAll(extra);
-    return FeatureServer.start(properties, new PrintWriter(new StringWriter()), MaterializationProgress.SILENT);
+    return FeatureServer.start(
+        properties, new PrintWriter(new StringWriter()), MaterializationProgress.SILENT);
   }
 }

@@ -50,10 +50,14 @@ class ApplyTest {
         feature service model_v1
         feature service model_v2
         """;
-    assertThat(run("plan").out()).isEqualTo(expected.replaceAll("(?m)^", "Create ").replace("Create \n", ""));
-    assertThat(run("apply").out()).isEqualTo(expected.replaceAll("(?m)^", "Created ").replace("Created \n", ""));
-    assertThat(run("plan").out()).isEqualTo("No changes to file " + repo.resolve("data/registry.json") + ".\n");
-    assertThat(run("apply").out()).isEqualTo("No changes to file " + repo.resolve("data/registry.json") + ".\n");
+    assertThat(run("plan").out())
+        .isEqualTo(expected.replaceAll("(?m)^", "Create ").replace("Create \n", ""));
+    assertThat(run("apply").out())
+        .isEqualTo(expected.replaceAll("(?m)^", "Created ").replace("Created \n", ""));
+    assertThat(run("plan").out())
+        .isEqualTo("No changes to file " + repo.resolve("data/registry.json") + ".\n");
+    assertThat(run("apply").out())
+        .isEqualTo("No changes to file " + repo.resolve("data/registry.json") + ".\n");
   }
 
   @Test
@@ -62,33 +66,57 @@ class ApplyTest {
     // As if an earlier version of the code had a view old_stats, and model_v1 looked different.
     FeatureViewSpec old =
         new FeatureViewSpec(
-            "old_stats", List.of("driver"), List.of(new JoinKeySpec("driver_id", ValueType.INT64)), "driver_stats_source",
-            Duration.ZERO, true, List.of(new FeatureSpec("trips", ValueType.INT64, false)), "", Map.of(), "");
+            "old_stats",
+            List.of("driver"),
+            List.of(new JoinKeySpec("driver_id", ValueType.INT64)),
+            "driver_stats_source",
+            Duration.ZERO,
+            true,
+            List.of(new FeatureSpec("trips", ValueType.INT64, false)),
+            "",
+            Map.of(),
+            "");
     editAppliedObjects(
         objects -> {
-          objects.putObject("feature_view/old_stats")
+          objects
+              .putObject("feature_view/old_stats")
               .put("name", "old_stats")
               .put("source", "driver_stats_source")
               .put("online", true)
-              .set("join_keys", new ObjectMapper().valueToTree(List.of(Map.of("name", "driver_id", "type", "INT64"))));
+              .set(
+                  "join_keys",
+                  new ObjectMapper()
+                      .valueToTree(List.of(Map.of("name", "driver_id", "type", "INT64"))));
           ((ObjectNode) objects.get("feature_view/old_stats"))
-              .set("features", new ObjectMapper().valueToTree(List.of(Map.of("name", "trips", "type", "INT64", "nullable", false))));
-          ((ObjectNode) objects.get("feature_service/model_v1")).put("description", "an older description");
+              .set(
+                  "features",
+                  new ObjectMapper()
+                      .valueToTree(
+                          List.of(Map.of("name", "trips", "type", "INT64", "nullable", false))));
+          ((ObjectNode) objects.get("feature_service/model_v1"))
+              .put("description", "an older description");
         });
-    try (OnlineStore store = EmbeddedOnlineStore.open(repo.resolve("data/online_store"), "driver_churn")) {
+    try (OnlineStore store =
+        EmbeddedOnlineStore.open(repo.resolve("data/online_store"), "driver_churn")) {
       store.write(old, List.of(row(1001L, 42L)));
       store.write(FreshetRegistry.VIEW_DRIVER_DAILY_FEATURES, List.of(row(1001L, 7f)));
     }
 
-    assertThat(run("plan").out()).isEqualTo("Delete feature view old_stats\nUpdate feature service model_v1\n");
-    assertThat(run("apply").out()).isEqualTo("Deleted feature view old_stats\nUpdated feature service model_v1\n");
+    assertThat(run("plan").out())
+        .isEqualTo("Delete feature view old_stats\nUpdate feature service model_v1\n");
+    assertThat(run("apply").out())
+        .isEqualTo("Deleted feature view old_stats\nUpdated feature service model_v1\n");
 
-    try (OnlineStore store = EmbeddedOnlineStore.open(repo.resolve("data/online_store"), "driver_churn")) {
+    try (OnlineStore store =
+        EmbeddedOnlineStore.open(repo.resolve("data/online_store"), "driver_churn")) {
       List<List<StoredRow>> read =
           store.read(
               List.of(
                   new ViewRead(old, List.of("trips"), List.of(List.of(1001L))),
-                  new ViewRead(FreshetRegistry.VIEW_DRIVER_DAILY_FEATURES, List.of("daily_miles_driven"), List.of(List.of(1001L)))));
+                  new ViewRead(
+                      FreshetRegistry.VIEW_DRIVER_DAILY_FEATURES,
+                      List.of("daily_miles_driven"),
+                      List.of(List.of(1001L)))));
       assertThat(read.get(0).get(0).found()).as("the deleted view's data").isFalse();
       assertThat(read.get(1).get(0).values()).as("another view's data").containsExactly(7f);
     }

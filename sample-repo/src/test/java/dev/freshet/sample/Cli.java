@@ -6,7 +6,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-/** Runs the jar's command line in this JVM, as a user runs it, with configuration as system properties. */
+/**
+ * Runs the jar's command line in this JVM, as a user runs it, with configuration as system
+ * properties.
+ */
 final class Cli {
   record Result(int exitCode, String out, String err) {}
 
@@ -22,7 +25,8 @@ final class Cli {
     System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
     try {
       int exitCode = FreshetMain.run(args);
-      return new Result(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+      return new Result(
+          exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     } finally {
       System.setOut(originalOut);
       System.setErr(originalErr);

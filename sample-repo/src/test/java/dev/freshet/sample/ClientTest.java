@@ -78,7 +78,8 @@ class ClientTest {
     ModelV1Values values = ModelV1Client.over(transport).get(1001L);
 
     assertThat(values.driverId()).isEqualTo(1001L);
-    assertThat(values.convRate()).isEqualTo(new FeatureValue<>(0.40458846f, FeatureStatus.PRESENT, AT));
+    assertThat(values.convRate())
+        .isEqualTo(new FeatureValue<>(0.40458846f, FeatureStatus.PRESENT, AT));
     Float convRate = values.convRate().orElseThrow();
     assertThat(convRate).isEqualTo(0.40458846f);
   }
@@ -96,14 +97,18 @@ class ClientTest {
 
   @Test
   void getAllKeepsOrderAndDuplicatesInOneRoundTrip() {
-    List<ModelV2Values> values = ModelV2Client.over(transport).getAll(List.of(1002L, 9999L, 1001L, 1002L));
+    List<ModelV2Values> values =
+        ModelV2Client.over(transport).getAll(List.of(1002L, 9999L, 1001L, 1002L));
 
     assertThat(transport.requests).hasSize(1);
-    assertThat(values).extracting(ModelV2Values::driverId).containsExactly(1002L, 9999L, 1001L, 1002L);
+    assertThat(values)
+        .extracting(ModelV2Values::driverId)
+        .containsExactly(1002L, 9999L, 1001L, 1002L);
     assertThat(values.get(0).convRate().status()).isEqualTo(FeatureStatus.NULL_VALUE);
     assertThat(values.get(0).convRate().orElse(-1f)).isEqualTo(-1f);
     assertThat(values.get(0).accRate().value()).isEqualTo(0.5f);
-    assertThat(values.get(1).milesDriven()).isEqualTo(new FeatureValue<Float>(null, FeatureStatus.NOT_FOUND, EPOCH));
+    assertThat(values.get(1).milesDriven())
+        .isEqualTo(new FeatureValue<Float>(null, FeatureStatus.NOT_FOUND, EPOCH));
     assertThat(values.get(2).accRate().value()).isEqualTo(0.40757075f);
     assertThat(values.get(3)).isEqualTo(values.get(0));
   }
@@ -116,7 +121,9 @@ class ClientTest {
     assertThat(transport.requests.get(0).features())
         .extracting(FeatureRef::reference)
         .containsExactly(
-            "driver_hourly_stats:conv_rate", "driver_hourly_stats:acc_rate", "driver_hourly_stats:miles_driven");
+            "driver_hourly_stats:conv_rate",
+            "driver_hourly_stats:acc_rate",
+            "driver_hourly_stats:miles_driven");
     assertThat(values.milesDriven().value()).isEqualTo(46.533293f);
   }
 
@@ -125,7 +132,9 @@ class ClientTest {
     FeatureTransport wrong =
         request ->
             new OnlineResponse(
-                List.of(new FeatureColumn(List.of("0.4"), List.of(FeatureStatus.PRESENT), List.of(AT))));
+                List.of(
+                    new FeatureColumn(
+                        List.of("0.4"), List.of(FeatureStatus.PRESENT), List.of(AT))));
     assertThatThrownBy(() -> ModelV1Client.over(wrong).get(1001L))
         .isInstanceOf(FeatureClientException.class)
         .hasMessageContaining("is a String, expected a Float");

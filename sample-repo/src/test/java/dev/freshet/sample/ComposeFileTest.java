@@ -22,7 +22,8 @@ class ComposeFileTest {
   private static final Path COMPOSE = Path.of("..", "docker-compose.yml");
 
   private static String compose(String... arguments) throws IOException, InterruptedException {
-    List<String> command = new java.util.ArrayList<>(List.of("docker-compose", "-f", COMPOSE.toString()));
+    List<String> command =
+        new java.util.ArrayList<>(List.of("docker-compose", "-f", COMPOSE.toString()));
     command.addAll(List.of(arguments));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -35,16 +36,30 @@ class ComposeFileTest {
   @SuppressWarnings("unchecked")
   void theComposeFileIsValidAndRunsTheProductionShape() throws Exception {
     Map<String, Object> config = new Yaml().load(compose("config"));
-    Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) config.get("services");
+    Map<String, Map<String, Object>> services =
+        (Map<String, Map<String, Object>>) config.get("services");
 
     assertThat(services.keySet())
-        .containsExactlyInAnyOrder("kafka", "redis", "postgres", "apply", "materialize", "feature-server", "push-server", "ingest", "emitter");
+        .containsExactlyInAnyOrder(
+            "kafka",
+            "redis",
+            "postgres",
+            "apply",
+            "materialize",
+            "feature-server",
+            "push-server",
+            "ingest",
+            "emitter");
     assertThat(services.get("kafka").get("image")).isEqualTo("apache/kafka:4.1.1");
-    assertThat((List<String>) services.get("feature-server").get("command")).containsExactly("serve", "--role", "read", "--port", "6566");
-    assertThat((List<String>) services.get("push-server").get("command")).containsExactly("serve", "--role", "push", "--port", "6567");
-    assertThat((List<String>) services.get("ingest").get("command")).containsExactly("serve", "--role", "ingest", "--port", "6568");
+    assertThat((List<String>) services.get("feature-server").get("command"))
+        .containsExactly("serve", "--role", "read", "--port", "6566");
+    assertThat((List<String>) services.get("push-server").get("command"))
+        .containsExactly("serve", "--role", "push", "--port", "6567");
+    assertThat((List<String>) services.get("ingest").get("command"))
+        .containsExactly("serve", "--role", "ingest", "--port", "6568");
 
-    for (String name : List.of("apply", "materialize", "feature-server", "push-server", "ingest", "emitter")) {
+    for (String name :
+        List.of("apply", "materialize", "feature-server", "push-server", "ingest", "emitter")) {
       Map<String, Object> service = services.get(name);
       List<String> command = (List<String>) service.get("command");
       // The jar accepts the command line as written (parsed, not run).

@@ -20,11 +20,19 @@ import java.util.Map;
  * every row (read with a plain SELECT), independently of the code under test.
  */
 final class DriverStats {
-  record Row(long driverId, Instant eventTimestamp, Instant created, float convRate, float accRate, double milesDriven, double dailyMilesDriven) {}
+  record Row(
+      long driverId,
+      Instant eventTimestamp,
+      Instant created,
+      float convRate,
+      float accRate,
+      double milesDriven,
+      double dailyMilesDriven) {}
 
   private DriverStats() {}
 
-  private static final Comparator<Row> ORDER = Comparator.comparing(Row::eventTimestamp).thenComparing(Row::created);
+  private static final Comparator<Row> ORDER =
+      Comparator.comparing(Row::eventTimestamp).thenComparing(Row::created);
 
   static Map<Long, Row> latestPerDriver(Path parquet) throws Exception {
     Map<Long, Row> latest = new HashMap<>();
@@ -34,11 +42,16 @@ final class DriverStats {
     return latest;
   }
 
-  /** The row of {@code driver} with the greatest event time at or before {@code time}, then the greatest created time. */
+  /**
+   * The row of {@code driver} with the greatest event time at or before {@code time}, then the
+   * greatest created time.
+   */
   static Row asOf(List<Row> rows, long driver, Instant time) {
     Row best = null;
     for (Row row : rows) {
-      if (row.driverId() == driver && !row.eventTimestamp().isAfter(time) && (best == null || ORDER.compare(row, best) > 0)) {
+      if (row.driverId() == driver
+          && !row.eventTimestamp().isAfter(time)
+          && (best == null || ORDER.compare(row, best) > 0)) {
         best = row;
       }
     }
@@ -53,7 +66,9 @@ final class DriverStats {
         ResultSet r =
             s.executeQuery(
                 "SELECT driver_id, event_timestamp, created, conv_rate, acc_rate, miles_driven, daily_miles_driven"
-                    + " FROM read_parquet('" + parquet + "')")) {
+                    + " FROM read_parquet('"
+                    + parquet
+                    + "')")) {
       while (r.next()) {
         Row row =
             new Row(

@@ -25,6 +25,8 @@ class EmbeddedMaterializationTest extends MaterializationContract {
     run("apply");
     run("materialize-incremental", "2022-03-15");
     assertThat(repo.resolve("data/online_store")).isDirectory();
-    assertThat(repo.resolve("data/registry.json")).content().contains("\"feature_view/driver_hourly_stats\"");
+    assertThat(repo.resolve("data/registry.json"))
+        .content()
+        .contains("\"feature_view/driver_hourly_stats\"");
   }
 }

@@ -31,18 +31,22 @@ class ListCommandTest {
         .contains("Entities (1)\n  driver ")
         .contains("join keys driver_id INT64 -- driver id")
         .contains("Data sources (3)")
-        .contains("driver_stats_source        file, data/driver_stats.parquet, timestamp event_timestamp, created created")
+        .contains(
+            "driver_stats_source        file, data/driver_stats.parquet, timestamp event_timestamp, created created")
         .contains("driver_stats_push_source   push, batch source driver_stats_source")
         .contains("driver_events              kafka, topic drivers, JSON")
         .contains("Feature views (2)")
-        .contains("driver_hourly_stats        entities driver; source driver_stats_source; ttl 100000d; online; materialized 1h; tags production=True")
+        .contains(
+            "driver_hourly_stats        entities driver; source driver_stats_source; ttl 100000d; online; materialized 1h; tags production=True")
         .contains("conv_rate FLOAT, acc_rate FLOAT, miles_driven FLOAT")
-        .contains("driver_daily_features      entities driver; source driver_stats_push_source; ttl 100000d; online")
+        .contains(
+            "driver_daily_features      entities driver; source driver_stats_push_source; ttl 100000d; online")
         .contains("Stream feature views (1)")
         .contains("daily_miles_driven = SUM(miles_driven) over 1d every 1h")
         .contains("Feature services (2)")
         .contains("model_v1                   driver_hourly_stats: conv_rate\n")
-        .contains("model_v2                   driver_hourly_stats: conv_rate, acc_rate, miles_driven\n");
+        .contains(
+            "model_v2                   driver_hourly_stats: conv_rate, acc_rate, miles_driven\n");
   }
 
   @Test

@@ -74,14 +74,19 @@ abstract class MaterializationContract {
     List<StoredRow> rows = readHourly(1001L, 1002L, 1003L, 1004L, 1005L, 9999L);
     assertThat(rows.get(0))
         .isEqualTo(
-            new StoredRow(Instant.parse("2022-03-14T14:00:00Z"), List.of(0.40458846f, 0.40757075f, (float) 46.53329195929919)));
-    Map<Long, DriverStats.Row> expected = DriverStats.latestPerDriver(repo.resolve("data/driver_stats.parquet"));
+            new StoredRow(
+                Instant.parse("2022-03-14T14:00:00Z"),
+                List.of(0.40458846f, 0.40757075f, (float) 46.53329195929919)));
+    Map<Long, DriverStats.Row> expected =
+        DriverStats.latestPerDriver(repo.resolve("data/driver_stats.parquet"));
     assertThat(expected).hasSize(5);
     for (int i = 0; i < 5; i++) {
       DriverStats.Row row = expected.get(1001L + i);
       assertThat(rows.get(i))
           .isEqualTo(
-              new StoredRow(row.eventTimestamp(), List.of(row.convRate(), row.accRate(), (float) row.milesDriven())));
+              new StoredRow(
+                  row.eventTimestamp(),
+                  List.of(row.convRate(), row.accRate(), (float) row.milesDriven())));
     }
     assertThat(rows.get(5).found()).isFalse();
   }
@@ -99,7 +104,8 @@ abstract class MaterializationContract {
         .contains(
             "driver_hourly_stats: 1 rows read from 2022-03-15T00:00:00Z to 2022-03-16T00:00:00Z, 1 entities written");
     assertThat(readHourly(1001L).get(0))
-        .isEqualTo(new StoredRow(Instant.parse("2022-03-15T10:00:00Z"), List.of(0.99f, 0.5f, 1.0f)));
+        .isEqualTo(
+            new StoredRow(Instant.parse("2022-03-15T10:00:00Z"), List.of(0.99f, 0.5f, 1.0f)));
   }
 
   @Test
@@ -111,20 +117,26 @@ abstract class MaterializationContract {
 
     assertThat(older.exitCode()).as(older.err()).isZero();
     assertThat(older.out()).contains("0 entities written, 5 skipped as older");
-    assertThat(readHourly(1001L).get(0).eventTimestamp()).isEqualTo(Instant.parse("2022-03-14T14:00:00Z"));
+    assertThat(readHourly(1001L).get(0).eventTimestamp())
+        .isEqualTo(Instant.parse("2022-03-14T14:00:00Z"));
   }
 
   @Test
   void aColumnOfTheWrongTypeFailsBeforeAnythingIsWritten() throws Exception {
     run("apply");
     Path parquet = repo.resolve("data/driver_stats.parquet");
-    rewrite(parquet, "SELECT * REPLACE (CAST(conv_rate AS VARCHAR) AS conv_rate) FROM read_parquet('%s')");
+    rewrite(
+        parquet,
+        "SELECT * REPLACE (CAST(conv_rate AS VARCHAR) AS conv_rate) FROM read_parquet('%s')");
 
     Cli.Result result = run("materialize-incremental", "2022-03-15");
 
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.err())
-        .isEqualTo("error: " + parquet + ": column 'conv_rate' has type VARCHAR, expected FLOAT (FLOAT32)\n");
+        .isEqualTo(
+            "error: "
+                + parquet
+                + ": column 'conv_rate' has type VARCHAR, expected FLOAT (FLOAT32)\n");
     assertThat(readHourly(1001L).get(0).found()).isFalse();
     assertNothingStoredForDaily();
   }
@@ -148,7 +160,8 @@ abstract class MaterializationContract {
     Cli.Result result = run("materialize-incremental", "2022-03-15");
 
     assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.err()).startsWith("error: this jar's definitions are not applied (Create entity driver, ");
+    assertThat(result.err())
+        .startsWith("error: this jar's definitions are not applied (Create entity driver, ");
     assertThat(result.err()).endsWith("; run apply first\n");
   }
 
@@ -159,7 +172,9 @@ abstract class MaterializationContract {
               .read(
                   List.of(
                       new ViewRead(
-                          FreshetRegistry.VIEW_DRIVER_DAILY_FEATURES, List.of("daily_miles_driven"), List.of(List.of(1001L)))))
+                          FreshetRegistry.VIEW_DRIVER_DAILY_FEATURES,
+                          List.of("daily_miles_driven"),
+                          List.of(List.of(1001L)))))
               .get(0)
               .get(0);
       assertThat(row.found()).isFalse();
@@ -170,7 +185,12 @@ abstract class MaterializationContract {
   private void appendRow(long driver, String at, float convRate) throws Exception {
     rewrite(
         repo.resolve("data/driver_stats.parquet"),
-        "SELECT * FROM read_parquet('%s') UNION ALL SELECT TIMESTAMPTZ '" + at + "', " + driver + ", " + convRate
+        "SELECT * FROM read_parquet('%s') UNION ALL SELECT TIMESTAMPTZ '"
+            + at
+            + "', "
+            + driver
+            + ", "
+            + convRate
             + "::FLOAT, 0.5::FLOAT, TIMESTAMP '2022-03-15 11:00:00', DATE '2022-03-15', 1.0, 2.0, 0");
   }
 
@@ -179,7 +199,8 @@ abstract class MaterializationContract {
     Files.move(parquet, old);
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
         Statement s = c.createStatement()) {
-      s.execute("COPY (" + String.format(selectFromOld, old) + ") TO '" + parquet + "' (FORMAT PARQUET)");
+      s.execute(
+          "COPY (" + String.format(selectFromOld, old) + ") TO '" + parquet + "' (FORMAT PARQUET)");
     }
     Files.delete(old);
   }

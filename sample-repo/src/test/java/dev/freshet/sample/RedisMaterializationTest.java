@@ -1,18 +1,18 @@
 package dev.freshet.sample;
 
-import dev.freshet.runtime.config.RedisTopology;
-import dev.freshet.testing.FreePorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.freshet.runtime.config.RedisTopology;
 import dev.freshet.runtime.online.OnlineStore;
 import dev.freshet.runtime.online.redis.RedisStores;
+import dev.freshet.testing.FreePorts;
 import dev.freshet.testing.RedisServerProcess;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Jedis;
 
 /** Materialization into a real redis-server started for this class. */
@@ -39,13 +39,16 @@ class RedisMaterializationTest extends MaterializationContract {
   @Override
   Map<String, String> storeProperties() {
     return Map.of(
-        "freshet.online-store.type", "redis",
-        "freshet.online-store.redis.connection-string", redis.connectionString());
+        "freshet.online-store.type",
+        "redis",
+        "freshet.online-store.redis.connection-string",
+        redis.connectionString());
   }
 
   @Override
   OnlineStore openStore() {
-    return RedisStores.open(redis.connectionString(), RedisTopology.STANDALONE, "driver_churn", Duration.ZERO);
+    return RedisStores.open(
+        redis.connectionString(), RedisTopology.STANDALONE, "driver_churn", Duration.ZERO);
   }
 
   @Test
@@ -55,16 +58,24 @@ class RedisMaterializationTest extends MaterializationContract {
     Cli.Result result =
         Cli.run(
             Map.of(
-                "freshet.repo-path", repo.toString(),
-                "freshet.online-store.type", "redis",
-                "freshet.online-store.redis.connection-string", "127.0.0.1:" + nobody),
+                "freshet.repo-path",
+                repo.toString(),
+                "freshet.online-store.type",
+                "redis",
+                "freshet.online-store.redis.connection-string",
+                "127.0.0.1:" + nobody),
             "materialize-incremental",
             "2022-03-15");
 
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.err())
         .startsWith("error: materialization failed for ")
-        .contains("driver_hourly_stats: cannot write to Redis (redis standalone 127.0.0.1:" + nobody + ")");
-    assertThat(repo.resolve("data/registry.json")).content().doesNotContain("materialization_intervals");
+        .contains(
+            "driver_hourly_stats: cannot write to Redis (redis standalone 127.0.0.1:"
+                + nobody
+                + ")");
+    assertThat(repo.resolve("data/registry.json"))
+        .content()
+        .doesNotContain("materialization_intervals");
   }
 }

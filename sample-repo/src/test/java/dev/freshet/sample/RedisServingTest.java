@@ -1,8 +1,8 @@
 package dev.freshet.sample;
 
-import dev.freshet.testing.FreePorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.freshet.testing.FreePorts;
 import dev.freshet.testing.RedisServerProcess;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -26,8 +26,10 @@ class RedisServingTest extends ServingContract {
   @Override
   Map<String, Object> storeProperties() {
     return Map.of(
-        "freshet.online-store.type", "redis",
-        "freshet.online-store.redis.connection-string", redis.connectionString());
+        "freshet.online-store.type",
+        "redis",
+        "freshet.online-store.redis.connection-string",
+        redis.connectionString());
   }
 
   @Override
@@ -47,14 +49,21 @@ class RedisServingTest extends ServingContract {
   @org.junit.jupiter.api.Test
   void healthIsDownAndReadsAre503WhenRedisIsUnreachable() throws Exception {
     int nobody = FreePorts.next();
-    try (var unreachable = start(Map.of("freshet.online-store.redis.connection-string", "127.0.0.1:" + nobody))) {
+    try (var unreachable =
+        start(Map.of("freshet.online-store.redis.connection-string", "127.0.0.1:" + nobody))) {
       Http.Response health = Http.get(unreachable.url(), "/health");
       assertThat(health.status()).isEqualTo(503);
       assertThat(health.body()).contains("\"status\":\"DOWN\"").contains("cannot read from Redis");
       Http.Response read =
-          Http.post(unreachable.url(), "/get-online-features", "{\"feature_service\": \"model_v1\", \"entities\": {\"driver_id\": [1001]}}");
+          Http.post(
+              unreachable.url(),
+              "/get-online-features",
+              "{\"feature_service\": \"model_v1\", \"entities\": {\"driver_id\": [1001]}}");
       assertThat(read.status()).isEqualTo(503);
-      assertThat(read.body()).startsWith("{\"error\":\"OnlineStoreUnavailable\",\"code\":\"FRESHET-API-017\",\"message\":\"").contains("Redis");
+      assertThat(read.body())
+          .startsWith(
+              "{\"error\":\"OnlineStoreUnavailable\",\"code\":\"FRESHET-API-017\",\"message\":\"")
+          .contains("Redis");
     }
   }
 }

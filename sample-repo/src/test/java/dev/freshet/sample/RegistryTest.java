@@ -76,7 +76,9 @@ class RegistryTest {
                 "",
                 Map.of(),
                 ""));
-    assertThat(registry.dataSources()).extracting(DataSourceSpec::kind).containsExactly("kafka", "push", "file");
+    assertThat(registry.dataSources())
+        .extracting(DataSourceSpec::kind)
+        .containsExactly("kafka", "push", "file");
   }
 
   @Test
@@ -145,7 +147,9 @@ class RegistryTest {
                 "model_v2",
                 List.of(
                     new FeatureSelectionSpec(
-                        "driver_hourly_stats", "", List.of("conv_rate", "acc_rate", "miles_driven"))),
+                        "driver_hourly_stats",
+                        "",
+                        List.of("conv_rate", "acc_rate", "miles_driven"))),
                 "",
                 Map.of(),
                 ""));
@@ -153,7 +157,9 @@ class RegistryTest {
 
   @Test
   void everyViewHasAMaterializerAndUnknownViewsNone() {
-    assertThat(registry.materializer("driver_hourly_stats")).get().isInstanceOf(DriverHourlyStatsMaterializer.class);
+    assertThat(registry.materializer("driver_hourly_stats"))
+        .get()
+        .isInstanceOf(DriverHourlyStatsMaterializer.class);
     assertThat(registry.materializer("driver_daily_features"))
         .get()
         .isInstanceOf(DriverDailyFeaturesMaterializer.class);
@@ -163,7 +169,8 @@ class RegistryTest {
   @Test
   void registryJsonIsSortedAndDescribesTheViews() throws Exception {
     String json;
-    try (InputStream in = getClass().getClassLoader().getResourceAsStream(FeatureRegistry.JSON_RESOURCE)) {
+    try (InputStream in =
+        getClass().getClassLoader().getResourceAsStream(FeatureRegistry.JSON_RESOURCE)) {
       assertThat(in).isNotNull();
       json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }

@@ -9,7 +9,6 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.freshet.client.FeatureClientException;
 import dev.freshet.client.FeatureStatus;
 import dev.freshet.client.FeatureValue;
-
 import dev.freshet.runtime.materialize.MaterializationProgress;
 import dev.freshet.runtime.server.FeatureServer;
 import dev.freshet.sample.example.ChurnScorer;
@@ -28,8 +27,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -72,11 +71,14 @@ abstract class ServingContract {
    */
   FeatureServer start(Map<String, Object> extra) {
     Map<String, Object> properties = new HashMap<>(storeProperties());
-    properties.put("freshet.online-store.embedded.path", servers++ == 0 ? "data/online_store" : "data/online_store_" + servers);
+    properties.put(
+        "freshet.online-store.embedded.path",
+        servers++ == 0 ? "data/online_store" : "data/online_store_" + servers);
     properties.put("freshet.repo-path", repo.toString());
     properties.put("micronaut.server.port", -1);
     properties.putAll(extra);
-    return FeatureServer.start(properties, new PrintWriter(new StringWriter()), MaterializationProgress.SILENT);
+    return FeatureServer.start(
+        properties, new PrintWriter(new StringWriter()), MaterializationProgress.SILENT);
   }
 
   @AfterEach
@@ -91,14 +93,17 @@ abstract class ServingContract {
   @Test
   void modelV1ServesTheWorkshopValue() {
     Http.Response response =
-        post("/get-online-features", "{\"feature_service\": \"model_v1\", \"entities\": {\"driver_id\": [1001]}}");
+        post(
+            "/get-online-features",
+            "{\"feature_service\": \"model_v1\", \"entities\": {\"driver_id\": [1001]}}");
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.body())
         .isEqualTo(
             "{\"metadata\":{\"feature_names\":[\"driver_id\",\"conv_rate\"]},\"results\":["
                 + "{\"values\":[1001],\"statuses\":[\"PRESENT\"],\"event_timestamps\":[\"1970-01-01T00:00:00Z\"]},"
-                + WORKSHOP_1001 + "]}");
+                + WORKSHOP_1001
+                + "]}");
   }
 
   @Test
@@ -143,13 +148,17 @@ abstract class ServingContract {
         "{\"push_source_name\": \"driver_stats_push_source\", \"df\": {\"driver_id\": [1001],"
             + " \"daily_miles_driven\": [%s], \"event_timestamp\": [\"%s\"],"
             + " \"created\": [\"2022-05-18 16:22:34.060287+00:00\"]}, \"to\": \"online\"}";
-    String read = "{\"features\": [\"driver_daily_features:daily_miles_driven\"], \"entities\": {\"driver_id\": [1001]}}";
+    String read =
+        "{\"features\": [\"driver_daily_features:daily_miles_driven\"], \"entities\": {\"driver_id\": [1001]}}";
 
-    assertThat(post("/push", String.format(push, "631.9", "2023-03-03 12:00:00")).status()).isEqualTo(200);
+    assertThat(post("/push", String.format(push, "631.9", "2023-03-03 12:00:00")).status())
+        .isEqualTo(200);
     assertThat(post("/get-online-features", read).body())
-        .contains("{\"values\":[631.9000244140625],\"statuses\":[\"PRESENT\"],\"event_timestamps\":[\"2023-03-03T12:00:00Z\"]}");
+        .contains(
+            "{\"values\":[631.9000244140625],\"statuses\":[\"PRESENT\"],\"event_timestamps\":[\"2023-03-03T12:00:00Z\"]}");
 
-    assertThat(post("/push", String.format(push, "1.5", "2023-03-03T11:00:00Z")).status()).isEqualTo(200);
+    assertThat(post("/push", String.format(push, "1.5", "2023-03-03T11:00:00Z")).status())
+        .isEqualTo(200);
     assertThat(post("/get-online-features", read).body()).contains("[631.9000244140625]");
   }
 
@@ -186,7 +195,8 @@ abstract class ServingContract {
         "materialize unknown view | /materialize | {\"start_ts\": \"2022-01-01T00:00:00\", \"end_ts\": \"2022-01-02T00:00:00\", \"feature_views\": [\"nope\"]} | 404 | {\"error\":\"FeatureViewNotFound\",\"code\":\"FRESHET-API-004\",\"message\":\"there is no feature view 'nope'; the views are [driver_daily_features, driver_hourly_stats]\"}",
         "materialize backwards | /materialize | {\"start_ts\": \"2022-01-02T00:00:00\", \"end_ts\": \"2022-01-01T00:00:00\"} | 422 | {\"error\":\"MalformedRequest\",\"code\":\"FRESHET-API-001\",\"message\":\"start_ts 2022-01-02T00:00:00Z is not before end_ts 2022-01-01T00:00:00Z\"}",
       })
-  void badInputIsA4xxThatNamesTheProblem(String name, String path, String body, int status, String error) {
+  void badInputIsA4xxThatNamesTheProblem(
+      String name, String path, String body, int status, String error) {
     Http.Response response = post(path, body);
     assertThat(response.status()).isEqualTo(status);
     assertThat(response.body()).isEqualTo(error);
@@ -198,29 +208,48 @@ abstract class ServingContract {
    */
   @Test
   void readsAnswerTheSameWhetherDirectOrRoutedThroughMicronaut() {
-    String tooLarge = "{\"features\": [\"" + "x".repeat(10 * 1024 * 1024) + "\"], \"entities\": {\"driver_id\": [1001]}}";
-    List<String> reads = List.of(
-        "{\"feature_service\": \"model_v1\", \"entities\": {\"driver_id\": [1001, 1234]}}",
-        "{\"features\": [\"driver_hourly_stats:conv_rate\"], \"full_feature_names\": true, \"entities\": {\"driver_id\": [\"1001\"]}}",
-        "{\"feature_service\": \"model_v3\", \"entities\": {\"driver_id\": [1001]}}",
-        "{\"features\": [",
-        "",
-        "{\"features\": [\"driver_hourly_stats:conv_rate\"], \"entities\": {\"driver_id\": [1001, 1002], \"x\": [1]}}",
-        tooLarge);
-    try (FeatureServer routed = start(Map.of("freshet.serving.direct-reads", false, "freshet.serving.bootstrap", false))) {
+    String tooLarge =
+        "{\"features\": [\""
+            + "x".repeat(10 * 1024 * 1024)
+            + "\"], \"entities\": {\"driver_id\": [1001]}}";
+    List<String> reads =
+        List.of(
+            "{\"feature_service\": \"model_v1\", \"entities\": {\"driver_id\": [1001, 1234]}}",
+            "{\"features\": [\"driver_hourly_stats:conv_rate\"], \"full_feature_names\": true, \"entities\": {\"driver_id\": [\"1001\"]}}",
+            "{\"feature_service\": \"model_v3\", \"entities\": {\"driver_id\": [1001]}}",
+            "{\"features\": [",
+            "",
+            "{\"features\": [\"driver_hourly_stats:conv_rate\"], \"entities\": {\"driver_id\": [1001, 1002], \"x\": [1]}}",
+            tooLarge);
+    try (FeatureServer routed =
+        start(Map.of("freshet.serving.direct-reads", false, "freshet.serving.bootstrap", false))) {
       // Its own embedded store is empty (the registry says the first server materialized already).
-      assertThat(Http.post(routed.url(), "/materialize", "{\"start_ts\": \"2000-01-01T00:00:00\", \"end_ts\": \"" + Instant.now() + "\"}").status())
+      assertThat(
+              Http.post(
+                      routed.url(),
+                      "/materialize",
+                      "{\"start_ts\": \"2000-01-01T00:00:00\", \"end_ts\": \""
+                          + Instant.now()
+                          + "\"}")
+                  .status())
           .isEqualTo(200);
       Http.Response direct = null;
       for (String read : reads) {
         direct = post("/get-online-features", read);
         Http.Response viaMicronaut = Http.post(routed.url(), "/get-online-features", read);
-        assertThat(direct).as(read.length() > 200 ? "a body over the size limit" : read).isEqualTo(viaMicronaut);
+        assertThat(direct)
+            .as(read.length() > 200 ? "a body over the size limit" : read)
+            .isEqualTo(viaMicronaut);
       }
       assertThat(direct)
-          .isEqualTo(new Http.Response(413, "{\"error\":\"RequestTooLarge\",\"code\":\"FRESHET-API-002\",\"message\":\"the request body is larger than the server"
-              + " accepts (micronaut.server.max-request-size)\"}"));
-      assertThat(readCounts(Http.get(url, "/metrics").body())).isNotEmpty().isEqualTo(readCounts(Http.get(routed.url(), "/metrics").body()));
+          .isEqualTo(
+              new Http.Response(
+                  413,
+                  "{\"error\":\"RequestTooLarge\",\"code\":\"FRESHET-API-002\",\"message\":\"the request body is larger than the server"
+                      + " accepts (micronaut.server.max-request-size)\"}"));
+      assertThat(readCounts(Http.get(url, "/metrics").body()))
+          .isNotEmpty()
+          .isEqualTo(readCounts(Http.get(routed.url(), "/metrics").body()));
     }
   }
 
@@ -228,32 +257,49 @@ abstract class ServingContract {
   @Test
   void readsKeepMicronautsContextPathAndCors() throws Exception {
     String read = "{\"feature_service\": \"model_v1\", \"entities\": {\"driver_id\": [1001]}}";
-    try (FeatureServer underPath = start(Map.of("micronaut.server.context-path", "/features", "freshet.serving.bootstrap", false));
-        FeatureServer withCors = start(Map.of("micronaut.server.cors.enabled", true, "freshet.serving.bootstrap", false))) {
+    try (FeatureServer underPath =
+            start(
+                Map.of(
+                    "micronaut.server.context-path",
+                    "/features",
+                    "freshet.serving.bootstrap",
+                    false));
+        FeatureServer withCors =
+            start(
+                Map.of(
+                    "micronaut.server.cors.enabled", true, "freshet.serving.bootstrap", false))) {
       assertThat(Http.post(underPath.url(), "/get-online-features", read).status()).isEqualTo(404);
-      assertThat(Http.post(underPath.url(), "/features/get-online-features", read).status()).isEqualTo(200);
+      assertThat(Http.post(underPath.url(), "/features/get-online-features", read).status())
+          .isEqualTo(200);
 
-      HttpResponse<String> response = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create(withCors.url() + "/get-online-features"))
-              .header("Origin", "http://localhost:3000")
-              .POST(HttpRequest.BodyPublishers.ofString(read))
-              .build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(withCors.url() + "/get-online-features"))
+                      .header("Origin", "http://localhost:3000")
+                      .POST(HttpRequest.BodyPublishers.ofString(read))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
       assertThat(response.statusCode()).isEqualTo(200);
-      assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:3000");
+      assertThat(response.headers().firstValue("Access-Control-Allow-Origin"))
+          .hasValue("http://localhost:3000");
     }
   }
 
-  /** Micronaut's access log, turned on as the README says, has the reads the direct path answers. */
+  /**
+   * Micronaut's access log, turned on as the README says, has the reads the direct path answers.
+   */
   @Test
   void directReadsAreInTheAccessLog() throws Exception {
     String read = "{\"feature_service\": \"model_v1\", \"entities\": {\"driver_id\": [1001]}}";
     Logger accessLog = (Logger) LoggerFactory.getLogger("HTTP_ACCESS_LOGGER");
     ListAppender<ILoggingEvent> lines = new ListAppender<>();
-    try (FeatureServer logging = start(Map.of(
-        "micronaut.server.netty.access-logger.enabled", true,
-        "logger.levels.HTTP_ACCESS_LOGGER", "INFO",
-        "freshet.serving.bootstrap", false))) {
+    try (FeatureServer logging =
+        start(
+            Map.of(
+                "micronaut.server.netty.access-logger.enabled", true,
+                "logger.levels.HTTP_ACCESS_LOGGER", "INFO",
+                "freshet.serving.bootstrap", false))) {
       // Attached once the server runs: Micronaut reconfigures logback as it starts.
       lines.start();
       accessLog.addAppender(lines);
@@ -265,19 +311,28 @@ abstract class ServingContract {
       while (lines.list.size() < 2 && System.nanoTime() < deadline) {
         Thread.sleep(10);
       }
-      assertThat(lines.list).extracting(ILoggingEvent::getFormattedMessage).satisfiesExactly(
-          line -> assertThat(line).contains("\"POST /get-online-features HTTP/1.1\" 200 "),
-          line -> assertThat(line).contains("\"POST /get-online-features HTTP/1.1\" 422 "));
+      assertThat(lines.list)
+          .extracting(ILoggingEvent::getFormattedMessage)
+          .satisfiesExactly(
+              line -> assertThat(line).contains("\"POST /get-online-features HTTP/1.1\" 200 "),
+              line -> assertThat(line).contains("\"POST /get-online-features HTTP/1.1\" 422 "));
     } finally {
       accessLog.detachAppender(lines);
     }
   }
 
-  /** The request counts of /get-online-features in a Prometheus scrape (its 404s are under NOT_FOUND). */
+  /**
+   * The request counts of /get-online-features in a Prometheus scrape (its 404s are under
+   * NOT_FOUND).
+   */
   private static List<String> readCounts(String metrics) {
-    return metrics.lines()
-        .filter(line -> line.startsWith("http_server_requests_seconds_count{")
-            && (line.contains("uri=\"/get-online-features\"") || line.contains("uri=\"NOT_FOUND\"")))
+    return metrics
+        .lines()
+        .filter(
+            line ->
+                line.startsWith("http_server_requests_seconds_count{")
+                    && (line.contains("uri=\"/get-online-features\"")
+                        || line.contains("uri=\"NOT_FOUND\"")))
         .sorted()
         .toList();
   }
@@ -293,10 +348,16 @@ abstract class ServingContract {
     try (Socket socket = new Socket(url.getHost(), url.getPort())) {
       socket.setSoTimeout(30_000);
       OutputStream out = socket.getOutputStream();
-      out.write((request("/push", badPush) + request("/get-online-features", read) + request("/get-online-features", "{")
-          + request("/get-online-features", read)).getBytes(StandardCharsets.UTF_8));
+      out.write(
+          (request("/push", badPush)
+                  + request("/get-online-features", read)
+                  + request("/get-online-features", "{")
+                  + request("/get-online-features", read))
+              .getBytes(StandardCharsets.UTF_8));
       out.flush();
-      BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+      BufferedReader in =
+          new BufferedReader(
+              new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
 
       assertThat(response(in)).startsWith("404 ").contains("PushSourceNotFound");
       assertThat(response(in)).startsWith("200 ").endsWith(WORKSHOP_1001 + "]}");
@@ -306,8 +367,12 @@ abstract class ServingContract {
   }
 
   private static String request(String path, String body) {
-    return "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: "
-        + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body;
+    return "POST "
+        + path
+        + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: "
+        + body.getBytes(StandardCharsets.UTF_8).length
+        + "\r\n\r\n"
+        + body;
   }
 
   /** The next response on the connection: its status code and reason, a space, and its body. */
@@ -336,16 +401,28 @@ abstract class ServingContract {
                 + " \"2030-01-01 00:00:00\"], \"created\": [null, null]}}");
 
     assertThat(response.status()).isEqualTo(422);
-    assertThat(response.body()).contains("df.daily_miles_driven[1] is \\\"many\\\", which cannot be read as FLOAT");
-    String read = "{\"features\": [\"driver_daily_features:daily_miles_driven\"], \"entities\": {\"driver_id\": [1002]}}";
+    assertThat(response.body())
+        .contains("df.daily_miles_driven[1] is \\\"many\\\", which cannot be read as FLOAT");
+    String read =
+        "{\"features\": [\"driver_daily_features:daily_miles_driven\"], \"entities\": {\"driver_id\": [1002]}}";
     assertThat(post("/get-online-features", read).body()).doesNotContain("2030-01-01");
   }
 
   @Test
   void aPortInUseIsOneClearError() {
-    assertThatThrownBy(() -> start(Map.of("micronaut.server.port", server.port(), "freshet.serving.bootstrap", false)))
+    assertThatThrownBy(
+            () ->
+                start(
+                    Map.of(
+                        "micronaut.server.port",
+                        server.port(),
+                        "freshet.serving.bootstrap",
+                        false)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("port " + server.port() + " is already in use: stop what listens there, or give another with --port");
+        .hasMessage(
+            "port "
+                + server.port()
+                + " is already in use: stop what listens there, or give another with --port");
   }
 
   @Test
@@ -355,7 +432,11 @@ abstract class ServingContract {
       ids.append(i == 0 ? "" : ",").append(i);
     }
     Http.Response response =
-        post("/get-online-features", "{\"features\": [\"driver_hourly_stats:conv_rate\"], \"entities\": {\"driver_id\": [" + ids + "]}}");
+        post(
+            "/get-online-features",
+            "{\"features\": [\"driver_hourly_stats:conv_rate\"], \"entities\": {\"driver_id\": ["
+                + ids
+                + "]}}");
     assertThat(response.status()).isEqualTo(413);
     assertThat(response.body()).contains("\"error\":\"TooManyRows\"");
   }
@@ -364,14 +445,22 @@ abstract class ServingContract {
   void healthIsUpWithTheStoreInItsDetails() {
     Http.Response health = Http.get(url, "/health");
     assertThat(health.status()).isEqualTo(200);
-    assertThat(health.body()).startsWith("{\"name\":\"application\",\"status\":\"UP\"").contains("\"onlineStore\":{");
+    assertThat(health.body())
+        .startsWith("{\"name\":\"application\",\"status\":\"UP\"")
+        .contains("\"onlineStore\":{");
   }
 
   @Test
   void metricsCountRequestsPerEndpointAndPerFeatureServiceInPrometheusFormat() {
-    post("/get-online-features", "{\"feature_service\": \"model_v1\", \"entities\": {\"driver_id\": [1001]}}");
-    post("/get-online-features", "{\"feature_service\": \"model_v1\", \"entities\": {\"driver_id\": [1002]}}");
-    post("/get-online-features", "{\"features\": [\"driver_hourly_stats:acc_rate\"], \"entities\": {\"driver_id\": [1]}}");
+    post(
+        "/get-online-features",
+        "{\"feature_service\": \"model_v1\", \"entities\": {\"driver_id\": [1001]}}");
+    post(
+        "/get-online-features",
+        "{\"feature_service\": \"model_v1\", \"entities\": {\"driver_id\": [1002]}}");
+    post(
+        "/get-online-features",
+        "{\"features\": [\"driver_hourly_stats:acc_rate\"], \"entities\": {\"driver_id\": [1]}}");
 
     Http.Response metrics = Http.get(url, "/metrics");
     assertThat(metrics.status()).isEqualTo(200);
@@ -380,13 +469,16 @@ abstract class ServingContract {
         .contains("freshet_online_features_seconds_count{feature_service=\"-\"} 1")
         .contains(
             "http_server_requests_seconds_count{exception=\"none\",method=\"POST\",status=\"200\",uri=\"/get-online-features\"} 3")
-        .contains("http_server_requests_seconds_bucket{exception=\"none\",method=\"POST\",status=\"200\",uri=\"/get-online-features\",le=");
+        .contains(
+            "http_server_requests_seconds_bucket{exception=\"none\",method=\"POST\",status=\"200\",uri=\"/get-online-features\",le=");
   }
 
   @Test
   void aReadServerRefusesWritesAndAPushServerRefusesReads() {
-    try (FeatureServer read = start(Map.of("freshet.serving.role", "READ", "freshet.serving.bootstrap", false));
-        FeatureServer push = start(Map.of("freshet.serving.role", "PUSH", "freshet.serving.bootstrap", false))) {
+    try (FeatureServer read =
+            start(Map.of("freshet.serving.role", "READ", "freshet.serving.bootstrap", false));
+        FeatureServer push =
+            start(Map.of("freshet.serving.role", "PUSH", "freshet.serving.bootstrap", false))) {
       Http.Response refusedPush = Http.post(read.url(), "/push", "{}");
       assertThat(refusedPush.status()).isEqualTo(403);
       assertThat(refusedPush.body()).contains("this server has role read");
@@ -394,7 +486,10 @@ abstract class ServingContract {
       assertThat(refusedRead.status()).isEqualTo(403);
       assertThat(refusedRead.body()).contains("this server has role push");
       assertThat(
-              Http.post(read.url(), "/get-online-features", "{\"feature_service\": \"model_v1\", \"entities\": {\"driver_id\": [1001]}}")
+              Http.post(
+                      read.url(),
+                      "/get-online-features",
+                      "{\"feature_service\": \"model_v1\", \"entities\": {\"driver_id\": [1001]}}")
                   .status())
           .isEqualTo(200);
     }
@@ -403,14 +498,40 @@ abstract class ServingContract {
   @Test
   void tokensGuardReadsAndWritesSeparately() {
     try (FeatureServer guarded =
-        start(Map.of("freshet.serving.write-token", "w-secret", "freshet.serving.read-token", "r-secret", "freshet.serving.bootstrap", false))) {
+        start(
+            Map.of(
+                "freshet.serving.write-token",
+                "w-secret",
+                "freshet.serving.read-token",
+                "r-secret",
+                "freshet.serving.bootstrap",
+                false))) {
       String read = "{\"feature_service\": \"model_v1\", \"entities\": {\"driver_id\": [1001]}}";
       assertThat(Http.post(guarded.url(), "/get-online-features", read).status()).isEqualTo(401);
-      assertThat(Http.post(guarded.url(), "/get-online-features", read, "Authorization", "Bearer w-secret").status()).isEqualTo(401);
-      assertThat(Http.post(guarded.url(), "/get-online-features", read, "Authorization", "Bearer r-secret").status()).isEqualTo(200);
+      assertThat(
+              Http.post(
+                      guarded.url(),
+                      "/get-online-features",
+                      read,
+                      "Authorization",
+                      "Bearer w-secret")
+                  .status())
+          .isEqualTo(401);
+      assertThat(
+              Http.post(
+                      guarded.url(),
+                      "/get-online-features",
+                      read,
+                      "Authorization",
+                      "Bearer r-secret")
+                  .status())
+          .isEqualTo(200);
       assertThat(Http.post(guarded.url(), "/push", "{}").body())
-          .isEqualTo("{\"error\":\"Unauthorized\",\"code\":\"FRESHET-API-015\",\"message\":\"/push needs the header Authorization: Bearer <token>\"}");
-      assertThat(Http.post(guarded.url(), "/push", "{}", "Authorization", "Bearer w-secret").status()).isEqualTo(422);
+          .isEqualTo(
+              "{\"error\":\"Unauthorized\",\"code\":\"FRESHET-API-015\",\"message\":\"/push needs the header Authorization: Bearer <token>\"}");
+      assertThat(
+              Http.post(guarded.url(), "/push", "{}", "Authorization", "Bearer w-secret").status())
+          .isEqualTo(422);
     }
   }
 
@@ -423,15 +544,19 @@ abstract class ServingContract {
     List<ModelV2Values> remoteValues = remote.getAll(drivers);
     assertThat(remoteValues).isEqualTo(local.getAll(drivers));
     assertThat(remoteValues.get(0).convRate())
-        .isEqualTo(new FeatureValue<>(0.40458846f, FeatureStatus.PRESENT, Instant.parse("2022-03-14T14:00:00Z")));
+        .isEqualTo(
+            new FeatureValue<>(
+                0.40458846f, FeatureStatus.PRESENT, Instant.parse("2022-03-14T14:00:00Z")));
     assertThat(remoteValues.get(0).accRate().value()).isEqualTo(0.40757075f);
     assertThat(remoteValues.get(2).milesDriven().status()).isEqualTo(FeatureStatus.NOT_FOUND);
-    assertThat(ModelV1Client.remote(url.toURI()).get(1001L).convRate().orElseThrow()).isEqualTo(0.40458846f);
+    assertThat(ModelV1Client.remote(url.toURI()).get(1001L).convRate().orElseThrow())
+        .isEqualTo(0.40458846f);
   }
 
   @Test
   void theRemoteClientReportsServerErrors() throws Exception {
-    try (FeatureServer push = start(Map.of("freshet.serving.role", "PUSH", "freshet.serving.bootstrap", false))) {
+    try (FeatureServer push =
+        start(Map.of("freshet.serving.role", "PUSH", "freshet.serving.bootstrap", false))) {
       assertThatThrownBy(() -> ModelV1Client.remote(push.url().toURI()).get(1001L))
           .isInstanceOf(FeatureClientException.class)
           .hasMessageContaining("answered 403")
@@ -441,7 +566,8 @@ abstract class ServingContract {
 
   @Test
   void theExampleServiceScoresDriversFromTheServer() throws Exception {
-    List<String> lines = new ChurnScorer(ModelV2Client.remote(url.toURI())).score(List.of(1001L, 9999L));
+    List<String> lines =
+        new ChurnScorer(ModelV2Client.remote(url.toURI())).score(List.of(1001L, 9999L));
     // 1 - (0.40458846 + 0.40757075) / 2 = 0.594
     assertThat(lines)
         .containsExactly(

@@ -18,13 +18,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The PostgreSQL registry, against the PostgreSQL this machine runs (127.0.0.1:5432, trust
- * authentication; FRESHET_TEST_POSTGRES_URL overrides the server's URL). The test creates its
- * own database and drops it afterwards.
+ * authentication; FRESHET_TEST_POSTGRES_URL overrides the server's URL). The test creates its own
+ * database and drops it afterwards.
  */
 class SqlRegistryTest {
   private static final String SERVER =
-      System.getenv().getOrDefault("FRESHET_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/");
-  private static final String USER = System.getenv().getOrDefault("FRESHET_TEST_POSTGRES_USER", "postgres");
+      System.getenv()
+          .getOrDefault("FRESHET_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/");
+  private static final String USER =
+      System.getenv().getOrDefault("FRESHET_TEST_POSTGRES_USER", "postgres");
 
   @TempDir Path root;
   Path repo;
@@ -51,10 +53,14 @@ class SqlRegistryTest {
   private Cli.Result run(String... args) {
     return Cli.run(
         Map.of(
-            "freshet.repo-path", repo.toString(),
-            "freshet.registry.type", "sql",
-            "freshet.registry.url", SERVER + database,
-            "freshet.registry.username", USER),
+            "freshet.repo-path",
+            repo.toString(),
+            "freshet.registry.type",
+            "sql",
+            "freshet.registry.url",
+            SERVER + database,
+            "freshet.registry.username",
+            USER),
         args);
   }
 
@@ -81,7 +87,8 @@ class SqlRegistryTest {
           intervals.add(r.getString(1) + " " + r.getString(2));
         }
       }
-      try (ResultSet r = s.executeQuery("SELECT object_key FROM freshet_objects ORDER BY object_key")) {
+      try (ResultSet r =
+          s.executeQuery("SELECT object_key FROM freshet_objects ORDER BY object_key")) {
         while (r.next()) {
           objects.add(r.getString(1));
         }
@@ -93,7 +100,9 @@ class SqlRegistryTest {
             "driver_daily_features 2022-03-16 00:00:00",
             "driver_hourly_stats 2022-03-15 00:00:00",
             "driver_hourly_stats 2022-03-16 00:00:00");
-    assertThat(objects).hasSize(9).contains("feature_view/driver_hourly_stats", "feature_service/model_v1");
+    assertThat(objects)
+        .hasSize(9)
+        .contains("feature_view/driver_hourly_stats", "feature_service/model_v1");
   }
 
   @Test
@@ -106,6 +115,8 @@ class SqlRegistryTest {
                 "freshet.registry.url", "jdbc:postgresql://127.0.0.1:1/nowhere"),
             "plan");
     assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.err()).startsWith("error: cannot use the registry at sql jdbc:postgresql://127.0.0.1:1/nowhere: ");
+    assertThat(result.err())
+        .startsWith(
+            "error: cannot use the registry at sql jdbc:postgresql://127.0.0.1:1/nowhere: ");
   }
 }

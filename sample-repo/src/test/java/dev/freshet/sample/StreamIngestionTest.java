@@ -47,7 +47,10 @@ class StreamIngestionTest {
   RedisServerProcess redis;
   final List<FeatureServer> servers = new ArrayList<>();
 
-  /** An event as the reference emitter writes it; miles are multiples of 1/4, so sums are exact in any order. */
+  /**
+   * An event as the reference emitter writes it; miles are multiples of 1/4, so sums are exact in
+   * any order.
+   */
   record Event(long driver, Instant time, double miles) {
     String json() {
       return String.format(
@@ -82,7 +85,9 @@ class StreamIngestionTest {
     properties.put("freshet.online-store.redis.connection-string", redis.connectionString());
     properties.put("kafka.bootstrap-servers", kafka.bootstrapServers());
     properties.putAll(extra);
-    FeatureServer server = FeatureServer.start(properties, new PrintWriter(new StringWriter()), MaterializationProgress.SILENT);
+    FeatureServer server =
+        FeatureServer.start(
+            properties, new PrintWriter(new StringWriter()), MaterializationProgress.SILENT);
     servers.add(server);
     return server;
   }
@@ -90,7 +95,8 @@ class StreamIngestionTest {
   void send(List<Event> events) {
     Properties properties = new Properties();
     properties.put("bootstrap.servers", kafka.bootstrapServers());
-    try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer())) {
+    try (KafkaProducer<String, String> producer =
+        new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer())) {
       for (Event event : events) {
         producer.send(new ProducerRecord<>("drivers", Long.toString(event.driver()), event.json()));
       }
@@ -101,7 +107,8 @@ class StreamIngestionTest {
   void sendRaw(List<String> messages) {
     Properties properties = new Properties();
     properties.put("bootstrap.servers", kafka.bootstrapServers());
-    try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer())) {
+    try (KafkaProducer<String, String> producer =
+        new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer())) {
       for (String message : messages) {
         producer.send(new ProducerRecord<>("drivers", "1001", message));
       }
@@ -109,9 +116,17 @@ class StreamIngestionTest {
     }
   }
 
-  /** The trailing window of the driver's newest event: {@code [e - 1d, e)} with e the next hour boundary. */
+  /**
+   * The trailing window of the driver's newest event: {@code [e - 1d, e)} with e the next hour
+   * boundary.
+   */
   static Map.Entry<Instant, Double> expected(List<Event> events, long driver) {
-    long newest = events.stream().filter(e -> e.driver() == driver).mapToLong(e -> micros(e.time())).max().orElseThrow();
+    long newest =
+        events.stream()
+            .filter(e -> e.driver() == driver)
+            .mapToLong(e -> micros(e.time()))
+            .max()
+            .orElseThrow();
     long end = Math.floorDiv(newest, HOUR) * HOUR + HOUR;
     double sum = 0;
     for (Event event : events) {
@@ -130,12 +145,18 @@ class StreamIngestionTest {
   /** The served value and event time of driver_daily_features:daily_miles_driven. */
   static Map.Entry<String, Double> served(FeatureServer server, long driver) {
     Http.Response response =
-        Http.post(server.url(), "/get-online-features",
-            "{\"features\": [\"driver_daily_features:daily_miles_driven\"], \"entities\": {\"driver_id\": [" + driver + "]}}");
+        Http.post(
+            server.url(),
+            "/get-online-features",
+            "{\"features\": [\"driver_daily_features:daily_miles_driven\"], \"entities\": {\"driver_id\": ["
+                + driver
+                + "]}}");
     try {
       JsonNode column = JSON.readTree(response.body()).get("results").get(1);
       JsonNode value = column.get("values").get(0);
-      return Map.entry(column.get("event_timestamps").get(0).asText(), value.isNull() ? Double.NaN : value.asDouble());
+      return Map.entry(
+          column.get("event_timestamps").get(0).asText(),
+          value.isNull() ? Double.NaN : value.asDouble());
     } catch (Exception e) {
       throw new IllegalStateException(response.body(), e);
     }
@@ -151,15 +172,21 @@ class StreamIngestionTest {
         Map.Entry<Instant, Double> want = expected(events, driver);
         Map.Entry<String, Double> got = served(server, driver);
         last.put(driver, got + " (want " + want + ")");
-        all &= got.getKey().equals(want.getKey().toString()) && got.getValue() == (double) (float) (double) want.getValue();
+        all &=
+            got.getKey().equals(want.getKey().toString())
+                && got.getValue() == (double) (float) (double) want.getValue();
       }
       if (all) {
         return;
       }
       sleep(200);
     }
-    String metrics = Http.get(server.url(), "/metrics").body().lines()
-        .filter(l -> l.startsWith("freshet_stream") && !l.contains("_bucket")).reduce("", (a, b) -> a + "\n" + b);
+    String metrics =
+        Http.get(server.url(), "/metrics")
+            .body()
+            .lines()
+            .filter(l -> l.startsWith("freshet_stream") && !l.contains("_bucket"))
+            .reduce("", (a, b) -> a + "\n" + b);
     throw new AssertionError("not served within 90 s: " + last + metrics);
   }
 
@@ -188,7 +215,8 @@ class StreamIngestionTest {
   @Test
   void servedWindowsAreTheTrailingDaySums() {
     List<Event> events = twoDays();
-    assertThat(events.get(events.size() - 1).time()).isAfter(Instant.parse("2023-06-02T20:15:00Z")); // more than a day: some fall out
+    assertThat(events.get(events.size() - 1).time())
+        .isAfter(Instant.parse("2023-06-02T20:15:00Z")); // more than a day: some fall out
     FeatureServer server = start(Map.of());
     send(events);
 
@@ -196,27 +224,32 @@ class StreamIngestionTest {
     // The window of 1001 ends at the hour after its newest event.
     assertThat(served(server, 1001).getKey()).isEqualTo(expected(events, 1001).getKey().toString());
     String metrics = Http.get(server.url(), "/metrics").body();
-    assertThat(metrics).contains("freshet_stream_events_consumed_total{source=\"driver_events\"} 120.0");
-    assertThat(metrics).contains("freshet_stream_freshness_seconds_count{view=\"driver_daily_miles_stream\"}");
+    assertThat(metrics)
+        .contains("freshet_stream_events_consumed_total{source=\"driver_events\"} 120.0");
+    assertThat(metrics)
+        .contains("freshet_stream_freshness_seconds_count{view=\"driver_daily_miles_stream\"}");
     assertThat(metrics).contains("freshet_stream_lag{view=\"driver_daily_miles_stream\"} 0.0");
   }
 
   @Test
   void malformedMessagesAreCountedSkippedAndDeadLettered() throws Exception {
-    FeatureServer server = start(Map.of("freshet.streaming.dead-letter-topic", "drivers-dead-letters"));
-    List<Event> good = List.of(
-        new Event(1001, Instant.parse("2023-06-01T10:00:00Z"), 1.5),
-        new Event(1001, Instant.parse("2023-06-01T10:30:00Z"), 2.25),
-        new Event(1001, Instant.parse("2023-06-01T11:10:00Z"), 4.0));
-    sendRaw(List.of(
-        good.get(0).json(),
-        "{\"driver_id\": 1001, \"event_timestamp\": ",                                                     // not JSON
-        "{\"event_timestamp\": \"2023-06-01 10:40:00\", \"created\": \"2023-06-01 10:40:00\", \"miles_driven\": 9}", // no driver
-        "{\"driver_id\": \"x\", \"event_timestamp\": \"2023-06-01 10:41:00\", \"created\": \"2023-06-01 10:41:00\", \"miles_driven\": 9}",
-        "{\"driver_id\": 1001, \"event_timestamp\": \"yesterday\", \"created\": \"2023-06-01 10:42:00\", \"miles_driven\": 9}",
-        good.get(1).json(),
-        "[1, 2]",
-        good.get(2).json()));
+    FeatureServer server =
+        start(Map.of("freshet.streaming.dead-letter-topic", "drivers-dead-letters"));
+    List<Event> good =
+        List.of(
+            new Event(1001, Instant.parse("2023-06-01T10:00:00Z"), 1.5),
+            new Event(1001, Instant.parse("2023-06-01T10:30:00Z"), 2.25),
+            new Event(1001, Instant.parse("2023-06-01T11:10:00Z"), 4.0));
+    sendRaw(
+        List.of(
+            good.get(0).json(),
+            "{\"driver_id\": 1001, \"event_timestamp\": ", // not JSON
+            "{\"event_timestamp\": \"2023-06-01 10:40:00\", \"created\": \"2023-06-01 10:40:00\", \"miles_driven\": 9}", // no driver
+            "{\"driver_id\": \"x\", \"event_timestamp\": \"2023-06-01 10:41:00\", \"created\": \"2023-06-01 10:41:00\", \"miles_driven\": 9}",
+            "{\"driver_id\": 1001, \"event_timestamp\": \"yesterday\", \"created\": \"2023-06-01 10:42:00\", \"miles_driven\": 9}",
+            good.get(1).json(),
+            "[1, 2]",
+            good.get(2).json()));
 
     awaitServed(server, good, 1001);
     assertThat(served(server, 1001).getValue()).isEqualTo(7.75);
@@ -230,12 +263,15 @@ class StreamIngestionTest {
     properties.put("auto.offset.reset", "earliest");
     properties.put("isolation.level", "read_committed");
     List<String> reasons = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       consumer.subscribe(List.of("drivers-dead-letters"));
       Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
       while (reasons.size() < 5 && Instant.now().isBefore(deadline)) {
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-          reasons.add(new String(record.headers().lastHeader("x-freshet-error").value(), StandardCharsets.UTF_8));
+          reasons.add(
+              new String(
+                  record.headers().lastHeader("x-freshet-error").value(), StandardCharsets.UTF_8));
         }
       }
     }
@@ -250,10 +286,12 @@ class StreamIngestionTest {
 
   @Test
   void lateEventsAreCountedAppliedWhileTheirWindowIsHeldAndDeadLetteredPastIt() throws Exception {
-    FeatureServer server = start(Map.of("freshet.streaming.dead-letter-topic", "drivers-dead-letters"));
-    List<Event> inOrder = List.of(
-        new Event(1001, Instant.parse("2023-06-01T10:00:00Z"), 1.0),
-        new Event(1001, Instant.parse("2023-06-01T10:20:00Z"), 2.0));
+    FeatureServer server =
+        start(Map.of("freshet.streaming.dead-letter-topic", "drivers-dead-letters"));
+    List<Event> inOrder =
+        List.of(
+            new Event(1001, Instant.parse("2023-06-01T10:00:00Z"), 1.0),
+            new Event(1001, Instant.parse("2023-06-01T10:20:00Z"), 2.0));
     // 3 minutes behind the newest event: within the sample's 5 minute delay, not late.
     Event withinDelay = new Event(1001, Instant.parse("2023-06-01T10:17:00Z"), 4.0);
     // 10 minutes behind: late, and applied, since the window it falls in is held.
@@ -270,19 +308,26 @@ class StreamIngestionTest {
     properties.put("group.id", "check");
     properties.put("auto.offset.reset", "earliest");
     properties.put("isolation.level", "read_committed");
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       consumer.subscribe(List.of("drivers-dead-letters"));
       Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
       while (reasons.isEmpty() && Instant.now().isBefore(deadline)) {
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-          reasons.add(new String(record.headers().lastHeader("x-freshet-error").value(), StandardCharsets.UTF_8)
-              + " | " + new String(record.value(), StandardCharsets.UTF_8));
+          reasons.add(
+              new String(
+                      record.headers().lastHeader("x-freshet-error").value(),
+                      StandardCharsets.UTF_8)
+                  + " | "
+                  + new String(record.value(), StandardCharsets.UTF_8));
         }
       }
     }
-    assertThat(reasons).containsExactly(
-        "late: event time 2023-05-30T10:10:00Z is before the watermark 2023-06-01T10:15:00Z and before the oldest window"
-            + " driver_daily_miles_stream holds for this entity; recompute it from the batch source | " + expired.json());
+    assertThat(reasons)
+        .containsExactly(
+            "late: event time 2023-05-30T10:10:00Z is before the watermark 2023-06-01T10:15:00Z and before the oldest window"
+                + " driver_daily_miles_stream holds for this entity; recompute it from the batch source | "
+                + expired.json());
     assertThat(Http.get(server.url(), "/metrics").body())
         .contains("freshet_stream_events_late_total{view=\"driver_daily_miles_stream\"} 2.0")
         .contains("freshet_stream_events_expired_total{view=\"driver_daily_miles_stream\"} 1.0");
@@ -291,30 +336,52 @@ class StreamIngestionTest {
   @Test
   void batchMaterializationAndTheStreamRaceNewestWinsInBothOrders() {
     Cli.Result applied =
-        Cli.run(Map.of("freshet.repo-path", repo.toString(), "freshet.online-store.type", "redis",
-            "freshet.online-store.redis.connection-string", redis.connectionString()), "apply");
+        Cli.run(
+            Map.of(
+                "freshet.repo-path",
+                repo.toString(),
+                "freshet.online-store.type",
+                "redis",
+                "freshet.online-store.redis.connection-string",
+                redis.connectionString()),
+            "apply");
     assertThat(applied.exitCode()).as(applied.err()).isZero();
     FeatureServer server = start(Map.of());
     // The file's newest row for 1001 is at 2022-03-14T14:00:00Z.
-    assertThat(Http.post(server.url(), "/materialize", "{\"start_ts\": \"2021-01-01T00:00:00\", \"end_ts\": \"2023-01-01T00:00:00\"}").status())
+    assertThat(
+            Http.post(
+                    server.url(),
+                    "/materialize",
+                    "{\"start_ts\": \"2021-01-01T00:00:00\", \"end_ts\": \"2023-01-01T00:00:00\"}")
+                .status())
         .isEqualTo(200);
     Map.Entry<String, Double> batch = served(server, 1001);
     assertThat(batch.getKey()).isEqualTo("2022-03-14T14:00:00Z");
 
     // Batch first, then an older stream window: the batch row stays.
-    List<Event> older = List.of(new Event(1001, Instant.parse("2022-03-14T11:30:00Z"), 3.0), new Event(9001, Instant.parse("2022-03-14T11:30:00Z"), 5.0));
+    List<Event> older =
+        List.of(
+            new Event(1001, Instant.parse("2022-03-14T11:30:00Z"), 3.0),
+            new Event(9001, Instant.parse("2022-03-14T11:30:00Z"), 5.0));
     send(older);
-    awaitServed(server, List.of(older.get(1)), 9001); // 9001 is not in the file: the stream has caught up
+    awaitServed(
+        server, List.of(older.get(1)), 9001); // 9001 is not in the file: the stream has caught up
     assertThat(served(server, 1001)).isEqualTo(batch);
 
     // Then a newer stream window replaces it.
-    List<Event> newer = List.of(older.get(0), new Event(1001, Instant.parse("2022-03-14T15:30:00Z"), 6.0));
+    List<Event> newer =
+        List.of(older.get(0), new Event(1001, Instant.parse("2022-03-14T15:30:00Z"), 6.0));
     send(List.of(newer.get(1)));
     awaitServed(server, newer, 1001);
     assertThat(served(server, 1001).getValue()).isEqualTo(9.0);
 
     // Stream first, then a batch run over the same range: the newer stream window stays.
-    assertThat(Http.post(server.url(), "/materialize", "{\"start_ts\": \"2021-01-01T00:00:00\", \"end_ts\": \"2023-01-01T00:00:00\"}").status())
+    assertThat(
+            Http.post(
+                    server.url(),
+                    "/materialize",
+                    "{\"start_ts\": \"2021-01-01T00:00:00\", \"end_ts\": \"2023-01-01T00:00:00\"}")
+                .status())
         .isEqualTo(200);
     assertThat(served(server, 1001)).isEqualTo(Map.entry("2022-03-14T16:00:00Z", 9.0));
   }
@@ -325,7 +392,11 @@ class StreamIngestionTest {
     Random random = new Random(11);
     Instant start = Instant.parse("2023-06-01T00:00:00Z");
     for (int i = 0; i < 20_000; i++) {
-      events.add(new Event(1001 + random.nextInt(20), start.plusSeconds(8L * i), 0.25 * (1 + random.nextInt(40))));
+      events.add(
+          new Event(
+              1001 + random.nextInt(20),
+              start.plusSeconds(8L * i),
+              0.25 * (1 + random.nextInt(40))));
     }
     send(events.subList(0, 10_000));
     FeatureServer first = start(Map.of());
@@ -361,18 +432,27 @@ class StreamIngestionTest {
     send(events.subList(100, 200));
 
     awaitServed(server, events, 1001, 1002, 1003, 1004);
-    assertThat(Http.get(server.url(), "/health").body()).contains("\"streamIngestion\":{\"name\":\"application\",\"status\":\"UP\"");
+    assertThat(Http.get(server.url(), "/health").body())
+        .contains("\"streamIngestion\":{\"name\":\"application\",\"status\":\"UP\"");
   }
 
   @Test
   void emitEventsReplaysTheFileShiftedBy52WeeksPerIteration() throws Exception {
     Cli.Result result =
-        Cli.run(Map.of("freshet.repo-path", repo.toString()),
-            "emit-events", "--bootstrap-servers", kafka.bootstrapServers(), "--rate", "0", "--iterations", "2");
+        Cli.run(
+            Map.of("freshet.repo-path", repo.toString()),
+            "emit-events",
+            "--bootstrap-servers",
+            kafka.bootstrapServers(),
+            "--rate",
+            "0",
+            "--iterations",
+            "2");
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.out())
         .contains("created topic drivers with 3 partitions")
-        .contains("emitting 1,807 events x 2 iteration(s) from driver_stats.parquet to topic drivers")
+        .contains(
+            "emitting 1,807 events x 2 iteration(s) from driver_stats.parquet to topic drivers")
         .contains("sent 3,614 events");
 
     List<String> expected = new ArrayList<>();
@@ -388,14 +468,21 @@ class StreamIngestionTest {
     properties.put("auto.offset.reset", "earliest");
     List<String> received = new ArrayList<>();
     java.util.Set<Integer> partitions = new java.util.HashSet<>();
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       consumer.subscribe(List.of("drivers"));
       Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
       while (received.size() < expected.size() && Instant.now().isBefore(deadline)) {
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
           JsonNode message = JSON.readTree(record.value());
-          assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo(message.get("driver_id").asText());
-          received.add(message.get("driver_id").asLong() + " " + message.get("event_timestamp").asText() + " " + message.get("miles_driven").asDouble());
+          assertThat(new String(record.key(), StandardCharsets.UTF_8))
+              .isEqualTo(message.get("driver_id").asText());
+          received.add(
+              message.get("driver_id").asLong()
+                  + " "
+                  + message.get("event_timestamp").asText()
+                  + " "
+                  + message.get("miles_driven").asDouble());
           partitions.add(record.partition());
         }
       }
@@ -407,12 +494,21 @@ class StreamIngestionTest {
   @Test
   void emitEventsUnkeyedSpreadsEachDriverOverThePartitionsItCreates() throws Exception {
     Cli.Result result =
-        Cli.run(Map.of("freshet.repo-path", repo.toString()),
-            "emit-events", "--bootstrap-servers", kafka.bootstrapServers(), "--rate", "0", "--unkeyed", "--partitions", "4");
+        Cli.run(
+            Map.of("freshet.repo-path", repo.toString()),
+            "emit-events",
+            "--bootstrap-servers",
+            kafka.bootstrapServers(),
+            "--rate",
+            "0",
+            "--unkeyed",
+            "--partitions",
+            "4");
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.out())
         .contains("created topic drivers with 4 partitions")
-        .contains("emitting 1,807 events x 1 iteration(s) from driver_stats.parquet to topic drivers, unkeyed, to random partitions of 4")
+        .contains(
+            "emitting 1,807 events x 1 iteration(s) from driver_stats.parquet to topic drivers, unkeyed, to random partitions of 4")
         .contains("sent 1,807 events");
 
     Properties properties = new Properties();
@@ -421,19 +517,27 @@ class StreamIngestionTest {
     properties.put("auto.offset.reset", "earliest");
     Map<Long, java.util.Set<Integer>> partitionsOfDriver = new HashMap<>();
     int received = 0;
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       consumer.subscribe(List.of("drivers"));
       Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
       while (received < 1_807 && Instant.now().isBefore(deadline)) {
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
           assertThat(record.key()).isNull();
-          partitionsOfDriver.computeIfAbsent(JSON.readTree(record.value()).get("driver_id").asLong(), d -> new java.util.HashSet<>()).add(record.partition());
+          partitionsOfDriver
+              .computeIfAbsent(
+                  JSON.readTree(record.value()).get("driver_id").asLong(),
+                  d -> new java.util.HashSet<>())
+              .add(record.partition());
           received++;
         }
       }
     }
     assertThat(received).isEqualTo(1_807);
-    assertThat(partitionsOfDriver).hasSize(5).allSatisfy((driver, partitions) -> assertThat(partitions).containsExactlyInAnyOrder(0, 1, 2, 3));
+    assertThat(partitionsOfDriver)
+        .hasSize(5)
+        .allSatisfy(
+            (driver, partitions) -> assertThat(partitions).containsExactlyInAnyOrder(0, 1, 2, 3));
   }
 
   @Test
@@ -454,6 +558,8 @@ class StreamIngestionTest {
     send(events.subList(200, 300));
 
     awaitServed(server, events, 1001, 1002, 1003, 1004, 1005);
-    assertThat(Http.get(server.url(), "/metrics").body()).containsPattern("freshet_stream_write_failures_total\\{view=\"driver_daily_miles_stream\"} [1-9]");
+    assertThat(Http.get(server.url(), "/metrics").body())
+        .containsPattern(
+            "freshet_stream_write_failures_total\\{view=\"driver_daily_miles_stream\"} [1-9]");
   }
 }

@@ -57,16 +57,23 @@ class TrainingDataTest {
         Cli.run(
             Map.of("freshet.repo-path", repo.toString()),
             "get-historical-features",
-            "--entities", repo.resolve("entities.csv").toString(),
-            "--features", "driver_hourly_stats:conv_rate,driver_hourly_stats:acc_rate,driver_daily_features:daily_miles_driven",
-            "--out", out.toString());
+            "--entities",
+            repo.resolve("entities.csv").toString(),
+            "--features",
+            "driver_hourly_stats:conv_rate,driver_hourly_stats:acc_rate,driver_daily_features:daily_miles_driven",
+            "--out",
+            out.toString());
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.out()).startsWith("wrote 4 rows with 3 features to " + out);
     List<List<Object>> rows = new ArrayList<>();
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
         Statement s = c.createStatement();
-        ResultSet r = s.executeQuery("SELECT driver_id, label, conv_rate, acc_rate, daily_miles_driven FROM read_parquet('" + out + "')")) {
+        ResultSet r =
+            s.executeQuery(
+                "SELECT driver_id, label, conv_rate, acc_rate, daily_miles_driven FROM read_parquet('"
+                    + out
+                    + "')")) {
       while (r.next()) {
         rows.add(List.of(r.getLong(1), r.getLong(2), r.getFloat(3), r.getFloat(4), r.getFloat(5)));
       }
@@ -80,7 +87,13 @@ class TrainingDataTest {
     long[] labels = {1, 0, 1, 0};
     for (int i = 0; i < DRIVERS.size(); i++) {
       DriverStats.Row row = DriverStats.asOf(stats, DRIVERS.get(i), TIMES.get(i));
-      expected.add(List.of(DRIVERS.get(i), labels[i], row.convRate(), row.accRate(), (float) row.dailyMilesDriven()));
+      expected.add(
+          List.of(
+              DRIVERS.get(i),
+              labels[i],
+              row.convRate(),
+              row.accRate(),
+              (float) row.dailyMilesDriven()));
     }
     assertThat(rows).isEqualTo(expected);
   }
@@ -92,15 +105,21 @@ class TrainingDataTest {
         Cli.run(
             Map.of("freshet.repo-path", repo.toString()),
             "get-historical-features",
-            "--entities", repo.resolve("entities.csv").toString(),
-            "--feature-service", "model_v1",
+            "--entities",
+            repo.resolve("entities.csv").toString(),
+            "--feature-service",
+            "model_v1",
             "--full-feature-names",
-            "--out", out.toString());
+            "--out",
+            out.toString());
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     List<String> lines = Files.readAllLines(out);
-    assertThat(lines.get(0)).isEqualTo("driver_id,event_timestamp,label,driver_hourly_stats__conv_rate");
-    assertThat(lines.get(1)).isEqualTo("1001,2021-04-12 10:59:42,1," + DriverStats.asOf(stats, 1001, TIMES.get(0)).convRate());
+    assertThat(lines.get(0))
+        .isEqualTo("driver_id,event_timestamp,label,driver_hourly_stats__conv_rate");
+    assertThat(lines.get(1))
+        .isEqualTo(
+            "1001,2021-04-12 10:59:42,1," + DriverStats.asOf(stats, 1001, TIMES.get(0)).convRate());
   }
 
   @Test
@@ -109,18 +128,24 @@ class TrainingDataTest {
         Cli.run(
             Map.of("freshet.repo-path", repo.toString()),
             "get-historical-features",
-            "--entities", repo.resolve("entities.csv").toString(),
-            "--features", "driver_hourly_stats:conv_rat",
-            "--out", repo.resolve("never.parquet").toString());
+            "--entities",
+            repo.resolve("entities.csv").toString(),
+            "--features",
+            "driver_hourly_stats:conv_rat",
+            "--out",
+            repo.resolve("never.parquet").toString());
 
     assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.err()).isEqualTo("error: feature view 'driver_hourly_stats' has no feature 'conv_rat'; did you mean 'conv_rate'?\n");
+    assertThat(result.err())
+        .isEqualTo(
+            "error: feature view 'driver_hourly_stats' has no feature 'conv_rat'; did you mean 'conv_rate'?\n");
     assertThat(repo.resolve("never.parquet")).doesNotExist();
   }
 
   @Test
   void theTypedClientReturnsTrainingRows() {
-    List<ModelV2TrainingRow> rows = ModelV2Client.trainingRows(HistoricalFeatures.open(repo), DRIVERS, TIMES);
+    List<ModelV2TrainingRow> rows =
+        ModelV2Client.trainingRows(HistoricalFeatures.open(repo), DRIVERS, TIMES);
 
     assertThat(rows).hasSize(4);
     assertThat(rows.get(0).convRate()).isCloseTo(0.521149f, within(1e-6f));
@@ -128,10 +153,21 @@ class TrainingDataTest {
     for (int i = 0; i < DRIVERS.size(); i++) {
       DriverStats.Row row = DriverStats.asOf(stats, DRIVERS.get(i), TIMES.get(i));
       assertThat(rows.get(i))
-          .isEqualTo(new ModelV2TrainingRow(DRIVERS.get(i), TIMES.get(i), row.convRate(), row.accRate(), (float) row.milesDriven()));
+          .isEqualTo(
+              new ModelV2TrainingRow(
+                  DRIVERS.get(i),
+                  TIMES.get(i),
+                  row.convRate(),
+                  row.accRate(),
+                  (float) row.milesDriven()));
     }
     // Before the file's first row there is nothing to train on.
-    assertThat(ModelV2Client.trainingRows(HistoricalFeatures.open(repo), List.of(1001L), List.of(Instant.parse("2000-01-01T00:00:00Z"))))
-        .containsExactly(new ModelV2TrainingRow(1001L, Instant.parse("2000-01-01T00:00:00Z"), null, null, null));
+    assertThat(
+            ModelV2Client.trainingRows(
+                HistoricalFeatures.open(repo),
+                List.of(1001L),
+                List.of(Instant.parse("2000-01-01T00:00:00Z"))))
+        .containsExactly(
+            new ModelV2TrainingRow(1001L, Instant.parse("2000-01-01T00:00:00Z"), null, null, null));
   }
 }

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.freshet.runtime.materialize.MaterializationProgress;
 import dev.freshet.runtime.server.FeatureServer;
+import dev.freshet.sample.StreamIngestionTest.Event;
 import dev.freshet.testing.LocalKafka;
 import dev.freshet.testing.RedisServerProcess;
-import dev.freshet.sample.StreamIngestionTest.Event;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -37,14 +37,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The sample's stream view fed as the workshop's emitter feeds it: messages without a key over a
- * topic of 3 partitions, so that each driver's events are spread over all three. Whatever order
- * the partitions are read in (a backlog before the ingestion starts, a live stream, a restart in
- * the middle), the served windows are the trailing-day sums computed here from the events sent,
- * and no event within the watermark delay is counted late.
+ * topic of 3 partitions, so that each driver's events are spread over all three. Whatever order the
+ * partitions are read in (a backlog before the ingestion starts, a live stream, a restart in the
+ * middle), the served windows are the trailing-day sums computed here from the events sent, and no
+ * event within the watermark delay is counted late.
  */
 class UnkeyedStreamTest {
-  private static final String LATE = "freshet_stream_events_late_total{view=\"driver_daily_miles_stream\"} ";
-  private static final String EXPIRED = "freshet_stream_events_expired_total{view=\"driver_daily_miles_stream\"} ";
+  private static final String LATE =
+      "freshet_stream_events_late_total{view=\"driver_daily_miles_stream\"} ";
+  private static final String EXPIRED =
+      "freshet_stream_events_expired_total{view=\"driver_daily_miles_stream\"} ";
 
   @TempDir Path root;
   Path repo;
@@ -60,7 +62,10 @@ class UnkeyedStreamTest {
     Properties properties = new Properties();
     properties.put("bootstrap.servers", kafka.bootstrapServers());
     try (Admin admin = Admin.create(properties)) {
-      admin.createTopics(List.of(new NewTopic("drivers", Optional.of(3), Optional.empty()))).all().get();
+      admin
+          .createTopics(List.of(new NewTopic("drivers", Optional.of(3), Optional.empty())))
+          .all()
+          .get();
     }
   }
 
@@ -75,7 +80,10 @@ class UnkeyedStreamTest {
     return start("data/streams");
   }
 
-  /** A server of its own, ingesting as one instance of the application, its window state in {@code stateDir}. */
+  /**
+   * A server of its own, ingesting as one instance of the application, its window state in {@code
+   * stateDir}.
+   */
   FeatureServer start(String stateDir) {
     Map<String, Object> properties = new HashMap<>();
     properties.put("freshet.streaming.state-dir", stateDir);
@@ -85,7 +93,9 @@ class UnkeyedStreamTest {
     properties.put("freshet.online-store.redis.connection-string", redis.connectionString());
     properties.put("kafka.bootstrap-servers", kafka.bootstrapServers());
     properties.put("freshet.streaming.dead-letter-topic", "drivers-dead-letters");
-    FeatureServer server = FeatureServer.start(properties, new PrintWriter(new StringWriter()), MaterializationProgress.SILENT);
+    FeatureServer server =
+        FeatureServer.start(
+            properties, new PrintWriter(new StringWriter()), MaterializationProgress.SILENT);
     servers.add(server);
     return server;
   }
@@ -94,26 +104,38 @@ class UnkeyedStreamTest {
   void send(List<Event> events, List<Integer> partitions) {
     Properties properties = new Properties();
     properties.put("bootstrap.servers", kafka.bootstrapServers());
-    try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer())) {
+    try (KafkaProducer<String, String> producer =
+        new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer())) {
       for (int i = 0; i < events.size(); i++) {
-        producer.send(new ProducerRecord<>("drivers", partitions.get(i), null, events.get(i).json()));
+        producer.send(
+            new ProducerRecord<>("drivers", partitions.get(i), null, events.get(i).json()));
       }
       producer.flush();
     }
   }
 
-  /** {@code count} events of {@code drivers} drivers, {@code spacing} apart in event time, in time order. */
+  /**
+   * {@code count} events of {@code drivers} drivers, {@code spacing} apart in event time, in time
+   * order.
+   */
   static List<Event> events(int count, int drivers, Duration spacing, long seed) {
     Random random = new Random(seed);
     Instant start = Instant.parse("2023-06-01T00:00:00Z");
     List<Event> events = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      events.add(new Event(1001 + random.nextInt(drivers), start.plus(spacing.multipliedBy(i)), 0.25 * (1 + random.nextInt(400))));
+      events.add(
+          new Event(
+              1001 + random.nextInt(drivers),
+              start.plus(spacing.multipliedBy(i)),
+              0.25 * (1 + random.nextInt(400))));
     }
     return events;
   }
 
-  /** A producer that fills one partition at a time, as Kafka's sticky partitioner does for unkeyed messages. */
+  /**
+   * A producer that fills one partition at a time, as Kafka's sticky partitioner does for unkeyed
+   * messages.
+   */
   static List<Integer> inBlocks(int count, int block) {
     List<Integer> partitions = new ArrayList<>();
     for (int i = 0; i < count; i++) {
@@ -164,7 +186,8 @@ class UnkeyedStreamTest {
     for (int i = 0; i < events.size(); i++) {
       newest.merge(partitions.get(i), events.get(i).time(), (a, b) -> a.isAfter(b) ? a : b);
     }
-    int slowest = newest.entrySet().stream().min(Map.Entry.comparingByValue()).orElseThrow().getKey();
+    int slowest =
+        newest.entrySet().stream().min(Map.Entry.comparingByValue()).orElseThrow().getKey();
     Instant progress = newest.get(slowest);
     Event withinDelay = new Event(1001, progress.minus(Duration.ofMinutes(3)), 1.25);
     Event lateInWindow = new Event(1001, progress.minus(Duration.ofHours(2)), 2.5);
@@ -175,10 +198,12 @@ class UnkeyedStreamTest {
     all.addAll(List.of(withinDelay, lateInWindow, lateAndExpired));
     awaitServed(server, all, 1001, 1002, 1003);
     // Both events in the window changed 1001's sum: the late one was applied, not dropped.
-    assertThat(StreamIngestionTest.expected(all, 1001).getValue()).isEqualTo(StreamIngestionTest.expected(events, 1001).getValue() + 3.75);
+    assertThat(StreamIngestionTest.expected(all, 1001).getValue())
+        .isEqualTo(StreamIngestionTest.expected(events, 1001).getValue() + 3.75);
     List<String> reasons = deadLetters(1);
     assertThat(reasons).hasSize(1);
-    assertThat(reasons.get(0)).startsWith("late: event time " + lateAndExpired.time() + " is before the watermark");
+    assertThat(reasons.get(0))
+        .startsWith("late: event time " + lateAndExpired.time() + " is before the watermark");
     assertThat(metrics(server)).contains(LATE + "2.0").contains(EXPIRED + "1.0");
   }
 
@@ -189,7 +214,9 @@ class UnkeyedStreamTest {
     send(events, atRandom(events.size(), 5));
 
     awaitServed(server, events, drivers(20));
-    assertThat(metrics(server)).contains(LATE + "0.0").contains("freshet_stream_events_consumed_total{source=\"driver_events\"} 20000.0");
+    assertThat(metrics(server))
+        .contains(LATE + "0.0")
+        .contains("freshet_stream_events_consumed_total{source=\"driver_events\"} 20000.0");
   }
 
   @Test
@@ -240,17 +267,22 @@ class UnkeyedStreamTest {
     properties.put("auto.offset.reset", "earliest");
     properties.put("isolation.level", "read_committed");
     List<String> reasons = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       consumer.subscribe(List.of("drivers-dead-letters"));
       Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
       while (reasons.size() < expected && Instant.now().isBefore(deadline)) {
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-          reasons.add(new String(record.headers().lastHeader("x-freshet-error").value(), StandardCharsets.UTF_8));
+          reasons.add(
+              new String(
+                  record.headers().lastHeader("x-freshet-error").value(), StandardCharsets.UTF_8));
         }
       }
       // Anything more would show up within a poll or two.
       for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
-        reasons.add(new String(record.headers().lastHeader("x-freshet-error").value(), StandardCharsets.UTF_8));
+        reasons.add(
+            new String(
+                record.headers().lastHeader("x-freshet-error").value(), StandardCharsets.UTF_8));
       }
     }
     return reasons;

@@ -49,10 +49,13 @@ public final class LocalKafka implements AutoCloseable {
               Map.entry("process.roles", "broker,controller"),
               Map.entry("node.id", "1"),
               Map.entry("controller.quorum.voters", "1@127.0.0.1:" + controllerPort),
-              Map.entry("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort),
+              Map.entry(
+                  "listeners",
+                  "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort),
               Map.entry("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port),
               Map.entry("controller.listener.names", "CONTROLLER"),
-              Map.entry("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"),
+              Map.entry(
+                  "listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"),
               Map.entry("log.dirs", directory.resolve("data").toString()),
               Map.entry("offsets.topic.replication.factor", "1"),
               Map.entry("offsets.topic.num.partitions", "3"),
@@ -74,7 +77,8 @@ public final class LocalKafka implements AutoCloseable {
               .start();
       if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
         format.destroyForcibly();
-        throw new IllegalStateException("cannot format Kafka storage: " + Files.readString(directory.resolve("format.log")));
+        throw new IllegalStateException(
+            "cannot format Kafka storage: " + Files.readString(directory.resolve("format.log")));
       }
       LocalKafka broker = new LocalKafka(directory, port);
       Runtime.getRuntime().addShutdownHook(new Thread(broker::stop, "stop-kafka-" + port));
@@ -90,10 +94,17 @@ public final class LocalKafka implements AutoCloseable {
 
   /** A JVM with this test run's class path, which holds the broker. */
   private static ProcessBuilder java(String mainClass, String... arguments) {
-    List<String> command = new java.util.ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-        "-Dlog4j2.level=WARN", "-cp", System.getProperty("java.class.path"), mainClass));
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-Dlog4j2.level=WARN",
+                "-cp",
+                System.getProperty("java.class.path"),
+                mainClass));
     command.addAll(List.of(arguments));
     return new ProcessBuilder(command);
   }
@@ -102,7 +113,8 @@ public final class LocalKafka implements AutoCloseable {
     process =
         java("kafka.Kafka", directory.resolve("server.properties").toString())
             .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("broker.log").toFile()))
+            .redirectOutput(
+                ProcessBuilder.Redirect.appendTo(directory.resolve("broker.log").toFile()))
             .start();
     awaitReady();
   }
@@ -181,5 +193,4 @@ public final class LocalKafka implements AutoCloseable {
   public Path directory() {
     return directory;
   }
-
 }

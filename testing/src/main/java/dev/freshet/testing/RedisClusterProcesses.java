@@ -22,7 +22,9 @@ public final class RedisClusterProcesses implements AutoCloseable {
     List<RedisServerProcess> nodes = new ArrayList<>();
     try {
       for (int i = 0; i < 3; i++) {
-        nodes.add(RedisServerProcess.start("--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf"));
+        nodes.add(
+            RedisServerProcess.start(
+                "--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf"));
       }
       List<String> command = new ArrayList<>(List.of("redis-cli", "--cluster", "create"));
       nodes.forEach(n -> command.add("127.0.0.1:" + n.port()));

@@ -33,9 +33,20 @@ public final class RedisServerProcess implements AutoCloseable {
     try {
       Path directory = Files.createTempDirectory("freshet-redis");
       int port = FreePorts.next();
-      List<String> command = new ArrayList<>(List.of(
-          "redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
-          "--save", "", "--appendonly", "no", "--dir", directory.toString()));
+      List<String> command =
+          new ArrayList<>(
+              List.of(
+                  "redis-server",
+                  "--port",
+                  Integer.toString(port),
+                  "--bind",
+                  "127.0.0.1",
+                  "--save",
+                  "",
+                  "--appendonly",
+                  "no",
+                  "--dir",
+                  directory.toString()));
       command.addAll(List.of(extraArguments));
       Process process = launch(command, directory);
       RedisServerProcess server = new RedisServerProcess(process, port, directory, command);
@@ -50,7 +61,9 @@ public final class RedisServerProcess implements AutoCloseable {
       return server;
     } catch (IOException e) {
       throw new IllegalStateException(
-          "cannot start redis-server (install it: apt-get install -y redis-server): " + e.getMessage(), e);
+          "cannot start redis-server (install it: apt-get install -y redis-server): "
+              + e.getMessage(),
+          e);
     }
   }
 
@@ -61,7 +74,9 @@ public final class RedisServerProcess implements AutoCloseable {
         .start();
   }
 
-  /** Stops the server as an outage would, keeping its port; {@link #restart} brings it back, empty. */
+  /**
+   * Stops the server as an outage would, keeping its port; {@link #restart} brings it back, empty.
+   */
   public synchronized void kill() {
     process.destroy();
     try {
@@ -83,12 +98,12 @@ public final class RedisServerProcess implements AutoCloseable {
     }
   }
 
-
   private void awaitPing() {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("redis-server exited; see " + directory.resolve("redis.log"));
+        throw new IllegalStateException(
+            "redis-server exited; see " + directory.resolve("redis.log"));
       }
       try (Jedis jedis = new Jedis(hostAndPort())) {
         if ("PONG".equals(jedis.ping())) {

@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Optional;
 
 /** A registry of hand-written specs, for tests that need definitions the sample does not have. */
-public record TestRegistry(List<DataSourceSpec> dataSources, List<FeatureViewSpec> featureViews, List<StreamFeatureViewSpec> streamFeatureViews)
+public record TestRegistry(
+    List<DataSourceSpec> dataSources,
+    List<FeatureViewSpec> featureViews,
+    List<StreamFeatureViewSpec> streamFeatureViews)
     implements FeatureRegistry {
   public TestRegistry(List<DataSourceSpec> dataSources, List<FeatureViewSpec> featureViews) {
     this(dataSources, featureViews, List.of());

@@ -42,7 +42,10 @@ public final class RemoteTransport implements FeatureTransport {
 
   /** A transport to the feature server at {@code server}, e.g. {@code http://features:6566}. */
   public static RemoteTransport of(URI server) {
-    return of(server, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), Duration.ofSeconds(10));
+    return of(
+        server,
+        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
+        Duration.ofSeconds(10));
   }
 
   /** A transport sharing {@code http} (its connection pool), with a timeout per request. */
@@ -62,14 +65,19 @@ public final class RemoteTransport implements FeatureTransport {
     try {
       response = http.send(call, HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
-      throw new FeatureClientException("cannot reach the feature server at " + endpoint + ": " + e, e);
+      throw new FeatureClientException(
+          "cannot reach the feature server at " + endpoint + ": " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new FeatureClientException("interrupted while calling " + endpoint, e);
     }
     if (response.statusCode() != 200) {
       throw new FeatureClientException(
-          "the feature server at " + endpoint + " answered " + response.statusCode() + ": "
+          "the feature server at "
+              + endpoint
+              + " answered "
+              + response.statusCode()
+              + ": "
               + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
     }
     return parse(response.body(), request.features());
@@ -123,15 +131,19 @@ public final class RemoteTransport implements FeatureTransport {
           continue;
         }
         expect(in.currentToken(), JsonToken.START_ARRAY);
-        for (JsonToken result = in.nextToken(); result != JsonToken.END_ARRAY; result = in.nextToken()) {
+        for (JsonToken result = in.nextToken();
+            result != JsonToken.END_ARRAY;
+            result = in.nextToken()) {
           all.add(column(in));
         }
         if (all.size() < features.size()) {
-          throw new FeatureClientException("the response holds " + all.size() + " columns for " + features.size() + " features");
+          throw new FeatureClientException(
+              "the response holds " + all.size() + " columns for " + features.size() + " features");
         }
       }
     } catch (IOException e) {
-      throw new FeatureClientException("the feature server's response is not the JSON expected: " + e.getMessage(), e);
+      throw new FeatureClientException(
+          "the feature server's response is not the JSON expected: " + e.getMessage(), e);
     }
     List<FeatureColumn> typed = new ArrayList<>(features.size());
     int offset = all.size() - features.size();
@@ -182,7 +194,8 @@ public final class RemoteTransport implements FeatureTransport {
         }
         yield items;
       }
-      default -> throw new FeatureClientException("unexpected " + in.currentToken() + " among values");
+      default ->
+          throw new FeatureClientException("unexpected " + in.currentToken() + " among values");
     };
   }
 
@@ -213,7 +226,11 @@ public final class RemoteTransport implements FeatureTransport {
 
   private static void expect(JsonToken actual, JsonToken expected) {
     if (actual != expected) {
-      throw new FeatureClientException("the feature server's response is not the JSON expected: found " + actual + " for " + expected);
+      throw new FeatureClientException(
+          "the feature server's response is not the JSON expected: found "
+              + actual
+              + " for "
+              + expected);
     }
   }
 }

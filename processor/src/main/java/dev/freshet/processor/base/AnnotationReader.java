@@ -17,15 +17,16 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.SimpleAnnotationValueVisitor14;
 
 /**
- * Reads one annotation's attributes through its mirror (never through {@code getAnnotation},
- * which cannot read {@code Class} values), and says where each was written for error reports.
+ * Reads one annotation's attributes through its mirror (never through {@code getAnnotation}, which
+ * cannot read {@code Class} values), and says where each was written for error reports.
  */
 public final class AnnotationReader {
   /** The items of an array value, read without an unchecked cast. */
   private static final AnnotationValueVisitor<List<AnnotationValue>, String> ARRAY_ITEMS =
       new SimpleAnnotationValueVisitor14<>() {
         @Override
-        public List<AnnotationValue> visitArray(List<? extends AnnotationValue> items, String name) {
+        public List<AnnotationValue> visitArray(
+            List<? extends AnnotationValue> items, String name) {
           return new ArrayList<>(items);
         }
 
@@ -108,18 +109,19 @@ public final class AnnotationReader {
     return value(name).accept(ARRAY_ITEMS, name);
   }
 
-
   private AnnotationValue value(String name) {
     AnnotationValue value = lookup(withDefaults, name);
     if (value == null) {
-      throw new IllegalArgumentException("@" + mirror.getAnnotationType() + " has no attribute " + name);
+      throw new IllegalArgumentException(
+          "@" + mirror.getAnnotationType() + " has no attribute " + name);
     }
     return value;
   }
 
   private static AnnotationValue lookup(
       Map<? extends ExecutableElement, ? extends AnnotationValue> values, String name) {
-    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry : values.entrySet()) {
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry :
+        values.entrySet()) {
       if (entry.getKey().getSimpleName().contentEquals(name)) {
         return entry.getValue();
       }
@@ -128,8 +130,8 @@ public final class AnnotationReader {
   }
 
   /**
-   * A {@code Class} attribute: the interface it names, or none for {@code void.class} (our
-   * "not given") and for a class that does not compile (javac reports that already).
+   * A {@code Class} attribute: the interface it names, or none for {@code void.class} (our "not
+   * given") and for a class that does not compile (javac reports that already).
    */
   public record ClassRef(TypeElement type, boolean given, AnnotationValue written) {
     static ClassRef of(Object value, AnnotationValue written) {

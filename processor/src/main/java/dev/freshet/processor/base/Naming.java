@@ -9,14 +9,18 @@ import javax.lang.model.element.TypeElement;
 public final class Naming {
   private Naming() {}
 
-  /** {@code DriverHourlyStats} to {@code driver_hourly_stats}, {@code ModelV1} to {@code model_v1}. */
+  /**
+   * {@code DriverHourlyStats} to {@code driver_hourly_stats}, {@code ModelV1} to {@code model_v1}.
+   */
   public static String snakeCase(String javaName) {
     StringBuilder out = new StringBuilder(javaName.length() + 8);
     for (int i = 0; i < javaName.length(); i++) {
       char c = javaName.charAt(i);
       if (Character.isUpperCase(c)) {
         boolean afterLowerOrDigit =
-            i > 0 && (Character.isLowerCase(javaName.charAt(i - 1)) || Character.isDigit(javaName.charAt(i - 1)));
+            i > 0
+                && (Character.isLowerCase(javaName.charAt(i - 1))
+                    || Character.isDigit(javaName.charAt(i - 1)));
         boolean endsAcronym =
             i > 0
                 && Character.isUpperCase(javaName.charAt(i - 1))
@@ -61,7 +65,9 @@ public final class Naming {
     return "ENTITY_" + constantCase(name);
   }
 
-  /** The registry's constant of a file, push or Kafka source: {@code SOURCE_DRIVER_STATS_SOURCE}. */
+  /**
+   * The registry's constant of a file, push or Kafka source: {@code SOURCE_DRIVER_STATS_SOURCE}.
+   */
   public static String dataSourceConstant(String name) {
     return "SOURCE_" + constantCase(name);
   }
@@ -112,8 +118,8 @@ public final class Naming {
   }
 
   /**
-   * The parameter holding many entities' keys: {@code driverIds} for one join key, {@code keys}
-   * (of the client's {@code Key} record) for several.
+   * The parameter holding many entities' keys: {@code driverIds} for one join key, {@code keys} (of
+   * the client's {@code Key} record) for several.
    */
   public static String keysParameter(List<String> joinKeys) {
     return joinKeys.size() == 1 ? camelCase(joinKeys.get(0)) + "s" : "keys";
@@ -148,6 +154,7 @@ public final class Naming {
   }
 
   private static ClassName sibling(TypeElement definition, String suffix) {
-    return ClassName.get(ClassName.get(definition).packageName(), flatSimpleName(definition) + suffix);
+    return ClassName.get(
+        ClassName.get(definition).packageName(), flatSimpleName(definition) + suffix);
   }
 }

@@ -27,12 +27,14 @@ public final class Reporter {
   }
 
   /** An error on {@code value} of {@code mirror} on {@code element}; null parts are skipped. */
-  public void error(String message, Element element, AnnotationMirror mirror, AnnotationValue value) {
+  public void error(
+      String message, Element element, AnnotationMirror mirror, AnnotationValue value) {
     errorCount++;
     messager.printMessage(Diagnostic.Kind.ERROR, message, element, mirror, value);
   }
 
-  public void warning(String message, Element element, AnnotationMirror mirror, AnnotationValue value) {
+  public void warning(
+      String message, Element element, AnnotationMirror mirror, AnnotationValue value) {
     messager.printMessage(Diagnostic.Kind.WARNING, message, element, mirror, value);
   }
 

@@ -10,14 +10,14 @@ import java.util.Optional;
 import javax.lang.model.element.TypeElement;
 
 /**
- * The typed client of one feature view or feature service, worked out once (as AutoFactory's
- * {@code FactoryDescriptor}): its join keys and selected features in order, each with the accessor
- * its records give it once name clashes are resolved, and the names of the generated types. The
- * writers of the client, its values record and its training row only turn this into code.
+ * The typed client of one feature view or feature service, worked out once (as AutoFactory's {@code
+ * FactoryDescriptor}): its join keys and selected features in order, each with the accessor its
+ * records give it once name clashes are resolved, and the names of the generated types. The writers
+ * of the client, its values record and its training row only turn this into code.
  *
  * @param key the client's nested {@code Key} record, present when there is more than one join key
- * @param keysParameter the name of the parameter holding many entities' keys ({@code driverIds},
- *     or {@code keys} for a composite key)
+ * @param keysParameter the name of the parameter holding many entities' keys ({@code driverIds}, or
+ *     {@code keys} for a composite key)
  */
 public record ClientDescriptor(
     TypeElement definition,
@@ -50,10 +50,11 @@ public record ClientDescriptor(
   }
 
   /**
-   * The client of a feature service: the features of each selection in order, and the join keys
-   * of the selected views, each once, in the order they first appear.
+   * The client of a feature service: the features of each selection in order, and the join keys of
+   * the selected views, each once, in the order they first appear.
    */
-  public static ClientDescriptor forFeatureService(FeatureServiceDef service, Repository repository) {
+  public static ClientDescriptor forFeatureService(
+      FeatureServiceDef service, Repository repository) {
     List<Member> joinKeys = new ArrayList<>();
     List<Selected> features = new ArrayList<>();
     for (FeatureServiceDef.Selection selection : service.selections()) {
@@ -67,8 +68,10 @@ public record ClientDescriptor(
       if (selection.features().isEmpty()) {
         view.features().forEach(f -> features.add(new Selected(view.name(), projection, f)));
       } else {
-        selection.features()
-            .forEach(f -> features.add(new Selected(view.name(), projection, view.feature(f.name()))));
+        selection
+            .features()
+            .forEach(
+                f -> features.add(new Selected(view.name(), projection, view.feature(f.name()))));
       }
     }
     return create(service.element(), service.kind(), service.name(), joinKeys, features);
@@ -92,14 +95,20 @@ public record ClientDescriptor(
   private record Selected(String view, String projection, Member member) {}
 
   private static ClientDescriptor create(
-      TypeElement definition, DefinitionKind kind, String name, List<Member> joinKeys, List<Selected> selected) {
+      TypeElement definition,
+      DefinitionKind kind,
+      String name,
+      List<Member> joinKeys,
+      List<Selected> selected) {
     // A feature whose name another feature or a join key also has is named after its view too.
     Map<String, Integer> uses = new HashMap<>();
     joinKeys.forEach(k -> uses.merge(Naming.camelCase(k.name()), 1, Integer::sum));
     selected.forEach(f -> uses.merge(Naming.camelCase(f.member().name()), 1, Integer::sum));
 
     List<JoinKey> keys =
-        joinKeys.stream().map(k -> new JoinKey(k.name(), k.type(), Naming.camelCase(k.name()))).toList();
+        joinKeys.stream()
+            .map(k -> new JoinKey(k.name(), k.type(), Naming.camelCase(k.name())))
+            .toList();
     List<SelectedFeature> features = new ArrayList<>();
     for (Selected feature : selected) {
       boolean clashes = uses.get(Naming.camelCase(feature.member().name())) > 1;

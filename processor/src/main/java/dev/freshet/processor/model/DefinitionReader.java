@@ -141,7 +141,8 @@ public final class DefinitionReader {
   private List<FileSourceDef.Mapping> fieldMapping(AnnotationReader attributes) {
     List<FileSourceDef.Mapping> mappings = new ArrayList<>();
     for (AnnotationValue value : attributes.list("fieldMapping")) {
-      AnnotationReader mapping = new AnnotationReader(elements, (AnnotationMirror) value.getValue());
+      AnnotationReader mapping =
+          new AnnotationReader(elements, (AnnotationMirror) value.getValue());
       mappings.add(
           new FileSourceDef.Mapping(mapping.string("column"), mapping.string("feature"), value));
     }

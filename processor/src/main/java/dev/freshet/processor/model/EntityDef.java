@@ -6,7 +6,11 @@ import javax.lang.model.element.TypeElement;
 
 /** An {@code @Entity}: its join keys are the interface's methods. */
 public record EntityDef(
-    TypeElement element, AnnotationMirror mirror, String name, List<Member> joinKeys, Metadata metadata)
+    TypeElement element,
+    AnnotationMirror mirror,
+    String name,
+    List<Member> joinKeys,
+    Metadata metadata)
     implements Definition {
 
   @Override

@@ -6,7 +6,11 @@ import javax.lang.model.element.TypeElement;
 
 /** A {@code @PushSource}. */
 public record PushSourceDef(
-    TypeElement element, AnnotationMirror mirror, String name, ClassRef batchSource, Metadata metadata)
+    TypeElement element,
+    AnnotationMirror mirror,
+    String name,
+    ClassRef batchSource,
+    Metadata metadata)
     implements Definition {
 
   @Override

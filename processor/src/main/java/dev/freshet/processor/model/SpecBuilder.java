@@ -34,7 +34,14 @@ public final class SpecBuilder {
 
   public List<EntitySpec> entities() {
     return repository.entities().stream()
-        .map(e -> new EntitySpec(e.name(), joinKeys(e.joinKeys()), e.metadata().description(), e.metadata().tags(), e.metadata().owner()))
+        .map(
+            e ->
+                new EntitySpec(
+                    e.name(),
+                    joinKeys(e.joinKeys()),
+                    e.metadata().description(),
+                    e.metadata().tags(),
+                    e.metadata().owner()))
         .toList();
   }
 
@@ -74,7 +81,10 @@ public final class SpecBuilder {
                 duration(kafka.watermarkDelay()),
                 nameOf(kafka.batchSource()),
                 kafka.fields().stream()
-                    .map(f -> new MessageFieldSpec(f.name(), f.type().valueType(), f.type().nullable()))
+                    .map(
+                        f ->
+                            new MessageFieldSpec(
+                                f.name(), f.type().valueType(), f.type().nullable()))
                     .toList(),
                 kafka.metadata().description(),
                 kafka.metadata().tags(),
@@ -146,7 +156,8 @@ public final class SpecBuilder {
   private static AggregationSpec aggregation(StreamViewDef.StreamFeature feature) {
     StreamViewDef.Aggregation aggregation = feature.aggregation();
     if (aggregation == null) {
-      return new AggregationSpec(feature.member().name(), null, feature.member().name(), Duration.ZERO, Duration.ZERO);
+      return new AggregationSpec(
+          feature.member().name(), null, feature.member().name(), Duration.ZERO, Duration.ZERO);
     }
     return new AggregationSpec(
         feature.member().name(),

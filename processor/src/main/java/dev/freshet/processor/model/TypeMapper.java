@@ -56,7 +56,8 @@ public final class TypeMapper {
     ValueType element = scalar(type);
     if (element != null) {
       boolean boxed = type.getKind() == TypeKind.DECLARED && isBoxedPrimitive((DeclaredType) type);
-      return new FeatureType(element, boxed || annotatedNullable, TypeName.get(type).withoutAnnotations());
+      return new FeatureType(
+          element, boxed || annotatedNullable, TypeName.get(type).withoutAnnotations());
     }
     if (type.getKind() == TypeKind.DECLARED) {
       DeclaredType declared = (DeclaredType) type;

@@ -109,7 +109,9 @@ public final class DefinitionsStep {
   }
 
   private Map<TypeElement, List<DefinitionKind>> findDefinitions(RoundEnvironment round) {
-    Map<TypeElement, List<DefinitionKind>> found = new TreeMap<>((a, b) -> a.getQualifiedName().toString().compareTo(b.getQualifiedName().toString()));
+    Map<TypeElement, List<DefinitionKind>> found =
+        new TreeMap<>(
+            (a, b) -> a.getQualifiedName().toString().compareTo(b.getQualifiedName().toString()));
     for (DefinitionKind kind : DefinitionKind.values()) {
       TypeElement annotation = env.getElementUtils().getTypeElement(kind.annotation());
       if (annotation == null) {

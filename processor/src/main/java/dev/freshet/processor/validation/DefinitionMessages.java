@@ -28,7 +28,9 @@ final class DefinitionMessages {
         "[FRESHET-DEF-002] %s carries %s; a definition is one thing: split it into one interface"
             + " per annotation",
         element.getSimpleName(),
-        kinds.stream().map(DefinitionKind::annotationSimpleName).collect(Collectors.joining(" and ")));
+        kinds.stream()
+            .map(DefinitionKind::annotationSimpleName)
+            .collect(Collectors.joining(" and ")));
   }
 
   static String duplicateName(Definition duplicate, Definition first) {
@@ -57,14 +59,19 @@ final class DefinitionMessages {
   }
 
   static String duplicateMember(
-      Definition definition, String memberNoun, String name, ExecutableElement first, ExecutableElement second) {
+      Definition definition,
+      String memberNoun,
+      String name,
+      ExecutableElement first,
+      ExecutableElement second) {
     return String.format(
         "[FRESHET-DEF-006] %s declares %s '%s' twice (%s() and %s()); rename one, or set its name"
             + " with @Name",
         definition.describe(), memberNoun, name, first.getSimpleName(), second.getSimpleName());
   }
 
-  static String badDuration(String attribute, String text, Definition definition, boolean zeroAllowed) {
+  static String badDuration(
+      String attribute, String text, Definition definition, boolean zeroAllowed) {
     return String.format(
         "[FRESHET-DEF-007] %s '%s' of %s is not a duration: write %s%s",
         attribute,
@@ -74,7 +81,8 @@ final class DefinitionMessages {
         zeroAllowed ? ", or \"0\" for none" : "");
   }
 
-  static String unsupportedType(String memberNoun, String name, Definition definition, TypeMirror type) {
+  static String unsupportedType(
+      String memberNoun, String name, Definition definition, TypeMirror type) {
     return String.format(
         "[FRESHET-DEF-008] %s '%s' of %s has type %s, which has no value type; use %s",
         memberNoun, name, definition.describe(), type, TypeMapper.SUPPORTED);

@@ -11,10 +11,12 @@ import java.util.Set;
 
 /** Checks {@code @Entity} definitions and the join keys they declare. */
 public final class EntityValidator {
-  private static final Set<ValueType> KEY_TYPES = Set.of(ValueType.INT32, ValueType.INT64, ValueType.STRING);
+  private static final Set<ValueType> KEY_TYPES =
+      Set.of(ValueType.INT32, ValueType.INT64, ValueType.STRING);
 
   private final Reporter reporter;
   private final DefinitionValidator definitions;
+
   /** Join key name to the first entity that declared it, across the repository. */
   private final Map<String, EntityDef> keyOwners = new HashMap<>();
 
@@ -47,7 +49,8 @@ public final class EntityValidator {
     }
     if (key.type() == null || !KEY_TYPES.contains(key.type().valueType())) {
       reporter.error(
-          EntityMessages.badJoinKeyType(entity, key.name(), key.method().getReturnType()), key.method());
+          EntityMessages.badJoinKeyType(entity, key.name(), key.method().getReturnType()),
+          key.method());
       return false;
     }
     return true;

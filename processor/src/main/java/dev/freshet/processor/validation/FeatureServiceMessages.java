@@ -52,7 +52,8 @@ final class FeatureServiceMessages {
         service.describe(), view.describe(), service.describe());
   }
 
-  static String sameFeatureName(FeatureServiceDef service, String feature, String first, String second) {
+  static String sameFeatureName(
+      FeatureServiceDef service, String feature, String first, String second) {
     return String.format(
         "[FRESHET-FS-W02] %s selects a feature named '%s' from both '%s' and '%s'; online requests"
             + " for it need full_feature_names, and its typed client names them by view",

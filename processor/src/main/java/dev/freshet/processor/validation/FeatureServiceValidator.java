@@ -1,7 +1,6 @@
 package dev.freshet.processor.validation;
 
 import dev.freshet.processor.base.Reporter;
-import dev.freshet.spec.Suggestions;
 import dev.freshet.processor.model.Definition;
 import dev.freshet.processor.model.FeatureServiceDef;
 import dev.freshet.processor.model.FeatureServiceDef.SelectedName;
@@ -9,6 +8,7 @@ import dev.freshet.processor.model.FeatureServiceDef.Selection;
 import dev.freshet.processor.model.FeatureViewDef;
 import dev.freshet.processor.model.Repository;
 import dev.freshet.processor.model.StreamViewDef;
+import dev.freshet.spec.Suggestions;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -26,7 +26,8 @@ public final class FeatureServiceValidator {
   public void validate(Repository repository) {
     for (FeatureServiceDef service : repository.featureServices()) {
       if (service.selections().isEmpty()) {
-        reporter.error(FeatureServiceMessages.noSelections(service), service.element(), service.mirror());
+        reporter.error(
+            FeatureServiceMessages.noSelections(service), service.element(), service.mirror());
         continue;
       }
       Set<String> projections = new HashSet<>();
@@ -37,7 +38,8 @@ public final class FeatureServiceValidator {
           continue;
         }
         String projection = selection.alias().isEmpty() ? view.name() : selection.alias();
-        if (!checkAlias(service, selection) || !checkProjectionOnce(service, selection, projection, projections)) {
+        if (!checkAlias(service, selection)
+            || !checkProjectionOnce(service, selection, projection, projections)) {
           continue;
         }
         checkOnline(service, selection, view);
@@ -47,7 +49,8 @@ public final class FeatureServiceValidator {
     }
   }
 
-  private FeatureViewDef checkView(Repository repository, FeatureServiceDef service, Selection selection) {
+  private FeatureViewDef checkView(
+      Repository repository, FeatureServiceDef service, Selection selection) {
     if (selection.view().unresolved()) {
       return null;
     }
@@ -60,7 +63,9 @@ public final class FeatureServiceValidator {
         definition instanceof StreamViewDef stream
             ? FeatureServiceMessages.streamView(service, named, stream.target().simpleName())
             : FeatureServiceMessages.notAView(
-                service, named, Suggestions.hint(named, repository.simpleNamesOf(FeatureViewDef.class)));
+                service,
+                named,
+                Suggestions.hint(named, repository.simpleNamesOf(FeatureViewDef.class)));
     reporter.error(message, service.element(), service.mirror(), selection.written());
     return null;
   }
@@ -93,12 +98,16 @@ public final class FeatureServiceValidator {
   private void checkOnline(FeatureServiceDef service, Selection selection, FeatureViewDef view) {
     if (!view.online()) {
       reporter.warning(
-          FeatureServiceMessages.offlineView(service, view), service.element(), service.mirror(), selection.written());
+          FeatureServiceMessages.offlineView(service, view),
+          service.element(),
+          service.mirror(),
+          selection.written());
     }
   }
 
   /** Checks the named features exist, once each; returns the names the selection yields. */
-  private List<String> checkFeatures(FeatureServiceDef service, Selection selection, FeatureViewDef view) {
+  private List<String> checkFeatures(
+      FeatureServiceDef service, Selection selection, FeatureViewDef view) {
     if (selection.features().isEmpty()) {
       return view.featureNames();
     }

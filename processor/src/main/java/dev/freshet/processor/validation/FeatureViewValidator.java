@@ -3,8 +3,6 @@ package dev.freshet.processor.validation;
 import dev.freshet.processor.base.AnnotationReader;
 import dev.freshet.processor.base.AnnotationReader.ClassRef;
 import dev.freshet.processor.base.Reporter;
-import dev.freshet.spec.Durations;
-import dev.freshet.spec.Suggestions;
 import dev.freshet.processor.model.Definition;
 import dev.freshet.processor.model.EntityDef;
 import dev.freshet.processor.model.FeatureViewDef;
@@ -13,6 +11,8 @@ import dev.freshet.processor.model.KafkaSourceDef;
 import dev.freshet.processor.model.Member;
 import dev.freshet.processor.model.PushSourceDef;
 import dev.freshet.processor.model.Repository;
+import dev.freshet.spec.Durations;
+import dev.freshet.spec.Suggestions;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -47,7 +47,8 @@ public final class FeatureViewValidator {
       return;
     }
     boolean interval = Durations.parse(schedule).filter(d -> d.toSeconds() >= 1).isPresent();
-    boolean cron = schedule.split("\\s+").length == 6 && schedule.matches("[0-9*/,\\-?LW#A-Za-z\\s]+");
+    boolean cron =
+        schedule.split("\\s+").length == 6 && schedule.matches("[0-9*/,\\-?LW#A-Za-z\\s]+");
     if (!interval && !cron) {
       reporter.error(
           FeatureViewMessages.badSchedule(view, view.schedule()),
@@ -68,7 +69,8 @@ public final class FeatureViewValidator {
         continue;
       }
       if (repository.definitionOf(entity.type(), EntityDef.class) == null) {
-        String hint = Suggestions.hint(entity.simpleName(), repository.simpleNamesOf(EntityDef.class));
+        String hint =
+            Suggestions.hint(entity.simpleName(), repository.simpleNamesOf(EntityDef.class));
         reporter.error(
             FeatureViewMessages.notAnEntity(view, entity.simpleName(), hint),
             view.element(),
@@ -129,7 +131,8 @@ public final class FeatureViewValidator {
     FileSourceDef batch = repository.batchSourceOf(view);
     for (Member feature : view.features()) {
       if (joinKeys.contains(feature.name())) {
-        reporter.error(FeatureViewMessages.featureIsJoinKey(view, feature.name()), feature.method());
+        reporter.error(
+            FeatureViewMessages.featureIsJoinKey(view, feature.name()), feature.method());
       } else if (batch != null && isTimestampColumn(batch, batch.columnFor(feature.name()))) {
         reporter.error(
             FeatureViewMessages.featureIsTimestamp(view, feature.name(), batch.describe()),

@@ -4,13 +4,13 @@ import dev.freshet.annotations.MessageFormat;
 import dev.freshet.processor.base.AnnotationReader;
 import dev.freshet.processor.base.AnnotationReader.ClassRef;
 import dev.freshet.processor.base.Reporter;
-import dev.freshet.spec.Suggestions;
 import dev.freshet.processor.model.Definition;
 import dev.freshet.processor.model.FileSourceDef;
 import dev.freshet.processor.model.KafkaSourceDef;
 import dev.freshet.processor.model.Member;
 import dev.freshet.processor.model.PushSourceDef;
 import dev.freshet.processor.model.Repository;
+import dev.freshet.spec.Suggestions;
 import dev.freshet.spec.ValueType;
 import java.util.HashSet;
 import java.util.List;
@@ -48,7 +48,13 @@ public final class SourceValidator {
         checkTimestampFieldDeclared(source);
       }
       DurationCheck.parse(
-          reporter, source, source.element(), source.mirror(), "watermarkDelay", source.watermarkDelay(), true);
+          reporter,
+          source,
+          source.element(),
+          source.mirror(),
+          "watermarkDelay",
+          source.watermarkDelay(),
+          true);
       checkBatchSource(repository, source, source.batchSource());
     }
   }
@@ -56,10 +62,16 @@ public final class SourceValidator {
   private void checkPath(FileSourceDef source) {
     if (source.path().isBlank()) {
       reporter.error(
-          SourceMessages.emptyPath(source), source.element(), source.mirror(), written(source, "path"));
+          SourceMessages.emptyPath(source),
+          source.element(),
+          source.mirror(),
+          written(source, "path"));
     } else if (source.path().startsWith("/")) {
       reporter.warning(
-          SourceMessages.absolutePath(source), source.element(), source.mirror(), written(source, "path"));
+          SourceMessages.absolutePath(source),
+          source.element(),
+          source.mirror(),
+          written(source, "path"));
     }
   }
 
@@ -125,19 +137,30 @@ public final class SourceValidator {
   }
 
   private void checkTopic(KafkaSourceDef source) {
-    if (!TOPIC.matcher(source.topic()).matches() || source.topic().equals(".") || source.topic().equals("..")) {
+    if (!TOPIC.matcher(source.topic()).matches()
+        || source.topic().equals(".")
+        || source.topic().equals("..")) {
       reporter.error(
-          SourceMessages.badTopic(source), source.element(), source.mirror(), written(source, "topic"));
+          SourceMessages.badTopic(source),
+          source.element(),
+          source.mirror(),
+          written(source, "topic"));
     }
   }
 
   private void checkSchema(KafkaSourceDef source) {
     if (source.format() == MessageFormat.AVRO && source.avroSchema().isBlank()) {
       reporter.error(
-          SourceMessages.avroWithoutSchema(source), source.element(), source.mirror(), written(source, "format"));
+          SourceMessages.avroWithoutSchema(source),
+          source.element(),
+          source.mirror(),
+          written(source, "format"));
     } else if (source.format() == MessageFormat.JSON && !source.avroSchema().isBlank()) {
       reporter.warning(
-          SourceMessages.schemaIgnored(source), source.element(), source.mirror(), written(source, "avroSchema"));
+          SourceMessages.schemaIgnored(source),
+          source.element(),
+          source.mirror(),
+          written(source, "avroSchema"));
     }
   }
 
@@ -159,11 +182,13 @@ public final class SourceValidator {
           written(source, "timestampField"));
     } else if (field.type() != null && field.type().valueType() != ValueType.UNIX_TIMESTAMP) {
       reporter.error(
-          SourceMessages.timestampFieldNotInstant(source, field.method().getReturnType()), field.method());
+          SourceMessages.timestampFieldNotInstant(source, field.method().getReturnType()),
+          field.method());
     }
   }
 
-  private static javax.lang.model.element.AnnotationValue written(Definition definition, String attribute) {
+  private static javax.lang.model.element.AnnotationValue written(
+      Definition definition, String attribute) {
     return AnnotationReader.writtenIn(definition.mirror(), attribute);
   }
 }

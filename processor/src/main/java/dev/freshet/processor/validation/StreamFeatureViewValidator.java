@@ -4,7 +4,6 @@ import dev.freshet.annotations.AggregationFunction;
 import dev.freshet.processor.base.AnnotationReader;
 import dev.freshet.processor.base.AnnotationReader.ClassRef;
 import dev.freshet.processor.base.Reporter;
-import dev.freshet.spec.Suggestions;
 import dev.freshet.processor.model.Definition;
 import dev.freshet.processor.model.FeatureViewDef;
 import dev.freshet.processor.model.KafkaSourceDef;
@@ -14,6 +13,7 @@ import dev.freshet.processor.model.Repository;
 import dev.freshet.processor.model.StreamViewDef;
 import dev.freshet.processor.model.StreamViewDef.Aggregation;
 import dev.freshet.processor.model.StreamViewDef.StreamFeature;
+import dev.freshet.spec.Suggestions;
 import dev.freshet.spec.ValueType;
 import java.time.Duration;
 import java.util.List;
@@ -70,7 +70,8 @@ public final class StreamFeatureViewValidator {
     if (definition instanceof KafkaSourceDef kafka) {
       return kafka;
     }
-    String hint = Suggestions.hint(source.simpleName(), repository.simpleNamesOf(KafkaSourceDef.class));
+    String hint =
+        Suggestions.hint(source.simpleName(), repository.simpleNamesOf(KafkaSourceDef.class));
     reporter.error(
         StreamViewMessages.notKafka(view, source.simpleName(), definition, hint),
         view.element(),
@@ -90,7 +91,8 @@ public final class StreamFeatureViewValidator {
     }
     FeatureViewDef definition = repository.definitionOf(target.type(), FeatureViewDef.class);
     if (definition == null) {
-      String hint = Suggestions.hint(target.simpleName(), repository.simpleNamesOf(FeatureViewDef.class));
+      String hint =
+          Suggestions.hint(target.simpleName(), repository.simpleNamesOf(FeatureViewDef.class));
       reporter.error(
           StreamViewMessages.targetNotView(view, target.simpleName(), hint),
           view.element(),
@@ -114,7 +116,10 @@ public final class StreamFeatureViewValidator {
     if (targetFeature == null) {
       reporter.error(
           StreamViewMessages.notInTarget(
-              view, feature.name(), target, Suggestions.hint(feature.name(), target.featureNames())),
+              view,
+              feature.name(),
+              target,
+              Suggestions.hint(feature.name(), target.featureNames())),
           feature.method());
     } else if (feature.type() != null
         && targetFeature.type() != null
@@ -133,12 +138,24 @@ public final class StreamFeatureViewValidator {
     Aggregation aggregation = feature.aggregation();
     Optional<Duration> window =
         DurationCheck.parse(
-            reporter, view, feature.member().method(), aggregation.mirror(), "window", aggregation.window(), false);
+            reporter,
+            view,
+            feature.member().method(),
+            aggregation.mirror(),
+            "window",
+            aggregation.window(),
+            false);
     Optional<Duration> slide =
         aggregation.slide().isEmpty()
             ? window
             : DurationCheck.parse(
-                reporter, view, feature.member().method(), aggregation.mirror(), "slide", aggregation.slide(), false);
+                reporter,
+                view,
+                feature.member().method(),
+                aggregation.mirror(),
+                "slide",
+                aggregation.slide(),
+                false);
     if (window.isPresent() && slide.isPresent()) {
       checkWindowCoversSlides(feature, window.get(), slide.get());
     }
@@ -151,7 +168,8 @@ public final class StreamFeatureViewValidator {
     Aggregation aggregation = feature.aggregation();
     if (window.toMillis() % slide.toMillis() != 0 || window.compareTo(slide) < 0) {
       reporter.error(
-          StreamViewMessages.windowNotMultipleOfSlide(aggregation.window(), aggregation.effectiveSlide()),
+          StreamViewMessages.windowNotMultipleOfSlide(
+              aggregation.window(), aggregation.effectiveSlide()),
           feature.member().method(),
           aggregation.mirror(),
           AnnotationReader.writtenIn(aggregation.mirror(), "window"));
@@ -180,7 +198,8 @@ public final class StreamFeatureViewValidator {
   private void checkFunctionFits(StreamFeature feature, ValueType column, ValueType result) {
     Aggregation aggregation = feature.aggregation();
     AggregationFunction function = aggregation.function();
-    boolean numericInput = function != AggregationFunction.COUNT && function != AggregationFunction.LAST;
+    boolean numericInput =
+        function != AggregationFunction.COUNT && function != AggregationFunction.LAST;
     if (numericInput && !column.isNumeric()) {
       reporter.error(
           StreamViewMessages.functionNeedsNumber(function, aggregation.column(), column),
@@ -192,20 +211,24 @@ public final class StreamFeatureViewValidator {
     String fits =
         switch (function) {
           case COUNT -> WHOLE.contains(result) ? null : "a whole number: declare it as long or int";
-          case MEAN -> FRACTIONAL.contains(result) ? null : "a fraction: declare it as double or float";
-          case SUM, MIN, MAX -> result.isNumeric() ? null : "a number: declare it as a numeric type";
+          case MEAN ->
+              FRACTIONAL.contains(result) ? null : "a fraction: declare it as double or float";
+          case SUM, MIN, MAX ->
+              result.isNumeric() ? null : "a number: declare it as a numeric type";
           case LAST -> result == column ? null : "the column's own type, " + column;
         };
     if (fits != null) {
       reporter.error(
-          StreamViewMessages.resultType(function, feature.member().name(), feature.member().method().getReturnType(), fits),
+          StreamViewMessages.resultType(
+              function, feature.member().name(), feature.member().method().getReturnType(), fits),
           feature.member().method());
     }
   }
 
   private void checkPlainFieldDeclared(Member feature, KafkaSourceDef source) {
     if (source.field(feature.name()) == null) {
-      reporter.error(StreamViewMessages.plainFieldMissing(feature.name(), source), feature.method());
+      reporter.error(
+          StreamViewMessages.plainFieldMissing(feature.name(), source), feature.method());
     }
   }
 
@@ -222,7 +245,8 @@ public final class StreamFeatureViewValidator {
     }
   }
 
-  private void checkTargetIsPushed(Repository repository, StreamViewDef view, FeatureViewDef target) {
+  private void checkTargetIsPushed(
+      Repository repository, StreamViewDef view, FeatureViewDef target) {
     if (repository.definitionOf(target.source().type()) instanceof PushSourceDef) {
       return;
     }

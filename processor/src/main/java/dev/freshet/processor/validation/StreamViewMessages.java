@@ -21,7 +21,8 @@ final class StreamViewMessages {
   }
 
   static String notKafka(StreamViewDef view, String named, Definition actual, String hint) {
-    String what = actual == null ? "not a @KafkaSource" : "a " + actual.kind().annotationSimpleName();
+    String what =
+        actual == null ? "not a @KafkaSource" : "a " + actual.kind().annotationSimpleName();
     return String.format(
         "[FRESHET-SFV-002] %s reads %s, but %s is %s; a stream feature view reads a @KafkaSource.%s",
         view.describe(), named, named, what, hint);
@@ -40,19 +41,22 @@ final class StreamViewMessages {
         view.describe(), named, named, hint);
   }
 
-  static String notInTarget(StreamViewDef view, String feature, FeatureViewDef target, String hint) {
+  static String notInTarget(
+      StreamViewDef view, String feature, FeatureViewDef target, String hint) {
     return String.format(
         "[FRESHET-SFV-005] %s computes '%s', but %s has no such feature (it has %s).%s",
         view.describe(), feature, target.describe(), target.featureNames(), hint);
   }
 
-  static String typeDiffers(String feature, TypeMirror here, FeatureViewDef target, TypeMirror there) {
+  static String typeDiffers(
+      String feature, TypeMirror here, FeatureViewDef target, TypeMirror there) {
     return String.format(
         "[FRESHET-SFV-006] '%s' is %s here but %s in %s; declare it as %s",
         feature, here, there, target.describe(), there);
   }
 
-  static String columnNotInMessage(String column, KafkaSourceDef source, List<String> fields, String hint) {
+  static String columnNotInMessage(
+      String column, KafkaSourceDef source, List<String> fields, String hint) {
     return String.format(
         "[FRESHET-SFV-007] aggregation column '%s' is not a message field of %s (it has %s).%s",
         column, source.describe(), fields, hint);
@@ -72,7 +76,8 @@ final class StreamViewMessages {
         function, column, type);
   }
 
-  static String resultType(AggregationFunction function, String feature, TypeMirror declared, String fits) {
+  static String resultType(
+      AggregationFunction function, String feature, TypeMirror declared, String fits) {
     return String.format(
         "[FRESHET-SFV-009] %s gives %s, but '%s' is declared as %s",
         function, fits, feature, declared);

@@ -44,18 +44,27 @@ public final class ClientWriter {
             .addAnnotation(GeneratedFiles.generatedAnnotation())
             .addJavadoc(
                 Lines.typeDoc(
-                    "Reads the features of " + client.description() + " online, typed. Each call is"
+                    "Reads the features of "
+                        + client.description()
+                        + " online, typed. Each call is"
                         + " one round trip through its {@link FeatureTransport}.",
                     ClassName.get(client.definition())))
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addField(
-                FieldSpec.builder(String.class, "FEATURE_SERVICE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                    .addJavadoc("The feature service requested, or empty when the features are listed.\n")
+                FieldSpec.builder(
+                        String.class,
+                        "FEATURE_SERVICE",
+                        Modifier.PUBLIC,
+                        Modifier.STATIC,
+                        Modifier.FINAL)
+                    .addJavadoc(
+                        "The feature service requested, or empty when the features are listed.\n")
                     .initializer("$S", client.featureService())
                     .build())
             .addField(
                 FieldSpec.builder(
-                        ParameterizedTypeName.get(ClassName.get(List.class), ClientTypes.FEATURE_REF),
+                        ParameterizedTypeName.get(
+                            ClassName.get(List.class), ClientTypes.FEATURE_REF),
                         "FEATURES",
                         Modifier.PUBLIC,
                         Modifier.STATIC,
@@ -67,7 +76,10 @@ public final class ClientWriter {
                 MethodSpec.constructorBuilder()
                     .addModifiers(Modifier.PUBLIC)
                     .addParameter(ClientTypes.FEATURE_TRANSPORT, "transport")
-                    .addStatement("this.transport = $T.requireNonNull(transport, $S)", Objects.class, "transport")
+                    .addStatement(
+                        "this.transport = $T.requireNonNull(transport, $S)",
+                        Objects.class,
+                        "transport")
                     .build())
             .addMethod(
                 MethodSpec.methodBuilder("over")
@@ -79,11 +91,13 @@ public final class ClientWriter {
                     .build())
             .addMethod(
                 MethodSpec.methodBuilder("remote")
-                    .addJavadoc("A client of the feature server at {@code server}, e.g. {@code http://features:6566}.\n")
+                    .addJavadoc(
+                        "A client of the feature server at {@code server}, e.g. {@code http://features:6566}.\n")
                     .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                     .returns(name)
                     .addParameter(URI.class, "server")
-                    .addStatement("return new $T($T.of(server))", name, ClientTypes.REMOTE_TRANSPORT)
+                    .addStatement(
+                        "return new $T($T.of(server))", name, ClientTypes.REMOTE_TRANSPORT)
                     .build())
             .addMethod(getOne(client))
             .addMethod(getAll(client))
@@ -101,18 +115,25 @@ public final class ClientWriter {
     for (JoinKey joinKey : client.joinKeys()) {
       method.addParameter(joinKey.type().javaType(), joinKey.accessor());
     }
-    String arguments = String.join(", ", client.joinKeys().stream().map(JoinKey::accessor).toList());
+    String arguments =
+        String.join(", ", client.joinKeys().stream().map(JoinKey::accessor).toList());
     return client.key().isPresent()
-        ? method.addStatement("return getAll($T.of(new $T($L))).get(0)", List.class, client.key().get(), arguments).build()
+        ? method
+            .addStatement(
+                "return getAll($T.of(new $T($L))).get(0)",
+                List.class,
+                client.key().get(),
+                arguments)
+            .build()
         : method.addStatement("return getAll($T.of($L)).get(0)", List.class, arguments).build();
   }
 
   private static MethodSpec getAll(ClientDescriptor client) {
-    ParameterizedTypeName valuesList = ParameterizedTypeName.get(ClassName.get(List.class), client.values());
+    ParameterizedTypeName valuesList =
+        ParameterizedTypeName.get(ClassName.get(List.class), client.values());
     MethodSpec.Builder method =
         MethodSpec.methodBuilder("getAll")
-            .addJavadoc(
-                "The features of each entity, in the order given, in one round trip.\n")
+            .addJavadoc("The features of each entity, in the order given, in one round trip.\n")
             .addModifiers(Modifier.PUBLIC)
             .returns(valuesList)
             .addParameter(ParameterSpec.builder(keyList(client), client.keysParameter()).build());
@@ -121,7 +142,8 @@ public final class ClientWriter {
         "$T response =$Wtransport.read(new $T(FEATURE_SERVICE, FEATURES, entities))",
         ClientTypes.ONLINE_RESPONSE,
         ClientTypes.ONLINE_REQUEST);
-    method.addStatement("$T result = new $T<>($L.size())", valuesList, ArrayList.class, client.keysParameter());
+    method.addStatement(
+        "$T result = new $T<>($L.size())", valuesList, ArrayList.class, client.keysParameter());
     method.beginControlFlow("for (int row = 0; row < $L.size(); row++)", client.keysParameter());
     List<CodeBlock> arguments = keyArguments(client);
     boolean unchecked = false;
@@ -145,13 +167,15 @@ public final class ClientWriter {
 
   private static MethodSpec trainingRows(ClientDescriptor client) {
     String keys = client.keysParameter();
-    ParameterizedTypeName rowList = ParameterizedTypeName.get(ClassName.get(List.class), client.trainingRow());
+    ParameterizedTypeName rowList =
+        ParameterizedTypeName.get(ClassName.get(List.class), client.trainingRow());
     ParameterizedTypeName times = ParameterizedTypeName.get(List.class, Instant.class);
     MethodSpec.Builder method =
         MethodSpec.methodBuilder("trainingRows")
             .addJavadoc(
                 Lines.memberDoc(
-                    "Training data: for each entity row, the features of " + client.description()
+                    "Training data: for each entity row, the features of "
+                        + client.description()
                         + " as of its event time, point-in-time correct (null where the entity had no"
                         + " value within the view's ttl), in the order given."))
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
@@ -169,9 +193,14 @@ public final class ClientWriter {
     method.endControlFlow();
     putEntities(method, client);
     method.addStatement(
-        "entities.put($T.EVENT_TIMESTAMP, $T.copyOf(eventTimestamps))", ClientTypes.TRAINING_DATA_SOURCE, List.class);
+        "entities.put($T.EVENT_TIMESTAMP, $T.copyOf(eventTimestamps))",
+        ClientTypes.TRAINING_DATA_SOURCE,
+        List.class);
     method.addStatement(
-        "$T<$T<$T>> columns = source.read(FEATURE_SERVICE, FEATURES, entities)", List.class, List.class, Object.class);
+        "$T<$T<$T>> columns = source.read(FEATURE_SERVICE, FEATURES, entities)",
+        List.class,
+        List.class,
+        Object.class);
     method.addStatement("$T result = new $T<>($L.size())", rowList, ArrayList.class, keys);
     method.beginControlFlow("for (int row = 0; row < $L.size(); row++)", keys);
     List<CodeBlock> arguments = keyArguments(client);
@@ -188,7 +217,10 @@ public final class ClientWriter {
   /** The type of the keys parameter: the one join key's boxed type, or the {@code Key} record. */
   private static ParameterizedTypeName keyList(ClientDescriptor client) {
     TypeName keyType =
-        client.key().<TypeName>map(k -> k).orElseGet(() -> client.joinKeys().get(0).type().boxedType());
+        client
+            .key()
+            .<TypeName>map(k -> k)
+            .orElseGet(() -> client.joinKeys().get(0).type().boxedType());
     return ParameterizedTypeName.get(ClassName.get(List.class), keyType);
   }
 
@@ -196,17 +228,24 @@ public final class ClientWriter {
   private static void putEntities(MethodSpec.Builder method, ClientDescriptor client) {
     String keys = client.keysParameter();
     ParameterizedTypeName column =
-        ParameterizedTypeName.get(ClassName.get(List.class), WildcardTypeName.subtypeOf(Object.class));
+        ParameterizedTypeName.get(
+            ClassName.get(List.class), WildcardTypeName.subtypeOf(Object.class));
     ParameterizedTypeName columns =
         ParameterizedTypeName.get(ClassName.get(Map.class), ClassName.get(String.class), column);
     method.addStatement("$T entities = new $T<>()", columns, LinkedHashMap.class);
     if (!client.compositeKey()) {
-      method.addStatement("entities.put($S, $T.copyOf($L))", client.joinKeys().get(0).name(), List.class, keys);
+      method.addStatement(
+          "entities.put($S, $T.copyOf($L))", client.joinKeys().get(0).name(), List.class, keys);
       return;
     }
     for (JoinKey joinKey : client.joinKeys()) {
       method.addStatement(
-          "$T<$T> $L = new $T<>($L.size())", List.class, joinKey.type().boxedType(), joinKey.accessor(), ArrayList.class, keys);
+          "$T<$T> $L = new $T<>($L.size())",
+          List.class,
+          joinKey.type().boxedType(),
+          joinKey.accessor(),
+          ArrayList.class,
+          keys);
     }
     method.beginControlFlow("for ($T key : $L)", client.key().orElseThrow(), keys);
     for (JoinKey joinKey : client.joinKeys()) {
@@ -239,7 +278,10 @@ public final class ClientWriter {
     method.addStatement("return result");
     if (unchecked) {
       // A List feature's class literal cannot carry its element type; the transport contract does.
-      method.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "unchecked").build());
+      method.addAnnotation(
+          AnnotationSpec.builder(SuppressWarnings.class)
+              .addMember("value", "$S", "unchecked")
+              .build());
     }
     return method.build();
   }

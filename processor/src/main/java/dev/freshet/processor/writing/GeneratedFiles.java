@@ -31,12 +31,14 @@ public final class GeneratedFiles {
   }
 
   static void write(Filer filer, String packageName, TypeSpec type) {
-    JavaFile file = JavaFile.builder(packageName, type).indent("  ").skipJavaLangImports(true).build();
+    JavaFile file =
+        JavaFile.builder(packageName, type).indent("  ").skipJavaLangImports(true).build();
     String name = packageName.isEmpty() ? type.name() : packageName + "." + type.name();
     try {
       StringBuilder source = new StringBuilder();
       file.writeTo(source);
-      JavaFileObject output = filer.createSourceFile(name, type.originatingElements().toArray(new Element[0]));
+      JavaFileObject output =
+          filer.createSourceFile(name, type.originatingElements().toArray(new Element[0]));
       try (Writer writer = output.openWriter()) {
         writer.write(TRAILING_SPACES.matcher(source).replaceAll(""));
       }

@@ -4,13 +4,15 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * A small pretty-printing JSON writer for {@code registry.json}. The processor path stays free of
- * a JSON library, and the output format is ours to keep stable.
+ * A small pretty-printing JSON writer for {@code registry.json}. The processor path stays free of a
+ * JSON library, and the output format is ours to keep stable.
  */
 final class JsonText {
   private final StringBuilder out = new StringBuilder();
+
   /** Per open container: whether it has had an element yet. */
   private final Deque<boolean[]> open = new ArrayDeque<>();
+
   private boolean afterName;
 
   JsonText beginObject() {

@@ -25,7 +25,8 @@ final class Lines {
 
   /** A generated type's javadoc: {@code text}, then where it was generated from. */
   static CodeBlock typeDoc(String text, ClassName generatedFrom) {
-    return CodeBlock.of("$L\n\n<p>Generated from {@link $T}.\n", fill(text, TYPE_DOC), generatedFrom);
+    return CodeBlock.of(
+        "$L\n\n<p>Generated from {@link $T}.\n", fill(text, TYPE_DOC), generatedFrom);
   }
 
   /** A member's javadoc. */
@@ -35,8 +36,8 @@ final class Lines {
 
   /**
    * Refills each paragraph of {@code text} (paragraphs are separated by a blank line) to lines of
-   * at most {@code width} characters, never breaking inside an inline tag such as {@code
-   * {@code driver_hourly_stats}}.
+   * at most {@code width} characters, never breaking inside an inline tag such as {@code {@code
+   * driver_hourly_stats}}.
    */
   static String fill(String text, int width) {
     List<String> paragraphs = new ArrayList<>();

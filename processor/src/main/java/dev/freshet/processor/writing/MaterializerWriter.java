@@ -48,7 +48,9 @@ public final class MaterializerWriter {
     if (batchSource.createdTimestampColumn().isEmpty()) {
       arguments.add(CodeBlock.of("null"));
     } else {
-      arguments.add(CodeBlock.of("record.isNull($L) ? null : record.getInstant($L)", columns.size(), columns.size()));
+      arguments.add(
+          CodeBlock.of(
+              "record.isNull($L) ? null : record.getInstant($L)", columns.size(), columns.size()));
       columns.add(batchSource.createdTimestampColumn());
     }
     for (Member feature : view.features()) {
@@ -62,19 +64,32 @@ public final class MaterializerWriter {
             .addAnnotation(GeneratedFiles.generatedAnnotation())
             .addJavadoc(
                 Lines.typeDoc(
-                    "Reads rows of feature view {@code " + view.name() + "} from records of file source"
-                        + " {@code " + batchSource.name() + "}.",
+                    "Reads rows of feature view {@code "
+                        + view.name()
+                        + "} from records of file source"
+                        + " {@code "
+                        + batchSource.name()
+                        + "}.",
                     ClassName.get(view.element())))
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addSuperinterface(ParameterizedTypeName.get(ClassName.get(Materializer.class), row))
             .addField(
-                FieldSpec.builder(String.class, "FEATURE_VIEW", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                FieldSpec.builder(
+                        String.class,
+                        "FEATURE_VIEW",
+                        Modifier.PUBLIC,
+                        Modifier.STATIC,
+                        Modifier.FINAL)
                     .initializer("$S", view.name())
                     .build())
             .addField(
-                FieldSpec.builder(STRING_LIST, "COLUMNS", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                    .addJavadoc("The source columns read, in the order of {@link SourceRecord} positions.\n")
-                    .initializer(Lines.listInitializer("  public static final List<String> COLUMNS = ", strings(columns)))
+                FieldSpec.builder(
+                        STRING_LIST, "COLUMNS", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                    .addJavadoc(
+                        "The source columns read, in the order of {@link SourceRecord} positions.\n")
+                    .initializer(
+                        Lines.listInitializer(
+                            "  public static final List<String> COLUMNS = ", strings(columns)))
                     .build())
             .addMethod(
                 MethodSpec.methodBuilder("featureView")
@@ -105,7 +120,9 @@ public final class MaterializerWriter {
   /** The expression reading a value of {@code type} at {@code position}. */
   private static CodeBlock read(FeatureType type, int position) {
     CodeBlock getter = getter(type, position);
-    return type.nullable() ? CodeBlock.of("record.isNull($L) ? null : $L", position, getter) : getter;
+    return type.nullable()
+        ? CodeBlock.of("record.isNull($L) ? null : $L", position, getter)
+        : getter;
   }
 
   private static CodeBlock getter(FeatureType type, int position) {

@@ -60,10 +60,12 @@ public final class RegistryJsonWriter {
     json.endArray();
     json.endObject();
 
-    Element[] elements = originatingElements.stream().map(Definition::element).toArray(Element[]::new);
+    Element[] elements =
+        originatingElements.stream().map(Definition::element).toArray(Element[]::new);
     try {
       FileObject file =
-          filer.createResource(StandardLocation.CLASS_OUTPUT, "", FeatureRegistry.JSON_RESOURCE, elements);
+          filer.createResource(
+              StandardLocation.CLASS_OUTPUT, "", FeatureRegistry.JSON_RESOURCE, elements);
       try (Writer writer = file.openWriter()) {
         writer.write(json.toString());
       }
@@ -202,7 +204,8 @@ public final class RegistryJsonWriter {
     json.endObject();
   }
 
-  private static void metadata(JsonText json, String description, Map<String, String> tags, String owner) {
+  private static void metadata(
+      JsonText json, String description, Map<String, String> tags, String owner) {
     json.name("description").value(description);
     json.name("tags");
     stringMap(json, tags);

@@ -34,8 +34,8 @@ import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
 /**
- * Writes the repository's registry class ({@code FreshetRegistry}): every definition as a
- * constant, the lists the runtime reads, the materializer of each view, and its {@link
+ * Writes the repository's registry class ({@code FreshetRegistry}): every definition as a constant,
+ * the lists the runtime reads, the materializer of each view, and its {@link
  * java.util.ServiceLoader} entry.
  */
 public final class RegistryWriter {
@@ -69,7 +69,16 @@ public final class RegistryWriter {
     }
     // Constants first, then the lists and accessors, so the definitions read top to bottom.
     TypeSpec.Builder lists = TypeSpec.classBuilder("Lists");
-    addGroup(type, lists, Naming::entityConstant, "ENTITIES", "entities", EntitySpec.class, contents.entities(), EntitySpec::name, SpecCode::entity);
+    addGroup(
+        type,
+        lists,
+        Naming::entityConstant,
+        "ENTITIES",
+        "entities",
+        EntitySpec.class,
+        contents.entities(),
+        EntitySpec::name,
+        SpecCode::entity);
     addGroup(
         type,
         lists,
@@ -131,16 +140,22 @@ public final class RegistryWriter {
     List<CodeBlock> constants = new ArrayList<>();
     for (S spec : specs) {
       String constant = constantName.apply(name.apply(spec));
-      TypeName declared = spec instanceof DataSourceSpec ? ClassName.get(spec.getClass()) : ClassName.get(specType);
+      TypeName declared =
+          spec instanceof DataSourceSpec ? ClassName.get(spec.getClass()) : ClassName.get(specType);
       type.addField(
           FieldSpec.builder(declared, constant, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
               .initializer("$>$>\n$L$<$<", code.apply(spec))
               .build());
       constants.add(CodeBlock.of("$L", constant));
     }
-    ParameterizedTypeName listType = ParameterizedTypeName.get(ClassName.get(List.class), ClassName.get(specType));
+    ParameterizedTypeName listType =
+        ParameterizedTypeName.get(ClassName.get(List.class), ClassName.get(specType));
     String declaration =
-        "  private static final List<" + ClassName.get(specType).simpleName() + "> " + listName + " = ";
+        "  private static final List<"
+            + ClassName.get(specType).simpleName()
+            + "> "
+            + listName
+            + " = ";
     lists.addField(
         FieldSpec.builder(listType, listName, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
             .initializer(Lines.listInitializer(declaration, constants))
@@ -170,17 +185,25 @@ public final class RegistryWriter {
     method.addCode("return switch (featureView) {\n$>");
     views.forEach(
         (view, def) ->
-            method.addCode("case $S -> $T.of(new $T());\n", view, Optional.class, Naming.materializer(def.element())));
+            method.addCode(
+                "case $S -> $T.of(new $T());\n",
+                view,
+                Optional.class,
+                Naming.materializer(def.element())));
     method.addCode("default -> $T.empty();\n$<};\n", Optional.class);
     return method.build();
   }
 
   private void writeServiceEntry(ClassName name, List<Definition> originatingElements) {
-    Element[] elements = originatingElements.stream().map(Definition::element).toArray(Element[]::new);
+    Element[] elements =
+        originatingElements.stream().map(Definition::element).toArray(Element[]::new);
     try {
       FileObject file =
           filer.createResource(
-              StandardLocation.CLASS_OUTPUT, "", "META-INF/services/" + FeatureRegistry.class.getName(), elements);
+              StandardLocation.CLASS_OUTPUT,
+              "",
+              "META-INF/services/" + FeatureRegistry.class.getName(),
+              elements);
       try (Writer writer = file.openWriter()) {
         writer.write(name.canonicalName() + "\n");
       }

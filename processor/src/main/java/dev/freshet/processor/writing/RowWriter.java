@@ -41,7 +41,9 @@ public final class RowWriter {
             .addAnnotation(GeneratedFiles.generatedAnnotation())
             .addJavadoc(
                 Lines.typeDoc(
-                    "A row of feature view {@code " + view.name() + "}: the entity it describes, when,"
+                    "A row of feature view {@code "
+                        + view.name()
+                        + "}: the entity it describes, when,"
                         + " and its features. {@code createdTimestamp} is null when the source has no"
                         + " created column.",
                     ClassName.get(view.element())))
@@ -49,17 +51,23 @@ public final class RowWriter {
             .recordConstructor(constructor.build())
             .addSuperinterface(FeatureRow.class)
             .addMethod(
-                listMethod("joinKeyValues", "List", joinKeys.stream().map(k -> Naming.camelCase(k.name())).toList()))
+                listMethod(
+                    "joinKeyValues",
+                    "List",
+                    joinKeys.stream().map(k -> Naming.camelCase(k.name())).toList()))
             .addMethod(
                 listMethod(
-                    "featureValues", "Arrays", view.features().stream().map(f -> Naming.camelCase(f.name())).toList()))
+                    "featureValues",
+                    "Arrays",
+                    view.features().stream().map(f -> Naming.camelCase(f.name())).toList()))
             .build();
     GeneratedFiles.write(filer, name.packageName(), row);
   }
 
   /** {@code joinKeyValues()} never holds null ({@code List.of}); feature values may. */
   private static MethodSpec listMethod(String methodName, String factory, List<String> components) {
-    CodeBlock arguments = components.stream().map(c -> CodeBlock.of("$L", c)).collect(CodeBlock.joining(",$W"));
+    CodeBlock arguments =
+        components.stream().map(c -> CodeBlock.of("$L", c)).collect(CodeBlock.joining(",$W"));
     CodeBlock body =
         factory.equals("List")
             ? CodeBlock.of("return $T.<$T>of($L);\n", List.class, Object.class, arguments)

@@ -40,20 +40,23 @@ final class SpecCode {
       FileSourceSpec defaults = FileSourceSpec.builder(f.name()).build();
       Chain chain = new Chain(FileSourceSpec.class, f.name());
       chain.unlessDefault(f.path(), defaults.path(), "path($S)", f.path());
-      chain.unlessDefault(f.timestampField(), defaults.timestampField(), "timestampField($S)", f.timestampField());
+      chain.unlessDefault(
+          f.timestampField(), defaults.timestampField(), "timestampField($S)", f.timestampField());
       chain.unlessDefault(
           f.createdTimestampColumn(),
           defaults.createdTimestampColumn(),
           "createdTimestampColumn($S)",
           f.createdTimestampColumn());
-      new TreeMap<>(f.fieldMapping()).forEach((column, feature) -> chain.call("fieldMapping($S, $S)", column, feature));
+      new TreeMap<>(f.fieldMapping())
+          .forEach((column, feature) -> chain.call("fieldMapping($S, $S)", column, feature));
       metadata(chain, f.description(), f.tags(), f.owner());
       return chain.build();
     }
     if (source instanceof PushSourceSpec p) {
       PushSourceSpec defaults = PushSourceSpec.builder(p.name()).build();
       Chain chain = new Chain(PushSourceSpec.class, p.name());
-      chain.unlessDefault(p.batchSource(), defaults.batchSource(), "batchSource($S)", p.batchSource());
+      chain.unlessDefault(
+          p.batchSource(), defaults.batchSource(), "batchSource($S)", p.batchSource());
       metadata(chain, p.description(), p.tags(), p.owner());
       return chain.build();
     }
@@ -61,9 +64,11 @@ final class SpecCode {
     KafkaSourceSpec defaults = KafkaSourceSpec.builder(k.name()).build();
     Chain chain = new Chain(KafkaSourceSpec.class, k.name());
     chain.unlessDefault(k.topic(), defaults.topic(), "topic($S)", k.topic());
-    chain.unlessDefault(k.format(), defaults.format(), "format($T.$L)", k.format().getClass(), k.format());
+    chain.unlessDefault(
+        k.format(), defaults.format(), "format($T.$L)", k.format().getClass(), k.format());
     chain.unlessDefault(k.avroSchema(), defaults.avroSchema(), "avroSchema($S)", k.avroSchema());
-    chain.unlessDefault(k.timestampField(), defaults.timestampField(), "timestampField($S)", k.timestampField());
+    chain.unlessDefault(
+        k.timestampField(), defaults.timestampField(), "timestampField($S)", k.timestampField());
     chain.unlessDefault(
         k.timestampFormat(),
         defaults.timestampFormat(),
@@ -71,8 +76,12 @@ final class SpecCode {
         k.timestampFormat().getClass(),
         k.timestampFormat());
     chain.unlessDefault(
-        k.watermarkDelay(), defaults.watermarkDelay(), "watermarkDelay($L)", duration(k.watermarkDelay()));
-    chain.unlessDefault(k.batchSource(), defaults.batchSource(), "batchSource($S)", k.batchSource());
+        k.watermarkDelay(),
+        defaults.watermarkDelay(),
+        "watermarkDelay($L)",
+        duration(k.watermarkDelay()));
+    chain.unlessDefault(
+        k.batchSource(), defaults.batchSource(), "batchSource($S)", k.batchSource());
     for (MessageFieldSpec field : k.fields()) {
       chain.call(
           field.nullable() ? "nullableField($S,$W$T.$L)" : "field($S,$W$T.$L)",
@@ -148,7 +157,8 @@ final class SpecCode {
   }
 
   /** Description, tags (in key order) and owner, each only when set: every builder starts empty. */
-  private static void metadata(Chain chain, String description, Map<String, String> tags, String owner) {
+  private static void metadata(
+      Chain chain, String description, Map<String, String> tags, String owner) {
     chain.unlessDefault(description, "", "description($S)", description);
     new TreeMap<>(tags).forEach((key, value) -> chain.call("tag($S,$W$S)", key, value));
     chain.unlessDefault(owner, "", "owner($S)", owner);
@@ -163,7 +173,8 @@ final class SpecCode {
       return CodeBlock.of("$T.ZERO", Duration.class);
     }
     if (d.getNano() % 1_000_000 != 0) {
-      return CodeBlock.of("$T.ofSeconds($L, $L)", Duration.class, number(d.getSeconds()), d.getNano());
+      return CodeBlock.of(
+          "$T.ofSeconds($L, $L)", Duration.class, number(d.getSeconds()), d.getNano());
     }
     if (d.getNano() != 0) {
       return CodeBlock.of("$T.ofMillis($L)", Duration.class, number(d.toMillis()));
@@ -183,7 +194,9 @@ final class SpecCode {
 
   /** A long argument as a literal: an int literal where one holds it, else with {@code L}. */
   private static String number(long value) {
-    return value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE ? Long.toString(value) : value + "L";
+    return value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE
+        ? Long.toString(value)
+        : value + "L";
   }
 
   /** {@code "a", "b"}, wrapping where a line would grow too long. */

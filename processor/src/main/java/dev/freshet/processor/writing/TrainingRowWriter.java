@@ -36,7 +36,9 @@ public final class TrainingRowWriter {
             .addAnnotation(GeneratedFiles.generatedAnnotation())
             .addJavadoc(
                 Lines.typeDoc(
-                    "One training row of " + client.description() + ": an entity, the time it is"
+                    "One training row of "
+                        + client.description()
+                        + ": an entity, the time it is"
                         + " labelled at, and each feature's value as of that time (null when there was"
                         + " none within the view's ttl).",
                     ClassName.get(client.definition())))

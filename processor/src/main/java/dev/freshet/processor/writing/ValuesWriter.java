@@ -28,7 +28,8 @@ public final class ValuesWriter {
     }
     for (SelectedFeature feature : client.features()) {
       constructor.addParameter(
-          ParameterizedTypeName.get(ClientTypes.FEATURE_VALUE, feature.type().boxedType()), feature.accessor());
+          ParameterizedTypeName.get(ClientTypes.FEATURE_VALUE, feature.type().boxedType()),
+          feature.accessor());
     }
     TypeSpec record =
         TypeSpec.recordBuilder(client.values())
@@ -36,7 +37,9 @@ public final class ValuesWriter {
             .addAnnotation(GeneratedFiles.generatedAnnotation())
             .addJavadoc(
                 Lines.typeDoc(
-                    "The features of " + client.description() + " for one entity, each with its status"
+                    "The features of "
+                        + client.description()
+                        + " for one entity, each with its status"
                         + " and event time.",
                     ClassName.get(client.definition())))
             .addModifiers(Modifier.PUBLIC)

@@ -36,18 +36,24 @@ class NamingTest {
 
   @Test
   void theRegistryGoesInTheLongestPackageHoldingEveryDefinition() {
-    assertThat(Naming.registry(List.of("com.acme.features.driver", "com.acme.features.rider")).canonicalName())
+    assertThat(
+            Naming.registry(List.of("com.acme.features.driver", "com.acme.features.rider"))
+                .canonicalName())
         .isEqualTo("com.acme.features.FreshetRegistry");
-    assertThat(Naming.registry(List.of("com.acme.features", "com.acme.featuresextra")).canonicalName())
+    assertThat(
+            Naming.registry(List.of("com.acme.features", "com.acme.featuresextra")).canonicalName())
         .isEqualTo("com.acme.FreshetRegistry");
-    assertThat(Naming.registry(List.of("com.acme", "org.other")).canonicalName()).isEqualTo("FreshetRegistry");
+    assertThat(Naming.registry(List.of("com.acme", "org.other")).canonicalName())
+        .isEqualTo("FreshetRegistry");
     assertThat(Naming.entityConstant("driver")).isEqualTo("ENTITY_DRIVER");
-    assertThat(Naming.streamFeatureViewConstant("daily_miles")).isEqualTo("STREAM_VIEW_DAILY_MILES");
+    assertThat(Naming.streamFeatureViewConstant("daily_miles"))
+        .isEqualTo("STREAM_VIEW_DAILY_MILES");
   }
 
   @Test
   void suggestionsFindLikelyTyposOnly() {
-    assertThat(Suggestions.closest("conv_rat", List.of("conv_rate", "acc_rate"))).contains("conv_rate");
+    assertThat(Suggestions.closest("conv_rat", List.of("conv_rate", "acc_rate")))
+        .contains("conv_rate");
     assertThat(Suggestions.closest("Drivers", List.of("Driver", "Rider"))).contains("Driver");
     assertThat(Suggestions.closest("totally_different", List.of("conv_rate"))).isEmpty();
     assertThat(Suggestions.hint("x", List.of())).isEmpty();

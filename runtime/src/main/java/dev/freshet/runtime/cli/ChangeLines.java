@@ -10,7 +10,8 @@ import java.util.function.Function;
 final class ChangeLines {
   private ChangeLines() {}
 
-  static void print(PrintWriter out, List<Change> changes, Function<Change, String> line, RegistryStore store) {
+  static void print(
+      PrintWriter out, List<Change> changes, Function<Change, String> line, RegistryStore store) {
     changes.forEach(change -> out.println(line.apply(change)));
     if (changes.isEmpty()) {
       out.println("No changes to " + store.describe() + ".");

@@ -25,7 +25,8 @@ public final class FreshetMain {
    * standard ones, as a distribution with more commands (the demo jar) does.
    */
   public static int run(List<Class<?>> extraCommands, String... args) {
-    try (ApplicationContext context = ApplicationContext.builder(FreshetMain.class, Environment.CLI).start()) {
+    try (ApplicationContext context =
+        ApplicationContext.builder(FreshetMain.class, Environment.CLI).start()) {
       MicronautFactory factory = new MicronautFactory(context);
       CommandLine commandLine = new CommandLine(FreshetCommand.class, factory);
       for (Class<?> command : extraCommands) {
@@ -37,10 +38,13 @@ public final class FreshetMain {
     }
   }
 
-  /** {@code java -jar driver-features.jar} when run from a jar, so that usage shows what to type. */
+  /**
+   * {@code java -jar driver-features.jar} when run from a jar, so that usage shows what to type.
+   */
   static String commandName() {
     try {
-      Path location = Path.of(FreshetMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path location =
+          Path.of(FreshetMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       String file = location.getFileName().toString();
       return file.endsWith(".jar") ? "java -jar " + file : "freshet";
     } catch (Exception e) {

@@ -24,24 +24,41 @@ import picocli.CommandLine.Spec;
 public class GetHistoricalFeaturesCommand implements Runnable {
   @Spec CommandSpec spec;
 
-  @Option(names = "--entities", required = true, paramLabel = "FILE", description = "Entity rows: a .parquet or .csv file.")
+  @Option(
+      names = "--entities",
+      required = true,
+      paramLabel = "FILE",
+      description = "Entity rows: a .parquet or .csv file.")
   Path entities;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   Features features;
 
   static class Features {
-    @Option(names = "--features", split = ",", paramLabel = "VIEW:FEATURE", description = "Features to add, e.g. driver_hourly_stats:conv_rate.")
+    @Option(
+        names = "--features",
+        split = ",",
+        paramLabel = "VIEW:FEATURE",
+        description = "Features to add, e.g. driver_hourly_stats:conv_rate.")
     List<String> references;
 
-    @Option(names = "--feature-service", paramLabel = "NAME", description = "Add the features of this feature service.")
+    @Option(
+        names = "--feature-service",
+        paramLabel = "NAME",
+        description = "Add the features of this feature service.")
     String service;
   }
 
-  @Option(names = "--full-feature-names", description = "Name columns view__feature rather than feature.")
+  @Option(
+      names = "--full-feature-names",
+      description = "Name columns view__feature rather than feature.")
   boolean fullFeatureNames;
 
-  @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write: a .parquet or .csv file, replaced once complete.")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "FILE",
+      description = "Where to write: a .parquet or .csv file, replaced once complete.")
   Path out;
 
   @Inject HistoricalFeatures historical;
@@ -54,7 +71,10 @@ public class GetHistoricalFeaturesCommand implements Runnable {
             : historical.features(features.references, fullFeatureNames);
     long started = System.nanoTime();
     long rows = historical.write(query, EntityRows.file(entities), out);
-    spec.commandLine().getOut().printf(
-        "wrote %,d rows with %d features to %s in %.1f s%n", rows, query.features().size(), out, (System.nanoTime() - started) / 1e9);
+    spec.commandLine()
+        .getOut()
+        .printf(
+            "wrote %,d rows with %d features to %s in %.1f s%n",
+            rows, query.features().size(), out, (System.nanoTime() - started) / 1e9);
   }
 }

@@ -6,7 +6,9 @@ import java.time.temporal.ChronoUnit;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Reads START and END arguments as {@link Instants} does, and {@code now} as the current second. */
+/**
+ * Reads START and END arguments as {@link Instants} does, and {@code now} as the current second.
+ */
 public class InstantConverter implements ITypeConverter<Instant> {
   @Override
   public Instant convert(String value) {

@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
 /** {@code list}: prints every definition of the repository. */
 @Command(
     name = "list",
-    description = "Prints the entities, data sources, feature views and feature services defined in this repository.",
+    description =
+        "Prints the entities, data sources, feature views and feature services defined in this repository.",
     mixinStandardHelpOptions = true)
 public class ListCommand implements Runnable {
   @Spec CommandSpec spec;

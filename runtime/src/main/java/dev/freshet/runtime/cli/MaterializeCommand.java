@@ -37,6 +37,7 @@ public class MaterializeCommand implements Runnable {
   @Override
   public void run() {
     MaterializeOptions.requireApplied(applier);
-    job.materialize(options.views, start, end, MaterializeOptions.progress(spec.commandLine().getOut()));
+    job.materialize(
+        options.views, start, end, MaterializeOptions.progress(spec.commandLine().getOut()));
   }
 }

@@ -34,6 +34,7 @@ public class MaterializeIncrementalCommand implements Runnable {
   @Override
   public void run() {
     MaterializeOptions.requireApplied(applier);
-    job.materializeIncremental(options.views, end, MaterializeOptions.progress(spec.commandLine().getOut()));
+    job.materializeIncremental(
+        options.views, end, MaterializeOptions.progress(spec.commandLine().getOut()));
   }
 }

@@ -24,10 +24,12 @@ public class MaterializeOptions {
 
   /** Materializing definitions that were not applied would leave the registry behind the store. */
   static void requireApplied(Applier applier) {
-    List<Change> pending = applier.plan().stream().filter(c -> c.action() != Change.Action.DELETE).toList();
+    List<Change> pending =
+        applier.plan().stream().filter(c -> c.action() != Change.Action.DELETE).toList();
     if (!pending.isEmpty()) {
       throw new MaterializationException(
-          "this jar's definitions are not applied (" + String.join(", ", pending.stream().map(Change::planned).toList())
+          "this jar's definitions are not applied ("
+              + String.join(", ", pending.stream().map(Change::planned).toList())
               + "); run apply first");
     }
   }

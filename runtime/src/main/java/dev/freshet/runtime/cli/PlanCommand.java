@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
 /** {@code plan}: what {@code apply} would change, changing nothing. */
 @Command(
     name = "plan",
-    description = "Prints what apply would change in the registry store, without changing anything.",
+    description =
+        "Prints what apply would change in the registry store, without changing anything.",
     mixinStandardHelpOptions = true)
 public class PlanCommand implements Runnable {
   @Spec CommandSpec spec;

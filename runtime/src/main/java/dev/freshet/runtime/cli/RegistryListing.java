@@ -56,8 +56,12 @@ final class RegistryListing {
 
   private void entity(EntitySpec entity) {
     String keys =
-        entity.joinKeys().stream().map(k -> k.name() + " " + k.type()).collect(Collectors.joining(", "));
-    entry(entity.name(), details("join keys " + keys, entity.description(), entity.tags(), entity.owner()));
+        entity.joinKeys().stream()
+            .map(k -> k.name() + " " + k.type())
+            .collect(Collectors.joining(", "));
+    entry(
+        entity.name(),
+        details("join keys " + keys, entity.description(), entity.tags(), entity.owner()));
   }
 
   private void dataSource(DataSourceSpec source) {
@@ -68,8 +72,12 @@ final class RegistryListing {
               + file.path()
               + ", timestamp "
               + file.timestampField()
-              + (file.createdTimestampColumn().isEmpty() ? "" : ", created " + file.createdTimestampColumn())
-              + (file.fieldMapping().isEmpty() ? "" : ", mapping " + new TreeMap<>(file.fieldMapping()));
+              + (file.createdTimestampColumn().isEmpty()
+                  ? ""
+                  : ", created " + file.createdTimestampColumn())
+              + (file.fieldMapping().isEmpty()
+                  ? ""
+                  : ", mapping " + new TreeMap<>(file.fieldMapping()));
       entry(source.name(), details(what, file.description(), file.tags(), file.owner()));
     } else if (source instanceof PushSourceSpec push) {
       what = "push, batch source " + push.batchSource();
@@ -92,7 +100,9 @@ final class RegistryListing {
       entry(source.name(), details(what, kafka.description(), kafka.tags(), kafka.owner()));
       continuation(
           "fields "
-              + kafka.fields().stream().map(f -> f.name() + " " + f.type()).collect(Collectors.joining(", ")));
+              + kafka.fields().stream()
+                  .map(f -> f.name() + " " + f.type())
+                  .collect(Collectors.joining(", ")));
     }
   }
 
@@ -117,7 +127,11 @@ final class RegistryListing {
   private void streamFeatureView(StreamFeatureViewSpec view) {
     entry(
         view.name(),
-        details(view.source() + " -> " + view.targetView(), view.description(), view.tags(), view.owner()));
+        details(
+            view.source() + " -> " + view.targetView(),
+            view.description(),
+            view.tags(),
+            view.owner()));
     for (AggregationSpec aggregation : view.aggregations()) {
       continuation(
           aggregation.isAggregated()
@@ -143,17 +157,20 @@ final class RegistryListing {
     }
     entry(
         service.name(),
-        details(String.join("; ", selections), service.description(), service.tags(), service.owner()));
+        details(
+            String.join("; ", selections), service.description(), service.tags(), service.owner()));
   }
 
-  private static String details(String what, String description, Map<String, String> tags, String owner) {
+  private static String details(
+      String what, String description, Map<String, String> tags, String owner) {
     StringBuilder details = new StringBuilder(what);
     if (!tags.isEmpty()) {
       details.append("; tags ");
       details.append(
-          new TreeMap<>(tags).entrySet().stream()
-              .map(t -> t.getKey() + "=" + t.getValue())
-              .collect(Collectors.joining(", ")));
+          new TreeMap<>(tags)
+              .entrySet().stream()
+                  .map(t -> t.getKey() + "=" + t.getValue())
+                  .collect(Collectors.joining(", ")));
     }
     if (!owner.isEmpty()) {
       details.append("; owner ").append(owner);
@@ -165,7 +182,11 @@ final class RegistryListing {
   }
 
   private void entry(String name, String details) {
-    out.append("  ").append(name).append(" ".repeat(nameWidth - name.length())).append(details).append('\n');
+    out.append("  ")
+        .append(name)
+        .append(" ".repeat(nameWidth - name.length()))
+        .append(details)
+        .append('\n');
   }
 
   private void continuation(String line) {

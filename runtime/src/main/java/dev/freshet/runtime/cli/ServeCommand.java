@@ -31,7 +31,9 @@ public class ServeCommand implements Runnable {
               + " /get-historical-features only), push (/push and /materialize* only) or ingest (stream ingestion only)")
   String role;
 
-  @Option(names = "--port", description = "The port to listen on; default 6566 (micronaut.server.port).")
+  @Option(
+      names = "--port",
+      description = "The port to listen on; default 6566 (micronaut.server.port).")
   Integer port;
 
   @Override
@@ -41,7 +43,8 @@ public class ServeCommand implements Runnable {
     try {
       parsedRole = ServingConfig.Role.valueOf(role.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--role is '" + role + "'; expected all, read, push or ingest");
+      throw new IllegalArgumentException(
+          "--role is '" + role + "'; expected all, read, push or ingest");
     }
     properties.put("freshet.serving.role", parsedRole.name());
     if (port != null) {
@@ -58,7 +61,9 @@ public class ServeCommand implements Runnable {
                   stopped.countDown();
                 },
                 "freshet-shutdown"));
-    out.printf("Serving on %s with role %s; Ctrl-C stops%n", server.url(), parsedRole.name().toLowerCase(Locale.ROOT));
+    out.printf(
+        "Serving on %s with role %s; Ctrl-C stops%n",
+        server.url(), parsedRole.name().toLowerCase(Locale.ROOT));
     out.flush();
     try {
       stopped.await();

@@ -17,7 +17,8 @@ public final class UserErrors implements IExecutionExceptionHandler {
   static final int FAILED = 1;
 
   @Override
-  public int handleExecutionException(Exception exception, CommandLine command, ParseResult parseResult) {
+  public int handleExecutionException(
+      Exception exception, CommandLine command, ParseResult parseResult) {
     Throwable known = known(exception);
     if (known != null) {
       command.getErr().println("error: " + known.getMessage());

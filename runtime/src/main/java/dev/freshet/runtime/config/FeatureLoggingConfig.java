@@ -22,7 +22,10 @@ public class FeatureLoggingConfig {
     this.featureService = featureService;
   }
 
-  /** The feature service as named in the configuration, in Micronaut's kebab case ({@code model-v1}). */
+  /**
+   * The feature service as named in the configuration, in Micronaut's kebab case ({@code
+   * model-v1}).
+   */
   public String getFeatureService() {
     return featureService;
   }

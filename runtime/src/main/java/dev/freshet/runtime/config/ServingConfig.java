@@ -13,7 +13,10 @@ public class ServingConfig {
     READ,
     /** {@code /push} and {@code /materialize*} only: a write-only push server. */
     PUSH,
-    /** Stream ingestion from Kafka, and no API but {@code /health} and {@code /metrics}: an ingestion worker. */
+    /**
+     * Stream ingestion from Kafka, and no API but {@code /health} and {@code /metrics}: an
+     * ingestion worker.
+     */
     INGEST
   }
 
@@ -55,8 +58,8 @@ public class ServingConfig {
 
   /**
    * Whether {@code POST /get-online-features} is answered by Freshet's own handler ahead of
-   * Micronaut's routing (same responses, less CPU per request); false routes it through
-   * Micronaut as every other endpoint.
+   * Micronaut's routing (same responses, less CPU per request); false routes it through Micronaut
+   * as every other endpoint.
    */
   public boolean isDirectReads() {
     return directReads;
@@ -75,7 +78,9 @@ public class ServingConfig {
     this.readToken = readToken;
   }
 
-  /** When set, {@code /push} and {@code /materialize*} need {@code Authorization: Bearer <token>}. */
+  /**
+   * When set, {@code /push} and {@code /materialize*} need {@code Authorization: Bearer <token>}.
+   */
   public String getWriteToken() {
     return writeToken;
   }

@@ -3,7 +3,9 @@ package dev.freshet.runtime.config;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import java.time.Duration;
 
-/** {@code freshet.streaming.*}: the Kafka Streams application that runs the stream feature views. */
+/**
+ * {@code freshet.streaming.*}: the Kafka Streams application that runs the stream feature views.
+ */
 @ConfigurationProperties("freshet.streaming")
 public class StreamingConfig {
   private String applicationId;
@@ -47,9 +49,9 @@ public class StreamingConfig {
   }
 
   /**
-   * Whether events are re-partitioned by entity before aggregation, through an internal topic.
-   * Turn it off only when producers key every message by the entity's join key, so that one
-   * entity's events are in one partition (the emit-events command does).
+   * Whether events are re-partitioned by entity before aggregation, through an internal topic. Turn
+   * it off only when producers key every message by the entity's join key, so that one entity's
+   * events are in one partition (the emit-events command does).
    */
   public boolean isRepartition() {
     return repartition;

@@ -3,8 +3,8 @@ package dev.freshet.runtime.error;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 /**
- * A mistake in a request, of a {@link ErrorKind} that is the client's to fix: the endpoints'
- * jobs throw it, the transports answer it with the kind's status and the message. Never a 5xx.
+ * A mistake in a request, of a {@link ErrorKind} that is the client's to fix: the endpoints' jobs
+ * throw it, the transports answer it with the kind's status and the message. Never a 5xx.
  */
 public class RequestException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -26,7 +26,10 @@ public class RequestException extends RuntimeException {
 
   /** A body that parsed to no JSON object: empty, or another kind of value. */
   public static RequestException notAnObject(byte[] body) {
-    return malformed(body.length == 0 ? "the request body is empty; send a JSON object" : "the request body is not a JSON object");
+    return malformed(
+        body.length == 0
+            ? "the request body is empty; send a JSON object"
+            : "the request body is not a JSON object");
   }
 
   /** A body that is not JSON: what the parser found and where, without its internals. */
@@ -37,7 +40,8 @@ public class RequestException extends RuntimeException {
       reason = reason.substring(0, internals);
     }
     var at = e.getLocation();
-    String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+    String where =
+        at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
     return malformed("the request body is not valid JSON" + where + ": " + reason);
   }
 }

@@ -51,7 +51,8 @@ public class DuckDbOfflineEngine implements OfflineEngine {
   private final FreshetConfig config;
   private final OfflineConfig offline;
 
-  public DuckDbOfflineEngine(FeatureRegistry registry, FreshetConfig config, OfflineConfig offline) {
+  public DuckDbOfflineEngine(
+      FeatureRegistry registry, FreshetConfig config, OfflineConfig offline) {
     this.registry = registry;
     this.config = config;
     this.offline = offline;
@@ -60,16 +61,35 @@ public class DuckDbOfflineEngine implements OfflineEngine {
   @Override
   public long write(HistoricalQuery query, EntityRows entities, Path out, OutputFormat format) {
     Path target = out.toAbsolutePath();
-    Path partial = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID().toString().substring(0, 8) + ".partial");
+    Path partial =
+        target.resolveSibling(
+            "."
+                + target.getFileName()
+                + "."
+                + UUID.randomUUID().toString().substring(0, 8)
+                + ".partial");
     try {
-      long rows = run(connection -> {
-        String select = prepare(connection, query, entities);
-        String options = format == OutputFormat.PARQUET ? "(FORMAT parquet)" : "(FORMAT csv, HEADER true)";
-        try (Statement statement = connection.createStatement()) {
-          return (long) statement.executeUpdate("COPY (" + select + ") TO " + DuckDb.quoteLiteral(partial.toString()) + " " + options);
-        }
-      });
-      Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      long rows =
+          run(
+              connection -> {
+                String select = prepare(connection, query, entities);
+                String options =
+                    format == OutputFormat.PARQUET
+                        ? "(FORMAT parquet)"
+                        : "(FORMAT csv, HEADER true)";
+                try (Statement statement = connection.createStatement()) {
+                  return (long)
+                      statement.executeUpdate(
+                          "COPY ("
+                              + select
+                              + ") TO "
+                              + DuckDb.quoteLiteral(partial.toString())
+                              + " "
+                              + options);
+                }
+              });
+      Files.move(
+          partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       return rows;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
@@ -106,12 +126,16 @@ public class DuckDbOfflineEngine implements OfflineEngine {
   }
 
   /** Loads and checks the entity rows; returns the ordered select of the joined result. */
-  private String prepare(Connection connection, HistoricalQuery query, EntityRows entities) throws SQLException {
+  private String prepare(Connection connection, HistoricalQuery query, EntityRows entities)
+      throws SQLException {
     Map<String, String> entityColumns = EntityTables.load(connection, ENTITY_ROWS, ROW, entities);
     String eventType = entityColumns.get(EntityRows.EVENT_TIMESTAMP);
     if (eventType == null) {
       throw new HistoricalRequestException(
-          "the entity rows have no '" + EntityRows.EVENT_TIMESTAMP + "' column, the time each row wants features as of; they have " + entityColumns.keySet());
+          "the entity rows have no '"
+              + EntityRows.EVENT_TIMESTAMP
+              + "' column, the time each row wants features as of; they have "
+              + entityColumns.keySet());
     }
     Map<String, ValueType> keys = new LinkedHashMap<>();
     Map<FeatureViewSpec, List<RequestedFeature>> byView = new LinkedHashMap<>();
@@ -120,13 +144,20 @@ public class DuckDbOfflineEngine implements OfflineEngine {
       for (JoinKeySpec key : feature.view().joinKeys()) {
         if (!entityColumns.containsKey(key.name())) {
           throw new HistoricalRequestException(
-              "the entity rows have no '" + key.name() + "' column, the join key of feature view '" + feature.view().name() + "'; they have " + entityColumns.keySet());
+              "the entity rows have no '"
+                  + key.name()
+                  + "' column, the join key of feature view '"
+                  + feature.view().name()
+                  + "'; they have "
+                  + entityColumns.keySet());
         }
         keys.putIfAbsent(key.name(), key.type());
       }
       if (entityColumns.containsKey(feature.column())) {
         throw new HistoricalRequestException(
-            "the entity rows already have a column '" + feature.column() + "'; rename it or ask for full feature names (view__feature)");
+            "the entity rows already have a column '"
+                + feature.column()
+                + "'; rename it or ask for full feature names (view__feature)");
       }
     }
     createEntities(connection, eventType, keys);
@@ -141,62 +172,122 @@ public class DuckDbOfflineEngine implements OfflineEngine {
       FeatureViewSpec view = entry.getKey();
       String alias = "v" + index;
       String name = "freshet_view_" + index++;
-      with.append(with.length() == 0 ? "WITH " : ", ").append(name).append(" AS (").append(history(view, entry.getValue(), range)).append(")");
+      with.append(with.length() == 0 ? "WITH " : ", ")
+          .append(name)
+          .append(" AS (")
+          .append(history(view, entry.getValue(), range))
+          .append(")");
       joins.append(" ASOF LEFT JOIN ").append(name).append(' ').append(alias).append(" ON ");
       for (JoinKeySpec key : view.joinKeys()) {
         String column = DuckDb.quote(KEY + key.name());
-        joins.append("e.").append(column).append(" = ").append(alias).append('.').append(column).append(" AND ");
+        joins
+            .append("e.")
+            .append(column)
+            .append(" = ")
+            .append(alias)
+            .append('.')
+            .append(column)
+            .append(" AND ");
       }
       joins.append("e.").append(TIME).append(" >= ").append(alias).append('.').append(TIME);
       for (RequestedFeature feature : entry.getValue()) {
         String value = alias + "." + DuckDb.quote(feature.feature().name());
         String withinTtl =
-            view.ttl().isZero() ? value : "CASE WHEN " + alias + "." + TIME + " > e." + TIME + " - " + EpochMicros.of(view.ttl()) + " THEN " + value + " END";
+            view.ttl().isZero()
+                ? value
+                : "CASE WHEN "
+                    + alias
+                    + "."
+                    + TIME
+                    + " > e."
+                    + TIME
+                    + " - "
+                    + EpochMicros.of(view.ttl())
+                    + " THEN "
+                    + value
+                    + " END";
         outputs.add(withinTtl + " AS " + DuckDb.quote(feature.column()));
       }
     }
-    return with + " SELECT " + String.join(", ", outputs) + " FROM " + ENTITIES + " e" + joins + " ORDER BY e." + ROW;
+    return with
+        + " SELECT "
+        + String.join(", ", outputs)
+        + " FROM "
+        + ENTITIES
+        + " e"
+        + joins
+        + " ORDER BY e."
+        + ROW;
   }
 
-  /** The entity rows with their time as epoch microseconds and their join keys typed as the views declare them. */
-  private static void createEntities(Connection connection, String eventType, Map<String, ValueType> keys) throws SQLException {
+  /**
+   * The entity rows with their time as epoch microseconds and their join keys typed as the views
+   * declare them.
+   */
+  private static void createEntities(
+      Connection connection, String eventType, Map<String, ValueType> keys) throws SQLException {
     String event = DuckDb.quote(EntityRows.EVENT_TIMESTAMP);
     String time =
-        ParquetTypes.isTimestamp(eventType) ? ParquetTypes.epochMicros(event, eventType) : "epoch_us(CAST(" + event + " AS TIMESTAMPTZ))";
+        ParquetTypes.isTimestamp(eventType)
+            ? ParquetTypes.epochMicros(event, eventType)
+            : "epoch_us(CAST(" + event + " AS TIMESTAMPTZ))";
     StringBuilder select = new StringBuilder("SELECT *, " + time + " AS " + TIME);
     for (Map.Entry<String, ValueType> key : keys.entrySet()) {
-      select.append(", CAST(").append(DuckDb.quote(key.getKey())).append(" AS ").append(ParquetTypes.keyType(key.getValue())).append(") AS ")
+      select
+          .append(", CAST(")
+          .append(DuckDb.quote(key.getKey()))
+          .append(" AS ")
+          .append(ParquetTypes.keyType(key.getValue()))
+          .append(") AS ")
           .append(DuckDb.quote(KEY + key.getKey()));
     }
-    // A view, not a copy: the casts run in the range check below, where a bad value is reported, and again in the join.
+    // A view, not a copy: the casts run in the range check below, where a bad value is reported,
+    // and again in the join.
     try (Statement statement = connection.createStatement()) {
       statement.execute("CREATE TEMP VIEW " + ENTITIES + " AS " + select + " FROM " + ENTITY_ROWS);
     }
   }
 
-  /** The earliest and latest entity row time; fails on rows without a time or a join key, or with a value that does not cast. */
-  private static long[] timeRange(Connection connection, Iterable<String> keys) throws SQLException {
+  /**
+   * The earliest and latest entity row time; fails on rows without a time or a join key, or with a
+   * value that does not cast.
+   */
+  private static long[] timeRange(Connection connection, Iterable<String> keys)
+      throws SQLException {
     StringBuilder missingKey = new StringBuilder("false");
     for (String key : keys) {
       missingKey.append(" OR ").append(DuckDb.quote(KEY + key)).append(" IS NULL");
     }
     String query =
-        "SELECT count(*) FILTER (WHERE " + TIME + " IS NULL), count(*) FILTER (WHERE " + missingKey + "), min(" + TIME + "), max(" + TIME + ")"
-            + " FROM " + ENTITIES;
-    try (Statement statement = connection.createStatement(); var result = statement.executeQuery(query)) {
+        "SELECT count(*) FILTER (WHERE "
+            + TIME
+            + " IS NULL), count(*) FILTER (WHERE "
+            + missingKey
+            + "), min("
+            + TIME
+            + "), max("
+            + TIME
+            + ")"
+            + " FROM "
+            + ENTITIES;
+    try (Statement statement = connection.createStatement();
+        var result = statement.executeQuery(query)) {
       result.next();
       return checkedRange(result, keys);
     } catch (SQLException e) {
-      throw new HistoricalRequestException("the entity rows cannot be read as the views declare them: " + DuckDb.firstLine(e));
+      throw new HistoricalRequestException(
+          "the entity rows cannot be read as the views declare them: " + DuckDb.firstLine(e));
     }
   }
 
   private static long[] checkedRange(ResultSet result, Iterable<String> keys) throws SQLException {
     if (result.getLong(1) > 0) {
-      throw new HistoricalRequestException(result.getLong(1) + " entity rows have no " + EntityRows.EVENT_TIMESTAMP);
+      throw new HistoricalRequestException(
+          result.getLong(1) + " entity rows have no " + EntityRows.EVENT_TIMESTAMP);
     }
     if (result.getLong(2) > 0) {
-      throw new HistoricalRequestException(result.getLong(2) + " entity rows have no value for a join key " + keys);
+      throw new HistoricalRequestException(
+          result.getLong(2) + " entity rows have no value for a join key " + keys);
     }
     return new long[] {result.getLong(3), result.getLong(4)};
   }
@@ -208,7 +299,12 @@ public class DuckDbOfflineEngine implements OfflineEngine {
   private String history(FeatureViewSpec view, List<RequestedFeature> features, long[] range) {
     FileSourceSpec source =
         BatchSources.of(registry, view)
-            .orElseThrow(() -> new HistoricalRequestException("feature view '" + view.name() + "' has no batch source to read history from"));
+            .orElseThrow(
+                () ->
+                    new HistoricalRequestException(
+                        "feature view '"
+                            + view.name()
+                            + "' has no batch source to read history from"));
     ParquetSource parquet = new ParquetSource(config.resolve(source.path()));
     List<SourceColumn> columns = new ArrayList<>();
     for (JoinKeySpec key : view.joinKeys()) {
@@ -218,8 +314,10 @@ public class DuckDbOfflineEngine implements OfflineEngine {
     if (!source.createdTimestampColumn().isEmpty()) {
       columns.add(new SourceColumn(source.createdTimestampColumn(), ValueType.UNIX_TIMESTAMP));
     }
-    List<FeatureSpec> selected = features.stream().map(RequestedFeature::feature).distinct().toList();
-    selected.forEach(feature -> columns.add(new SourceColumn(source.columnFor(feature.name()), feature.type())));
+    List<FeatureSpec> selected =
+        features.stream().map(RequestedFeature::feature).distinct().toList();
+    selected.forEach(
+        feature -> columns.add(new SourceColumn(source.columnFor(feature.name()), feature.type())));
     Map<String, String> schema = parquet.check(columns);
 
     List<String> outputs = new ArrayList<>();
@@ -232,32 +330,61 @@ public class DuckDbOfflineEngine implements OfflineEngine {
       keyColumns.add(keyed);
       notNull.add(column + " IS NOT NULL");
     }
-    String event = ParquetTypes.epochMicros(DuckDb.quote(source.timestampField()), schema.get(source.timestampField()));
+    String event =
+        ParquetTypes.epochMicros(
+            DuckDb.quote(source.timestampField()), schema.get(source.timestampField()));
     outputs.add(event + " AS " + TIME);
     for (FeatureSpec feature : selected) {
       String column = source.columnFor(feature.name());
-      outputs.add(featureValue(DuckDb.quote(column), schema.get(column), feature.type()) + " AS " + DuckDb.quote(feature.name()));
+      outputs.add(
+          featureValue(DuckDb.quote(column), schema.get(column), feature.type())
+              + " AS "
+              + DuckDb.quote(feature.name()));
     }
     boolean created = !source.createdTimestampColumn().isEmpty();
     if (created) {
       String column = source.createdTimestampColumn();
-      outputs.add(ParquetTypes.epochMicros(DuckDb.quote(column), schema.get(column)) + " AS " + CREATED);
+      outputs.add(
+          ParquetTypes.epochMicros(DuckDb.quote(column), schema.get(column)) + " AS " + CREATED);
     }
-    String earliest = view.ttl().isZero() ? "" : " AND " + event + " > " + (range[0] - EpochMicros.of(view.ttl()));
+    String earliest =
+        view.ttl().isZero()
+            ? ""
+            : " AND " + event + " > " + (range[0] - EpochMicros.of(view.ttl()));
     String rows =
-        "SELECT " + String.join(", ", outputs) + " FROM " + parquet.scan()
-            + " WHERE " + String.join(" AND ", notNull) + " AND " + event + " <= " + range[1] + earliest;
+        "SELECT "
+            + String.join(", ", outputs)
+            + " FROM "
+            + parquet.scan()
+            + " WHERE "
+            + String.join(" AND ", notNull)
+            + " AND "
+            + event
+            + " <= "
+            + range[1]
+            + earliest;
     if (!created) {
       return rows;
     }
-    return "SELECT * EXCLUDE (" + CREATED + ") FROM (" + rows + ") QUALIFY row_number() OVER (PARTITION BY "
-        + String.join(", ", keyColumns) + ", " + TIME + " ORDER BY " + CREATED + " DESC NULLS LAST) = 1";
+    return "SELECT * EXCLUDE ("
+        + CREATED
+        + ") FROM ("
+        + rows
+        + ") QUALIFY row_number() OVER (PARTITION BY "
+        + String.join(", ", keyColumns)
+        + ", "
+        + TIME
+        + " ORDER BY "
+        + CREATED
+        + " DESC NULLS LAST) = 1";
   }
 
   /** Features keep their declared type in the result; times stay times rather than microseconds. */
   private static String featureValue(String column, String columnType, ValueType type) {
     if (type == ValueType.UNIX_TIMESTAMP) {
-      return columnType.toUpperCase(Locale.ROOT).equals("TIMESTAMP WITH TIME ZONE") ? column : "CAST(CAST(" + column + " AS TIMESTAMP) AS TIMESTAMPTZ)";
+      return columnType.toUpperCase(Locale.ROOT).equals("TIMESTAMP WITH TIME ZONE")
+          ? column
+          : "CAST(CAST(" + column + " AS TIMESTAMP) AS TIMESTAMPTZ)";
     }
     if (type == ValueType.UNIX_TIMESTAMP_LIST) {
       return column;

@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * The rows to add features to: join keys, an {@code event_timestamp} and any other columns, which
- * pass through. Either a file (Parquet or CSV with a header) that may not fit in memory, or
- * columns in memory for small requests.
+ * pass through. Either a file (Parquet or CSV with a header) that may not fit in memory, or columns
+ * in memory for small requests.
  */
 public sealed interface EntityRows {
   /** The column every entity row needs: the time the features are wanted as of. */
@@ -33,7 +33,12 @@ public sealed interface EntityRows {
       for (Map.Entry<String, List<?>> column : columns.entrySet()) {
         if (rows >= 0 && column.getValue().size() != rows) {
           throw new HistoricalRequestException(
-              "entity columns differ in length: column '" + column.getKey() + "' has " + column.getValue().size() + " values, the first has " + rows);
+              "entity columns differ in length: column '"
+                  + column.getKey()
+                  + "' has "
+                  + column.getValue().size()
+                  + " values, the first has "
+                  + rows);
         }
         rows = column.getValue().size();
       }
@@ -56,6 +61,7 @@ public sealed interface EntityRows {
     if (name.endsWith(".csv")) {
       return new CsvFile(path);
     }
-    throw new HistoricalRequestException(path + ": entity rows are read from a .parquet or a .csv file");
+    throw new HistoricalRequestException(
+        path + ": entity rows are read from a .parquet or a .csv file");
   }
 }

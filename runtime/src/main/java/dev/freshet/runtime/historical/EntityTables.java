@@ -17,17 +17,38 @@ import java.util.Map;
 final class EntityTables {
   private EntityTables() {}
 
-  /** Creates {@code table} with the rows and a row number column; returns the rows' own columns and types. */
-  static Map<String, String> load(Connection connection, String table, String rowColumn, EntityRows entities) throws SQLException {
+  /**
+   * Creates {@code table} with the rows and a row number column; returns the rows' own columns and
+   * types.
+   */
+  static Map<String, String> load(
+      Connection connection, String table, String rowColumn, EntityRows entities)
+      throws SQLException {
     if (entities instanceof EntityRows.ParquetFile file) {
       requireFile(file.path());
       // file_row_number is the row's position in the file, whatever order the scan runs in.
-      execute(connection, "CREATE TEMP TABLE " + table + " AS SELECT * EXCLUDE (file_row_number), file_row_number AS " + rowColumn
-          + " FROM read_parquet(" + DuckDb.quoteLiteral(file.path().toString()) + ", file_row_number = true)", file.path());
+      execute(
+          connection,
+          "CREATE TEMP TABLE "
+              + table
+              + " AS SELECT * EXCLUDE (file_row_number), file_row_number AS "
+              + rowColumn
+              + " FROM read_parquet("
+              + DuckDb.quoteLiteral(file.path().toString())
+              + ", file_row_number = true)",
+          file.path());
     } else if (entities instanceof EntityRows.CsvFile file) {
       requireFile(file.path());
-      execute(connection, "CREATE TEMP TABLE " + table + " AS SELECT *, row_number() OVER () AS " + rowColumn
-          + " FROM read_csv(" + DuckDb.quoteLiteral(file.path().toString()) + ", header = true)", file.path());
+      execute(
+          connection,
+          "CREATE TEMP TABLE "
+              + table
+              + " AS SELECT *, row_number() OVER () AS "
+              + rowColumn
+              + " FROM read_csv("
+              + DuckDb.quoteLiteral(file.path().toString())
+              + ", header = true)",
+          file.path());
     } else {
       insert(connection, table, rowColumn, (EntityRows.Columns) entities);
     }
@@ -52,17 +73,24 @@ final class EntityTables {
     try (Statement statement = connection.createStatement()) {
       statement.execute(sql);
     } catch (SQLException e) {
-      throw new HistoricalRequestException("cannot read the entity rows " + file + ": " + DuckDb.firstLine(e));
+      throw new HistoricalRequestException(
+          "cannot read the entity rows " + file + ": " + DuckDb.firstLine(e));
     }
   }
 
-  private static void insert(Connection connection, String table, String rowColumn, EntityRows.Columns entities) throws SQLException {
+  private static void insert(
+      Connection connection, String table, String rowColumn, EntityRows.Columns entities)
+      throws SQLException {
     Map<String, String> types = new LinkedHashMap<>();
     entities.columns().forEach((name, values) -> types.put(name, sqlType(name, values)));
     types.put(rowColumn, "BIGINT");
     List<List<?>> values = new ArrayList<>(entities.columns().values());
     DuckDb.createTable(
-        connection, table, types, entities.rowCount(), (row, column) -> column < values.size() ? values.get(column).get(row) : (long) row);
+        connection,
+        table,
+        types,
+        entities.rowCount(),
+        (row, column) -> column < values.size() ? values.get(column).get(row) : (long) row);
   }
 
   /** The SQL type of a column of Java values: that of its first non-null value. */
@@ -85,17 +113,27 @@ final class EntityTables {
       type = "TIMESTAMPTZ";
     } else {
       throw new HistoricalRequestException(
-          "entity column '" + name + "' holds " + first.getClass().getSimpleName() + " values; use numbers, strings, booleans or times");
+          "entity column '"
+              + name
+              + "' holds "
+              + first.getClass().getSimpleName()
+              + " values; use numbers, strings, booleans or times");
     }
     Class<?> kind = first == null ? null : first.getClass();
     for (int row = 0; row < values.size(); row++) {
       Object value = values.get(row);
       if (value != null && value.getClass() != kind) {
         throw new HistoricalRequestException(
-            "entity column '" + name + "' mixes types: row 0 holds " + kind.getSimpleName() + ", row " + row + " holds " + value.getClass().getSimpleName());
+            "entity column '"
+                + name
+                + "' mixes types: row 0 holds "
+                + kind.getSimpleName()
+                + ", row "
+                + row
+                + " holds "
+                + value.getClass().getSimpleName());
       }
     }
     return type;
   }
-
 }

@@ -1,9 +1,9 @@
 package dev.freshet.runtime.historical;
 
-import dev.freshet.runtime.config.FreshetConfig;
-import dev.freshet.runtime.config.OfflineConfig;
 import dev.freshet.client.FeatureRef;
 import dev.freshet.client.TrainingDataSource;
+import dev.freshet.runtime.config.FreshetConfig;
+import dev.freshet.runtime.config.OfflineConfig;
 import dev.freshet.spec.FeatureRegistry;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
@@ -27,12 +27,16 @@ public class HistoricalFeatures implements TrainingDataSource {
     this.engine = engine;
   }
 
-  /** Retrieval over the feature repository on the class path, its sources resolved against {@code repoPath}. */
+  /**
+   * Retrieval over the feature repository on the class path, its sources resolved against {@code
+   * repoPath}.
+   */
   public static HistoricalFeatures open(Path repoPath) {
     FeatureRegistry registry = FeatureRegistry.load(HistoricalFeatures.class.getClassLoader());
     FreshetConfig config = new FreshetConfig();
     config.setRepoPath(repoPath.toString());
-    return new HistoricalFeatures(registry, new DuckDbOfflineEngine(registry, config, new OfflineConfig()));
+    return new HistoricalFeatures(
+        registry, new DuckDbOfflineEngine(registry, config, new OfflineConfig()));
   }
 
   /** The features named {@code view:feature}. */
@@ -46,7 +50,8 @@ public class HistoricalFeatures implements TrainingDataSource {
   }
 
   @Override
-  public List<List<Object>> read(String featureService, List<FeatureRef> features, Map<String, List<?>> entityRows) {
+  public List<List<Object>> read(
+      String featureService, List<FeatureRef> features, Map<String, List<?>> entityRows) {
     HistoricalQuery query =
         featureService.isEmpty()
             ? features(features.stream().map(FeatureRef::reference).toList(), true)

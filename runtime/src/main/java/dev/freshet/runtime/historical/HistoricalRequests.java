@@ -1,20 +1,14 @@
 package dev.freshet.runtime.historical;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.freshet.runtime.config.ServingConfig;
 import dev.freshet.runtime.error.ErrorKind;
 import dev.freshet.runtime.error.RequestException;
 import dev.freshet.runtime.json.JsonBodies;
 import dev.freshet.runtime.json.JsonValueWriter;
 import dev.freshet.runtime.json.ValueDecoder;
-
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.freshet.runtime.config.ServingConfig;
-import dev.freshet.runtime.historical.EntityRows;
-import dev.freshet.runtime.historical.HistoricalFeatures;
-import dev.freshet.runtime.historical.HistoricalQuery;
-import dev.freshet.runtime.historical.HistoricalTable;
-import dev.freshet.runtime.historical.RequestedFeature;
 import dev.freshet.spec.JoinKeySpec;
 import dev.freshet.spec.ValueType;
 import jakarta.inject.Singleton;
@@ -30,14 +24,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code POST /get-historical-features}: a point-in-time join for a few thousand entity rows
- * given in the request, answered as columns. Larger jobs use the command or the Java API, which
- * read and write files.
+ * {@code POST /get-historical-features}: a point-in-time join for a few thousand entity rows given
+ * in the request, answered as columns. Larger jobs use the command or the Java API, which read and
+ * write files.
  *
  * <pre>{"features": ["driver_hourly_stats:conv_rate"] | "feature_service": "model_v1",
  *  "entities": {"driver_id": [1001], "event_timestamp": ["2021-04-12 10:59:42"]},
  *  "full_feature_names": false}
- * -> {"columns": {"driver_id": [1001], "event_timestamp": ["2021-04-12T10:59:42Z"], "conv_rate": [0.521...]}}</pre>
+ * -> {"columns": {"driver_id": [1001], "event_timestamp": ["2021-04-12T10:59:42Z"], "conv_rate": [0.521...]}}
+ * </pre>
  */
 @Singleton
 public class HistoricalRequests {
@@ -65,7 +60,9 @@ public class HistoricalRequests {
     boolean hasService = service != null && !service.isNull();
     boolean hasFeatures = features != null && !features.isNull();
     if (hasService == hasFeatures) {
-      throw RequestException.malformed("give either features (an array of view:feature) or feature_service, not " + (hasService ? "both" : "neither"));
+      throw RequestException.malformed(
+          "give either features (an array of view:feature) or feature_service, not "
+              + (hasService ? "both" : "neither"));
     }
     if (hasService) {
       if (!service.isTextual()) {
@@ -79,7 +76,8 @@ public class HistoricalRequests {
     List<String> references = new ArrayList<>();
     for (JsonNode feature : features) {
       if (!feature.isTextual()) {
-        throw RequestException.malformed("features must be an array of view:feature strings; found " + feature);
+        throw RequestException.malformed(
+            "features must be an array of view:feature strings; found " + feature);
       }
       references.add(feature.textValue());
     }
@@ -89,7 +87,8 @@ public class HistoricalRequests {
   private EntityRows entities(JsonNode request, HistoricalQuery query) {
     JsonNode entities = request.get("entities");
     if (entities == null || !entities.isObject()) {
-      throw RequestException.malformed("entities must be an object of columns, e.g. {\"driver_id\": [1001], \"event_timestamp\": [\"2021-04-12 10:59:42\"]}");
+      throw RequestException.malformed(
+          "entities must be an object of columns, e.g. {\"driver_id\": [1001], \"event_timestamp\": [\"2021-04-12 10:59:42\"]}");
     }
     Map<String, ValueType> keyTypes = new HashMap<>();
     for (RequestedFeature feature : query.features()) {
@@ -98,14 +97,22 @@ public class HistoricalRequests {
       }
     }
     Map<String, List<?>> columns = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = entities.properties().iterator(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = entities.properties().iterator();
+        it.hasNext(); ) {
       Map.Entry<String, JsonNode> column = it.next();
       String name = column.getKey();
       if (!column.getValue().isArray()) {
         throw RequestException.malformed("entities." + name + " must be an array of values");
       }
       if (column.getValue().size() > maxRows) {
-        throw new RequestException(ErrorKind.TOO_MANY_ROWS, "entities." + name + " has " + column.getValue().size() + " rows, more than " + maxRows
+        throw new RequestException(
+            ErrorKind.TOO_MANY_ROWS,
+            "entities."
+                + name
+                + " has "
+                + column.getValue().size()
+                + " rows, more than "
+                + maxRows
                 + " (freshet.serving.max-entity-rows); write larger entity sets to a file and use get-historical-features");
       }
       List<Object> values = new ArrayList<>(column.getValue().size());
@@ -123,7 +130,8 @@ public class HistoricalRequests {
   private static Object value(String column, JsonNode value, ValueType keyType, String where) {
     Object scalar = ValueDecoder.scalar(value, where);
     if (scalar instanceof List<?>) {
-      throw RequestException.malformed(where + " holds an array; expected a number, a string or a boolean");
+      throw RequestException.malformed(
+          where + " holds an array; expected a number, a string or a boolean");
     }
     if (column.equals(EntityRows.EVENT_TIMESTAMP)) {
       return ValueDecoder.instant(scalar, where);

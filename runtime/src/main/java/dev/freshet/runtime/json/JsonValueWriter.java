@@ -6,10 +6,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Writes feature values into one JSON document as Feast's feature server writes them: FLOAT as
- * the double value of the float ({@code 0.40458846f} prints {@code 0.4045884609222412}), BYTES as
- * base64, timestamps as epoch seconds, lists as arrays. Doubles are formatted into a buffer of
- * its own ({@link ShortestDecimal}), so a response's thousands of them leave no garbage.
+ * Writes feature values into one JSON document as Feast's feature server writes them: FLOAT as the
+ * double value of the float ({@code 0.40458846f} prints {@code 0.4045884609222412}), BYTES as
+ * base64, timestamps as epoch seconds, lists as arrays. Doubles are formatted into a buffer of its
+ * own ({@link ShortestDecimal}), so a response's thousands of them leave no garbage.
  */
 public final class JsonValueWriter {
   private final JsonGenerator out;

@@ -11,17 +11,20 @@ import java.math.BigInteger;
  * formatter object and a String for each, 44% of the bytes the serving path allocated
  * (docs/BENCHMARKS.md). The digits are found with Giulietti's Schubfach algorithm ("The Schubfach
  * way to render doubles", 2020): the double's rounding interval is scaled by a power of ten, kept
- * as a 126-bit approximation rounded so that every comparison stays exact, and the shortest
- * decimal in the interval, or the closer of two, is picked.
+ * as a 126-bit approximation rounded so that every comparison stays exact, and the shortest decimal
+ * in the interval, or the closer of two, is picked.
  */
 final class ShortestDecimal {
   /** The longest text written: sign, 17 digits, point, "E-324". */
   static final int MAX_CHARS = 26;
 
   private static final int SIGNIFICAND_BITS = 52;
+
   /** Exponent of the smallest subnormal: its value is 2^MIN_EXPONENT. */
   private static final int MIN_EXPONENT = -1074;
+
   private static final long HIDDEN_BIT = 1L << SIGNIFICAND_BITS;
+
   /**
    * Subnormal significands below this are too short for the scaled interval to decide on the
    * digits; they are scaled by ten first.
@@ -30,12 +33,15 @@ final class ShortestDecimal {
 
   /** Powers of ten that scale every double: k in [MIN_K, MAX_K] (k = floor(log10(2^q)) over q). */
   private static final int MIN_K = floorLog10Pow2(MIN_EXPONENT);
+
   private static final int MAX_K = floorLog10Pow2(971);
+
   /**
-   * 10^-k as g * 2^r with g a 126-bit integer, rounded up: g = floor(10^-k / 2^r) + 1, split in
-   * two 63-bit halves; r = floor(log2(10^-k)) - 125.
+   * 10^-k as g * 2^r with g a 126-bit integer, rounded up: g = floor(10^-k / 2^r) + 1, split in two
+   * 63-bit halves; r = floor(log2(10^-k)) - 125.
    */
   private static final long[] G_HIGH = new long[MAX_K - MIN_K + 1];
+
   private static final long[] G_LOW = new long[MAX_K - MIN_K + 1];
 
   static {
@@ -223,8 +229,10 @@ final class ShortestDecimal {
   }
 
   private static final long[] POWERS_OF_TEN = new long[19];
+
   /** The two digits of 0 to 99, as chars. */
   private static final char[] TENS = new char[100];
+
   private static final char[] ONES = new char[100];
 
   static {
@@ -239,9 +247,9 @@ final class ShortestDecimal {
   }
 
   /**
-   * Writes the {@code count} digits of {@code digits} from {@code at}, with a point after the
-   * first {@code pointAfter} of them if that is fewer than all; returns the index after the last.
-   * Two digits at a time, from 8-digit ints: a long's division is the slow part of formatting.
+   * Writes the {@code count} digits of {@code digits} from {@code at}, with a point after the first
+   * {@code pointAfter} of them if that is fewer than all; returns the index after the last. Two
+   * digits at a time, from 8-digit ints: a long's division is the slow part of formatting.
    */
   private static int writeDigits(long digits, int count, char[] into, int at, int pointAfter) {
     int position = at + count;
@@ -274,7 +282,10 @@ final class ShortestDecimal {
     return at + count + 1;
   }
 
-  /** Writes the two digits of {@code pair} (0 to 99) just before {@code position}; returns their start. */
+  /**
+   * Writes the two digits of {@code pair} (0 to 99) just before {@code position}; returns their
+   * start.
+   */
   private static int writePair(int pair, char[] into, int position) {
     into[position - 1] = ONES[pair];
     into[position - 2] = TENS[pair];

@@ -14,8 +14,8 @@ import java.util.List;
 
 /**
  * The one rule by which a value in a request becomes a value of a declared type, for every
- * endpoint: join keys of online reads and historical requests, times of historical entity rows,
- * and every column of a push.
+ * endpoint: join keys of online reads and historical requests, times of historical entity rows, and
+ * every column of a push.
  *
  * <ul>
  *   <li>{@code INT64}, {@code INT32}: an integer, a number with no fraction, or a string of one,
@@ -30,10 +30,10 @@ import java.util.List;
  *   <li>lists: an array of the element type's values.
  * </ul>
  *
- * Values are first read as scalars, the same whether the body is parsed as a stream (reads) or as
- * a tree (pushes, historical requests): Long, Double, String (also for an integer too large for a
- * Long), Boolean, null, or a list of them. A value that cannot be read is a 422 that names where
- * it is; the name is built only then, since requests carry thousands of values.
+ * Values are first read as scalars, the same whether the body is parsed as a stream (reads) or as a
+ * tree (pushes, historical requests): Long, Double, String (also for an integer too large for a
+ * Long), Boolean, null, or a list of them. A value that cannot be read is a 422 that names where it
+ * is; the name is built only then, since requests carry thousands of values.
  */
 public final class ValueDecoder {
   private ValueDecoder() {}
@@ -46,7 +46,10 @@ public final class ValueDecoder {
   public static Object scalar(JsonParser in, String array, int index) throws IOException {
     JsonToken token = in.currentToken();
     return switch (token) {
-      case VALUE_NUMBER_INT -> in.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? in.getText() : (Object) in.getLongValue();
+      case VALUE_NUMBER_INT ->
+          in.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+              ? in.getText()
+              : (Object) in.getLongValue();
       case VALUE_NUMBER_FLOAT -> in.getDoubleValue();
       case VALUE_STRING -> in.getText();
       case VALUE_TRUE -> Boolean.TRUE;
@@ -56,7 +59,9 @@ public final class ValueDecoder {
     };
   }
 
-  /** The scalar of a parsed value, or for an array the list of its scalars; {@code where} names it. */
+  /**
+   * The scalar of a parsed value, or for an array the list of its scalars; {@code where} names it.
+   */
   public static Object scalar(JsonNode value, String where) {
     if (value == null || value.isNull()) {
       return null;
@@ -91,7 +96,8 @@ public final class ValueDecoder {
   public static Object decode(Object value, ValueType type, String where) {
     if (type.isList()) {
       if (!(value instanceof List<?> items)) {
-        throw RequestException.malformed(where + " is " + show(value) + "; " + type + " needs an array");
+        throw RequestException.malformed(
+            where + " is " + show(value) + "; " + type + " needs an array");
       }
       List<Object> typed = new ArrayList<>(items.size());
       for (int i = 0; i < items.size(); i++) {
@@ -100,7 +106,8 @@ public final class ValueDecoder {
       return typed;
     }
     if (value instanceof List<?>) {
-      throw RequestException.malformed(where + " holds an array; expected a number, a string or a boolean");
+      throw RequestException.malformed(
+          where + " holds an array; expected a number, a string or a boolean");
     }
     Object typed = typed(value, type);
     if (typed == null) {
@@ -109,7 +116,9 @@ public final class ValueDecoder {
     return typed;
   }
 
-  /** {@link #decode} of element {@code index} of the array {@code array}, named only for an error. */
+  /**
+   * {@link #decode} of element {@code index} of the array {@code array}, named only for an error.
+   */
   public static Object decode(Object value, ValueType type, String array, int index) {
     if (!type.isList() && !(value instanceof List<?>)) {
       Object typed = typed(value, type);
@@ -138,33 +147,46 @@ public final class ValueDecoder {
           }
           return value instanceof String s ? (Object) Long.parseLong(s.trim()) : null;
         case INT32:
-          return typed(value, ValueType.INT64) instanceof Long wide && wide == wide.intValue() ? (Object) wide.intValue() : null;
+          return typed(value, ValueType.INT64) instanceof Long wide && wide == wide.intValue()
+              ? (Object) wide.intValue()
+              : null;
         case DOUBLE:
-          double d = value instanceof Number n ? n.doubleValue() : value instanceof String s ? Double.parseDouble(s.trim()) : Double.NaN;
+          double d =
+              value instanceof Number n
+                  ? n.doubleValue()
+                  : value instanceof String s ? Double.parseDouble(s.trim()) : Double.NaN;
           return Double.isFinite(d) ? (Object) d : null;
         case FLOAT:
-          return typed(value, ValueType.DOUBLE) instanceof Double wide && Math.abs(wide) <= Float.MAX_VALUE
+          return typed(value, ValueType.DOUBLE) instanceof Double wide
+                  && Math.abs(wide) <= Float.MAX_VALUE
               ? (Object) wide.floatValue()
               : null;
         case BOOL:
           if (value instanceof Boolean b) {
             return b;
           }
-          return value instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false")) ? (Object) Boolean.parseBoolean(s) : null;
+          return value instanceof String s
+                  && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))
+              ? (Object) Boolean.parseBoolean(s)
+              : null;
         case STRING:
-          return value instanceof String || value instanceof Number || value instanceof Boolean ? value.toString() : null;
+          return value instanceof String || value instanceof Number || value instanceof Boolean
+              ? value.toString()
+              : null;
         case BYTES:
           return value instanceof String s ? Base64.getDecoder().decode(s) : null;
         case UNIX_TIMESTAMP:
           if (value instanceof Long nanos) {
-            return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
+            return Instant.ofEpochSecond(
+                Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
           }
           return value instanceof String text ? Instants.parse(text) : null;
         default:
           return null;
       }
     } catch (IllegalArgumentException e) {
-      // not a number, not base64, not a time (NumberFormatException is one): cannot be read, as below
+      // not a number, not base64, not a time (NumberFormatException is one): cannot be read, as
+      // below
       return null;
     }
   }
@@ -174,14 +196,22 @@ public final class ValueDecoder {
       return RequestException.malformed(where + " is null, which cannot be read as " + type);
     }
     if (type == ValueType.UNIX_TIMESTAMP && value instanceof String text) {
-      return RequestException.malformed(where + ": '" + text + "' is not a time; write " + Instants.SYNTAX + ", or an integer of epoch nanoseconds");
+      return RequestException.malformed(
+          where
+              + ": '"
+              + text
+              + "' is not a time; write "
+              + Instants.SYNTAX
+              + ", or an integer of epoch nanoseconds");
     }
     String hint = type == ValueType.BYTES ? "; write bytes as base64" : "";
-    return RequestException.malformed(where + " is " + show(value) + ", which cannot be read as " + type + hint);
+    return RequestException.malformed(
+        where + " is " + show(value) + ", which cannot be read as " + type + hint);
   }
 
   private static RequestException notAScalar(String where, String what) {
-    return RequestException.malformed(where + " holds " + what + "; expected a number, a string or a boolean");
+    return RequestException.malformed(
+        where + " holds " + what + "; expected a number, a string or a boolean");
   }
 
   /** A value as a message shows it: strings quoted. */

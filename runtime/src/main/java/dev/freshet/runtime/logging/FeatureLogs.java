@@ -4,9 +4,9 @@ import dev.freshet.client.FeatureColumn;
 import dev.freshet.runtime.config.FeatureLoggingConfig;
 import dev.freshet.runtime.config.FreshetConfig;
 import dev.freshet.spec.FeatureRegistry;
+import dev.freshet.spec.FeatureSelectionSpec;
 import dev.freshet.spec.FeatureServiceSpec;
 import dev.freshet.spec.FeatureViewSpec;
-import dev.freshet.spec.FeatureSelectionSpec;
 import dev.freshet.spec.JoinKeySpec;
 import dev.freshet.spec.Suggestions;
 import dev.freshet.spec.ValueType;
@@ -29,7 +29,11 @@ public class FeatureLogs implements AutoCloseable {
   private final Map<String, ServiceLog> logs = new HashMap<>();
   private final Map<String, LogSchema> schemas = new HashMap<>();
 
-  public FeatureLogs(List<FeatureLoggingConfig> configs, FeatureRegistry registry, FreshetConfig config, MeterRegistry meters) {
+  public FeatureLogs(
+      List<FeatureLoggingConfig> configs,
+      FeatureRegistry registry,
+      FreshetConfig config,
+      MeterRegistry meters) {
     for (FeatureLoggingConfig logging : configs) {
       // Micronaut hands property names over in kebab case: model_v1 arrives as model-v1.
       String configured = logging.getFeatureService();
@@ -37,21 +41,48 @@ public class FeatureLogs implements AutoCloseable {
           registry.featureServices().stream()
               .filter(s -> s.name().replace('_', '-').equals(configured.replace('_', '-')))
               .findFirst()
-              .orElseThrow(() -> new IllegalArgumentException(
-                  "freshet.feature-logging." + configured + ": there is no feature service '" + configured + "'"
-                      + Suggestions.didYouMean(configured, registry.featureServices().stream().map(FeatureServiceSpec::name).toList())));
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "freshet.feature-logging."
+                              + configured
+                              + ": there is no feature service '"
+                              + configured
+                              + "'"
+                              + Suggestions.didYouMean(
+                                  configured,
+                                  registry.featureServices().stream()
+                                      .map(FeatureServiceSpec::name)
+                                      .toList())));
       String name = service.name();
       if (logging.getSampleRate() < 0 || logging.getSampleRate() > 1) {
-        throw new IllegalArgumentException("freshet.feature-logging." + name + ".sample-rate is " + logging.getSampleRate() + "; give a share from 0 to 1");
+        throw new IllegalArgumentException(
+            "freshet.feature-logging."
+                + name
+                + ".sample-rate is "
+                + logging.getSampleRate()
+                + "; give a share from 0 to 1");
       }
       if (logging.getQueueCapacity() < 1) {
-        throw new IllegalArgumentException("freshet.feature-logging." + name + ".queue-capacity must be at least 1");
+        throw new IllegalArgumentException(
+            "freshet.feature-logging." + name + ".queue-capacity must be at least 1");
       }
       LogSchema schema = schema(registry, service);
-      Path directory = config.resolve(logging.getPath() != null ? logging.getPath() : "data/feature_logs/" + name);
+      Path directory =
+          config.resolve(
+              logging.getPath() != null ? logging.getPath() : "data/feature_logs/" + name);
       schemas.put(name, schema);
-      logs.put(name, new ServiceLog(name, schema, directory, logging.getSampleRate(), logging.getRollSize(),
-          logging.getRollInterval(), logging.getQueueCapacity(), meters));
+      logs.put(
+          name,
+          new ServiceLog(
+              name,
+              schema,
+              directory,
+              logging.getSampleRate(),
+              logging.getRollSize(),
+              logging.getRollInterval(),
+              logging.getQueueCapacity(),
+              meters));
     }
   }
 
@@ -64,7 +95,12 @@ public class FeatureLogs implements AutoCloseable {
    * Queues a response served for {@code featureService}: the entity rows' join keys by name, and
    * the feature columns in the service's order. Returns at once.
    */
-  public void record(String featureService, Map<String, List<Object>> joinKeys, List<FeatureColumn> columns, int rows, Instant servedAt) {
+  public void record(
+      String featureService,
+      Map<String, List<Object>> joinKeys,
+      List<FeatureColumn> columns,
+      int rows,
+      Instant servedAt) {
     ServiceLog log = logs.get(featureService);
     if (log == null) {
       return;

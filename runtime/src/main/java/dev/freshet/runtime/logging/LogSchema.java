@@ -10,12 +10,19 @@ import java.util.List;
  * <view>__<feature>__status}; then {@code __log_timestamp}, {@code __log_date} and {@code
  * __request_id}.
  */
-record LogSchema(List<String> joinKeys, List<ValueType> joinKeyTypes, List<String> features, List<ValueType> featureTypes) {
+record LogSchema(
+    List<String> joinKeys,
+    List<ValueType> joinKeyTypes,
+    List<String> features,
+    List<ValueType> featureTypes) {
   static final String LOG_TIMESTAMP = "__log_timestamp";
   static final String LOG_DATE = "__log_date";
   static final String REQUEST_ID = "__request_id";
 
-  /** Column names and SQL types of the rows as buffered (without {@code __log_date}, derived on write). */
+  /**
+   * Column names and SQL types of the rows as buffered (without {@code __log_date}, derived on
+   * write).
+   */
   List<String[]> bufferedColumns() {
     List<String[]> columns = new ArrayList<>();
     for (int i = 0; i < joinKeys.size(); i++) {

@@ -5,4 +5,8 @@ import java.time.Instant;
 import java.util.List;
 
 /** One served response, as queued: references to what the server built anyway, nothing copied. */
-record LoggedResponse(Instant servedAt, List<List<Object>> joinKeyColumns, List<FeatureColumn> featureColumns, int rows) {}
+record LoggedResponse(
+    Instant servedAt,
+    List<List<Object>> joinKeyColumns,
+    List<FeatureColumn> featureColumns,
+    int rows) {}

@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The log of one feature service: serving threads offer responses to a bounded queue (a full queue
- * drops the response and counts it, it never makes serving wait); one writer thread turns them
- * into rows and rolls a Parquet file by size and by age.
+ * drops the response and counts it, it never makes serving wait); one writer thread turns them into
+ * rows and rolls a Parquet file by size and by age.
  */
 final class ServiceLog implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ServiceLog.class);
@@ -41,7 +41,14 @@ final class ServiceLog implements AutoCloseable {
   private long bufferedBytes;
   private long bufferStarted;
 
-  ServiceLog(String service, LogSchema schema, Path directory, double sampleRate, long rollSize, Duration rollInterval, int capacity,
+  ServiceLog(
+      String service,
+      LogSchema schema,
+      Path directory,
+      double sampleRate,
+      long rollSize,
+      Duration rollInterval,
+      int capacity,
       MeterRegistry meters) {
     this.service = service;
     this.schema = schema;
@@ -50,16 +57,35 @@ final class ServiceLog implements AutoCloseable {
     this.rollSize = rollSize;
     this.rollIntervalNanos = rollInterval.toNanos();
     this.queue = new ArrayBlockingQueue<>(capacity);
-    this.rowsWritten = counter(meters, "freshet.feature.logging.rows", "Rows of served features written to log files", service);
-    this.dropped = counter(meters, "freshet.feature.logging.dropped", "Responses not logged because the log queue was full", service);
-    this.failed = counter(meters, "freshet.feature.logging.failed", "Rows lost because a log file could not be written", service);
+    this.rowsWritten =
+        counter(
+            meters,
+            "freshet.feature.logging.rows",
+            "Rows of served features written to log files",
+            service);
+    this.dropped =
+        counter(
+            meters,
+            "freshet.feature.logging.dropped",
+            "Responses not logged because the log queue was full",
+            service);
+    this.failed =
+        counter(
+            meters,
+            "freshet.feature.logging.failed",
+            "Rows lost because a log file could not be written",
+            service);
     this.writer = new Thread(this::drain, "freshet-feature-log-" + service);
     writer.setDaemon(true);
     writer.start();
   }
 
-  private static Counter counter(MeterRegistry meters, String name, String description, String service) {
-    return Counter.builder(name).description(description).tag("feature_service", service).register(meters);
+  private static Counter counter(
+      MeterRegistry meters, String name, String description, String service) {
+    return Counter.builder(name)
+        .description(description)
+        .tag("feature_service", service)
+        .register(meters);
   }
 
   /** Queues a response for logging, if sampled; returns at once. */
@@ -83,7 +109,9 @@ final class ServiceLog implements AutoCloseable {
         Thread.currentThread().interrupt();
         break;
       }
-      if (!buffer.isEmpty() && (bufferedBytes >= rollSize || System.nanoTime() - bufferStarted >= rollIntervalNanos)) {
+      if (!buffer.isEmpty()
+          && (bufferedBytes >= rollSize
+              || System.nanoTime() - bufferStarted >= rollIntervalNanos)) {
         flush();
       }
     }
@@ -94,7 +122,8 @@ final class ServiceLog implements AutoCloseable {
     if (buffer.isEmpty()) {
       bufferStarted = System.nanoTime();
     }
-    // The same id for every entity row of a response; a random UUID costs nothing here, off the serving path.
+    // The same id for every entity row of a response; a random UUID costs nothing here, off the
+    // serving path.
     String requestId = UUID.randomUUID().toString();
     int width = schema.joinKeys().size() + 3 * schema.features().size() + 2;
     for (int row = 0; row < response.rows(); row++) {
@@ -120,7 +149,8 @@ final class ServiceLog implements AutoCloseable {
       return;
     }
     try {
-      LogFiles.write(directory, schema, buffer, (java.time.Instant) buffer.get(0)[buffer.get(0).length - 2]);
+      LogFiles.write(
+          directory, schema, buffer, (java.time.Instant) buffer.get(0)[buffer.get(0).length - 2]);
       rowsWritten.increment(buffer.size());
     } catch (IOException | RuntimeException e) {
       failed.increment(buffer.size());

@@ -32,7 +32,9 @@ public final class ConsoleProgress implements MaterializationProgress {
   @Override
   public synchronized void header(List<String> views, Instant end, String store) {
     lastPrint = Instant.now(); // the first progress line comes after one interval, not at once
-    out.printf("Materializing %d feature view%s up to %s into %s:%n", views.size(), views.size() == 1 ? "" : "s", end, store);
+    out.printf(
+        "Materializing %d feature view%s up to %s into %s:%n",
+        views.size(), views.size() == 1 ? "" : "s", end, store);
     out.flush();
   }
 
@@ -59,7 +61,9 @@ public final class ConsoleProgress implements MaterializationProgress {
     lastPrint = now;
     if (terminal) {
       StringBuilder status = new StringBuilder();
-      running.forEach((name, r) -> status.append(status.length() == 0 ? "" : "  ").append(describe(name, r, now)));
+      running.forEach(
+          (name, r) ->
+              status.append(status.length() == 0 ? "" : "  ").append(describe(name, r, now)));
       clearStatus();
       out.print(status);
       statusWidth = status.length();
@@ -110,6 +114,12 @@ public final class ConsoleProgress implements MaterializationProgress {
     int percent = (int) Math.min(100, state.done() * 100 / state.total());
     int filled = percent / 5;
     return String.format(
-        Locale.ROOT, "%s [%s%s] %3d%% %,d/s", view, "#".repeat(filled), ".".repeat(20 - filled), percent, rate);
+        Locale.ROOT,
+        "%s [%s%s] %3d%% %,d/s",
+        view,
+        "#".repeat(filled),
+        ".".repeat(20 - filled),
+        percent,
+        rate);
   }
 }

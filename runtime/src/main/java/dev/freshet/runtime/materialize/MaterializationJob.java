@@ -3,8 +3,8 @@ package dev.freshet.runtime.materialize;
 import dev.freshet.runtime.config.FreshetConfig;
 import dev.freshet.runtime.offline.BatchSources;
 import dev.freshet.runtime.offline.ParquetSource;
-import dev.freshet.runtime.offline.SourceReadException;
 import dev.freshet.runtime.offline.SourceColumn;
+import dev.freshet.runtime.offline.SourceReadException;
 import dev.freshet.runtime.online.OnlineStore;
 import dev.freshet.runtime.online.OnlineStoreException;
 import dev.freshet.runtime.online.WriteResult;
@@ -36,18 +36,22 @@ import java.util.concurrent.TimeUnit;
 /**
  * Materializes views into the online store: per view, the latest row of each entity whose event
  * time lies in {@code [start, end]} (ties broken by the created time), written newest-wins in
- * batches. Views run in parallel; every source is checked before anything is written; an
- * interval is recorded only for a view that succeeded.
+ * batches. Views run in parallel; every source is checked before anything is written; an interval
+ * is recorded only for a view that succeeded.
  */
 @Singleton
 public class MaterializationJob {
   /** Rows per online store write. */
   static final int BATCH = 1_000;
+
   /** Batches read ahead of the writer. */
   static final int QUEUED_BATCHES = 4;
+
   /** When a store has no interval for a view with no ttl, how far back incremental starts. */
   static final Duration DEFAULT_LOOKBACK = Duration.ofDays(52 * 7);
-  private static final List<Duration> RETRY_DELAYS = List.of(Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(5));
+
+  private static final List<Duration> RETRY_DELAYS =
+      List.of(Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(5));
 
   private final FeatureRegistry registry;
   private final FreshetConfig config;
@@ -55,7 +59,10 @@ public class MaterializationJob {
   private final BeanProvider<OnlineStore> onlineStore;
 
   public MaterializationJob(
-      FeatureRegistry registry, FreshetConfig config, RegistryStore registryStore, BeanProvider<OnlineStore> onlineStore) {
+      FeatureRegistry registry,
+      FreshetConfig config,
+      RegistryStore registryStore,
+      BeanProvider<OnlineStore> onlineStore) {
     this.registry = registry;
     this.config = config;
     this.registryStore = registryStore;
@@ -63,7 +70,8 @@ public class MaterializationJob {
   }
 
   /** Materializes {@code views} (empty: every online view) over {@code [start, end]}. */
-  public List<ViewSummary> materialize(List<String> views, Instant start, Instant end, MaterializationProgress progress) {
+  public List<ViewSummary> materialize(
+      List<String> views, Instant start, Instant end, MaterializationProgress progress) {
     if (!start.isBefore(end)) {
       throw new MaterializationException("the start " + start + " is not before the end " + end);
     }
@@ -78,7 +86,8 @@ public class MaterializationJob {
    * Materializes each view from the end of its last recorded interval, or from {@code end} minus
    * its ttl (52 weeks without a ttl) when it has none.
    */
-  public List<ViewSummary> materializeIncremental(List<String> views, Instant end, MaterializationProgress progress) {
+  public List<ViewSummary> materializeIncremental(
+      List<String> views, Instant end, MaterializationProgress progress) {
     Map<FeatureViewSpec, Instant> starts = new LinkedHashMap<>();
     for (FeatureViewSpec view : resolve(views)) {
       Instant start =
@@ -94,7 +103,8 @@ public class MaterializationJob {
   }
 
   private List<FeatureViewSpec> resolve(List<String> names) {
-    List<FeatureViewSpec> online = registry.featureViews().stream().filter(FeatureViewSpec::online).toList();
+    List<FeatureViewSpec> online =
+        registry.featureViews().stream().filter(FeatureViewSpec::online).toList();
     if (names.isEmpty()) {
       return online;
     }
@@ -106,10 +116,15 @@ public class MaterializationJob {
               .orElseThrow(
                   () ->
                       new NoSuchViewException(
-                          "there is no feature view '" + name + "'; the views are "
-                              + registry.featureViews().stream().map(FeatureViewSpec::name).toList()));
+                          "there is no feature view '"
+                              + name
+                              + "'; the views are "
+                              + registry.featureViews().stream()
+                                  .map(FeatureViewSpec::name)
+                                  .toList()));
       if (!view.online()) {
-        throw new NoSuchViewException("feature view '" + name + "' is offline (online = false); it is never materialized");
+        throw new NoSuchViewException(
+            "feature view '" + name + "' is offline (online = false); it is never materialized");
       }
       views.add(view);
     }
@@ -118,9 +133,14 @@ public class MaterializationJob {
 
   /** What one view reads: its batch source, typed columns and materializer. */
   private record Plan(
-      FeatureViewSpec view, FileSourceSpec source, ParquetSource parquet, List<SourceColumn> columns, Materializer<?> materializer) {}
+      FeatureViewSpec view,
+      FileSourceSpec source,
+      ParquetSource parquet,
+      List<SourceColumn> columns,
+      Materializer<?> materializer) {}
 
-  private List<ViewSummary> run(Map<FeatureViewSpec, Instant> starts, Instant end, MaterializationProgress progress) {
+  private List<ViewSummary> run(
+      Map<FeatureViewSpec, Instant> starts, Instant end, MaterializationProgress progress) {
     List<Plan> plans = new ArrayList<>();
     for (FeatureViewSpec view : starts.keySet()) {
       plans.add(plan(view));
@@ -133,11 +153,14 @@ public class MaterializationJob {
     if (plans.isEmpty()) {
       return List.of();
     }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(plans.size(), Runtime.getRuntime().availableProcessors()));
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.min(plans.size(), Runtime.getRuntime().availableProcessors()));
     try {
       List<Future<ViewSummary>> futures = new ArrayList<>();
       for (Plan plan : plans) {
-        futures.add(pool.submit(() -> materialize(plan, starts.get(plan.view()), end, store, progress)));
+        futures.add(
+            pool.submit(() -> materialize(plan, starts.get(plan.view()), end, store, progress)));
       }
       List<ViewSummary> summaries = new ArrayList<>();
       List<String> failures = new ArrayList<>();
@@ -147,14 +170,16 @@ public class MaterializationJob {
         } catch (ExecutionException e) {
           Exception cause = e.getCause() instanceof Exception c ? c : e;
           if (!isExpected(cause)) {
-            throw new IllegalStateException("materializing " + plans.get(i).view().name() + " failed unexpectedly", cause);
+            throw new IllegalStateException(
+                "materializing " + plans.get(i).view().name() + " failed unexpectedly", cause);
           }
           progress.failed(plans.get(i).view().name(), cause);
           failures.add(plans.get(i).view().name() + ": " + cause.getMessage());
         }
       }
       if (!failures.isEmpty()) {
-        throw new MaterializationException("materialization failed for " + String.join("; ", failures));
+        throw new MaterializationException(
+            "materialization failed for " + String.join("; ", failures));
       }
       return summaries;
     } catch (InterruptedException e) {
@@ -178,20 +203,33 @@ public class MaterializationJob {
     Materializer<?> materializer =
         registry
             .materializer(view.name())
-            .orElseThrow(() -> new MaterializationException("feature view '" + view.name() + "' has no materializer"));
-    return new Plan(view, source, new ParquetSource(config.resolve(source.path())), SourceColumns.of(view, source, materializer), materializer);
+            .orElseThrow(
+                () ->
+                    new MaterializationException(
+                        "feature view '" + view.name() + "' has no materializer"));
+    return new Plan(
+        view,
+        source,
+        new ParquetSource(config.resolve(source.path())),
+        SourceColumns.of(view, source, materializer),
+        materializer);
   }
 
   private FileSourceSpec batchSource(FeatureViewSpec view) {
     return BatchSources.of(registry, view)
-        .orElseThrow(() -> new MaterializationException("feature view '" + view.name() + "' has no batch source to materialize from"));
+        .orElseThrow(
+            () ->
+                new MaterializationException(
+                    "feature view '" + view.name() + "' has no batch source to materialize from"));
   }
 
-  private ViewSummary materialize(Plan plan, Instant start, Instant end, OnlineStore store, MaterializationProgress progress) {
+  private ViewSummary materialize(
+      Plan plan, Instant start, Instant end, OnlineStore store, MaterializationProgress progress) {
     Instant began = Instant.now();
     FeatureViewSpec view = plan.view();
     FileSourceSpec source = plan.source();
-    List<String> keys = view.joinKeys().stream().map(JoinKeySpec::name).map(source::columnFor).toList();
+    List<String> keys =
+        view.joinKeys().stream().map(JoinKeySpec::name).map(source::columnFor).toList();
     ParquetSource.Counts counts = plan.parquet().count(keys, source.timestampField(), start, end);
     progress.started(view.name(), start, counts.approximateEntities());
 
@@ -200,7 +238,8 @@ public class MaterializationJob {
     BlockingQueue<List<FeatureRow>> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
     ExecutorService writerThread = Executors.newSingleThreadExecutor();
     try {
-      Future<WriteResult> writer = writerThread.submit(() -> writeAll(queue, store, view, progress));
+      Future<WriteResult> writer =
+          writerThread.submit(() -> writeAll(queue, store, view, progress));
       var pending =
           new Object() {
             List<FeatureRow> batch = new ArrayList<>(BATCH);
@@ -228,7 +267,13 @@ public class MaterializationJob {
       registryStore.recordInterval(view.name(), new Interval(start, end));
       ViewSummary summary =
           new ViewSummary(
-              view.name(), start, end, counts.records(), pending.entities, total.written(), total.skippedAsOlder(),
+              view.name(),
+              start,
+              end,
+              counts.records(),
+              pending.entities,
+              total.written(),
+              total.skippedAsOlder(),
               Duration.between(began, Instant.now()));
       progress.finished(summary);
       return summary;
@@ -241,7 +286,8 @@ public class MaterializationJob {
   private static final List<FeatureRow> END_OF_ROWS = List.of();
 
   /** Queues a batch for the writer, giving up when the writer has failed. */
-  private static void hand(BlockingQueue<List<FeatureRow>> queue, List<FeatureRow> batch, Future<WriteResult> writer) {
+  private static void hand(
+      BlockingQueue<List<FeatureRow>> queue, List<FeatureRow> batch, Future<WriteResult> writer) {
     try {
       while (!queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
         if (writer.isDone()) {
@@ -271,7 +317,10 @@ public class MaterializationJob {
   }
 
   private static WriteResult writeAll(
-      BlockingQueue<List<FeatureRow>> queue, OnlineStore store, FeatureViewSpec view, MaterializationProgress progress)
+      BlockingQueue<List<FeatureRow>> queue,
+      OnlineStore store,
+      FeatureViewSpec view,
+      MaterializationProgress progress)
       throws InterruptedException {
     WriteResult total = WriteResult.none();
     long done = 0;
@@ -286,7 +335,8 @@ public class MaterializationJob {
   }
 
   /** Writes are newest-wins, so a batch that failed halfway is safe to write again. */
-  private static WriteResult writeWithRetry(OnlineStore store, FeatureViewSpec view, List<FeatureRow> batch) {
+  private static WriteResult writeWithRetry(
+      OnlineStore store, FeatureViewSpec view, List<FeatureRow> batch) {
     for (int attempt = 0; ; attempt++) {
       try {
         return store.write(view, batch);

@@ -17,7 +17,8 @@ import java.util.List;
 public final class SourceColumns {
   private SourceColumns() {}
 
-  public static List<SourceColumn> of(FeatureViewSpec view, FileSourceSpec source, Materializer<?> materializer) {
+  public static List<SourceColumn> of(
+      FeatureViewSpec view, FileSourceSpec source, Materializer<?> materializer) {
     List<ValueType> types = new ArrayList<>();
     for (JoinKeySpec key : view.joinKeys()) {
       types.add(key.type());
@@ -32,7 +33,11 @@ public final class SourceColumns {
     List<String> names = materializer.columns();
     if (names.size() != types.size()) {
       throw new IllegalStateException(
-          "the materializer of " + view.name() + " reads " + names + ", which does not match the view; rebuild the repository");
+          "the materializer of "
+              + view.name()
+              + " reads "
+              + names
+              + ", which does not match the view; rebuild the repository");
     }
     List<SourceColumn> columns = new ArrayList<>(names.size());
     for (int i = 0; i < names.size(); i++) {

@@ -8,7 +8,10 @@ import dev.freshet.spec.KafkaSourceSpec;
 import dev.freshet.spec.PushSourceSpec;
 import java.util.Optional;
 
-/** The file a view's history is read from: its source, or the batch source behind a push or Kafka source. */
+/**
+ * The file a view's history is read from: its source, or the batch source behind a push or Kafka
+ * source.
+ */
 public final class BatchSources {
   private BatchSources() {}
 
@@ -21,7 +24,11 @@ public final class BatchSources {
       return Optional.of(file);
     }
     String batch =
-        source instanceof PushSourceSpec push ? push.batchSource() : source instanceof KafkaSourceSpec kafka ? kafka.batchSource() : "";
-    return batch.isEmpty() ? Optional.empty() : registry.dataSource(batch).flatMap(found -> batch(registry, found));
+        source instanceof PushSourceSpec push
+            ? push.batchSource()
+            : source instanceof KafkaSourceSpec kafka ? kafka.batchSource() : "";
+    return batch.isEmpty()
+        ? Optional.empty()
+        : registry.dataSource(batch).flatMap(found -> batch(registry, found));
   }
 }

@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * In-process DuckDB connections set up the same way for every offline job: results stream,
- * spills go to a private temporary directory, and times without a zone read and print as UTC.
+ * In-process DuckDB connections set up the same way for every offline job: results stream, spills
+ * go to a private temporary directory, and times without a zone read and print as UTC.
  */
 public final class DuckDb {
   private DuckDb() {}
@@ -39,18 +39,25 @@ public final class DuckDb {
 
   private static Path spillDirectory() {
     try {
-      Path directory = Path.of(System.getProperty("java.io.tmpdir"), "freshet-duckdb-" + ProcessHandle.current().pid());
+      Path directory =
+          Path.of(
+              System.getProperty("java.io.tmpdir"),
+              "freshet-duckdb-" + ProcessHandle.current().pid());
       if (!Files.isDirectory(directory)) {
         Files.createDirectories(directory);
         directory.toFile().deleteOnExit();
       }
       return directory;
     } catch (IOException e) {
-      throw new SourceReadException("cannot create a temporary directory for DuckDB: " + e.getMessage(), e);
+      throw new SourceReadException(
+          "cannot create a temporary directory for DuckDB: " + e.getMessage(), e);
     }
   }
 
-  /** The value of column {@code column} in row {@code row}: a time as an {@code Instant}, else as JDBC binds it. */
+  /**
+   * The value of column {@code column} in row {@code row}: a time as an {@code Instant}, else as
+   * JDBC binds it.
+   */
   @FunctionalInterface
   public interface Cells {
     Object value(int row, int column);
@@ -61,22 +68,29 @@ public final class DuckDb {
    * and inserts {@code rows} rows in one batch. Times go in as epoch microseconds, then take their
    * column's own time type: exact, and free of the driver's time zone handling.
    */
-  public static void createTable(Connection connection, String table, Map<String, String> columns, int rows, Cells cells)
+  public static void createTable(
+      Connection connection, String table, Map<String, String> columns, int rows, Cells cells)
       throws SQLException {
     List<String> definitions = new ArrayList<>();
     List<String> placeholders = new ArrayList<>();
     for (Map.Entry<String, String> column : columns.entrySet()) {
       definitions.add(quote(column.getKey()) + " " + column.getValue());
-      placeholders.add(ParquetTypes.isTimestamp(column.getValue()) ? "CAST(make_timestamp(?) AS " + column.getValue() + ")" : "?");
+      placeholders.add(
+          ParquetTypes.isTimestamp(column.getValue())
+              ? "CAST(make_timestamp(?) AS " + column.getValue() + ")"
+              : "?");
     }
     try (Statement statement = connection.createStatement()) {
       statement.execute("CREATE TEMP TABLE " + table + " (" + String.join(", ", definitions) + ")");
     }
-    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table + " VALUES (" + String.join(", ", placeholders) + ")")) {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO " + table + " VALUES (" + String.join(", ", placeholders) + ")")) {
       for (int row = 0; row < rows; row++) {
         for (int column = 0; column < definitions.size(); column++) {
           Object value = cells.value(row, column);
-          insert.setObject(column + 1, value instanceof Instant instant ? EpochMicros.of(instant) : value);
+          insert.setObject(
+              column + 1, value instanceof Instant instant ? EpochMicros.of(instant) : value);
         }
         insert.addBatch();
       }

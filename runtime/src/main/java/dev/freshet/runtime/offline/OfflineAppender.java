@@ -15,10 +15,10 @@ import java.util.Map;
 
 /**
  * Appends rows to a Parquet batch source as a new file ({@link PushedFiles}), each column's values
- * of the type {@link ParquetTypes#appendedAs} gives, in two steps so
- * that a push can check everything before anything is visible: {@link #prepare} writes the rows,
- * typed exactly as the source's columns, to a hidden partial file; {@link Pending#commit} renames it
- * into place, atomically, so readers see all of the rows or none.
+ * of the type {@link ParquetTypes#appendedAs} gives, in two steps so that a push can check
+ * everything before anything is visible: {@link #prepare} writes the rows, typed exactly as the
+ * source's columns, to a hidden partial file; {@link Pending#commit} renames it into place,
+ * atomically, so readers see all of the rows or none.
  */
 public final class OfflineAppender {
   private OfflineAppender() {}
@@ -38,19 +38,23 @@ public final class OfflineAppender {
    * {@code Float}, {@code Boolean}, {@code String}, {@code Instant} or null) for the source at
    * {@code source} whose schema is {@code schema}.
    */
-  public static Pending prepare(Path source, Map<String, String> schema, Map<String, List<Object>> columns, int rows) {
+  public static Pending prepare(
+      Path source, Map<String, String> schema, Map<String, List<Object>> columns, int rows) {
     Path target = PushedFiles.next(source, Instant.now());
     Path partial = target.resolveSibling("." + target.getFileName() + ".partial");
     try (Connection connection = DuckDb.connect()) {
       List<List<Object>> values = new ArrayList<>();
       schema.keySet().forEach(name -> values.add(columns.get(name)));
-      DuckDb.createTable(connection, "pushed", schema, rows, (row, column) -> values.get(column).get(row));
+      DuckDb.createTable(
+          connection, "pushed", schema, rows, (row, column) -> values.get(column).get(row));
       try (Statement statement = connection.createStatement()) {
-        statement.execute("COPY pushed TO " + DuckDb.quoteLiteral(partial.toString()) + " (FORMAT parquet)");
+        statement.execute(
+            "COPY pushed TO " + DuckDb.quoteLiteral(partial.toString()) + " (FORMAT parquet)");
       }
     } catch (SQLException e) {
       delete(partial);
-      throw new SourceReadException("cannot write pushed rows next to " + source + ": " + DuckDb.firstLine(e), e);
+      throw new SourceReadException(
+          "cannot write pushed rows next to " + source + ": " + DuckDb.firstLine(e), e);
     }
     return new Pending() {
       private boolean committed;
@@ -81,5 +85,4 @@ public final class OfflineAppender {
       // A leftover partial file is hidden (dot name, .partial ending) and never read.
     }
   }
-
 }

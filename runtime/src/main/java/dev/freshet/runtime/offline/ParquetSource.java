@@ -23,6 +23,7 @@ import java.util.function.Consumer;
  */
 public final class ParquetSource {
   private final Path path;
+
   /** Read once: a run checks, counts and reads the same source. */
   private volatile Map<String, String> schema;
 
@@ -72,12 +73,22 @@ public final class ParquetSource {
       String found = schema.get(column.name());
       if (found == null) {
         throw new SourceSchemaException(
-            path + ": column '" + column.name() + "' is missing (expected " + ParquetTypes.describe(column.type())
-                + "); the file has " + schema.keySet());
+            path
+                + ": column '"
+                + column.name()
+                + "' is missing (expected "
+                + ParquetTypes.describe(column.type())
+                + "); the file has "
+                + schema.keySet());
       }
       if (!ParquetTypes.accepts(column.type(), found)) {
         throw new SourceSchemaException(
-            path + ": column '" + column.name() + "' has type " + found + ", expected "
+            path
+                + ": column '"
+                + column.name()
+                + "' has type "
+                + found
+                + ", expected "
                 + ParquetTypes.describe(column.type()));
       }
     }
@@ -91,8 +102,8 @@ public final class ParquetSource {
   }
 
   /**
-   * Per entity, the record with the greatest event time in {@code [start, end]}, ties broken by
-   * the greater created time (as Feast materializes).
+   * Per entity, the record with the greatest event time in {@code [start, end]}, ties broken by the
+   * greater created time (as Feast materializes).
    *
    * @param keys the join key columns
    * @param createdTimestamp empty when the source has none
@@ -109,13 +120,25 @@ public final class ParquetSource {
     String event = ParquetTypes.epochMicros(quote(eventTimestamp), schema.get(eventTimestamp));
     String order = event + " DESC";
     if (!createdTimestamp.isEmpty()) {
-      order += ", " + ParquetTypes.epochMicros(quote(createdTimestamp), schema.get(createdTimestamp)) + " DESC NULLS LAST";
+      order +=
+          ", "
+              + ParquetTypes.epochMicros(quote(createdTimestamp), schema.get(createdTimestamp))
+              + " DESC NULLS LAST";
     }
     String partition = String.join(", ", keys.stream().map(ParquetSource::quote).toList());
     String query =
-        "SELECT " + selectList(columns, schema) + " FROM " + scan()
-            + " WHERE " + inRange(event, start, end) + notNull(keys)
-            + " QUALIFY row_number() OVER (PARTITION BY " + partition + " ORDER BY " + order + ") = 1";
+        "SELECT "
+            + selectList(columns, schema)
+            + " FROM "
+            + scan()
+            + " WHERE "
+            + inRange(event, start, end)
+            + notNull(keys)
+            + " QUALIFY row_number() OVER (PARTITION BY "
+            + partition
+            + " ORDER BY "
+            + order
+            + ") = 1";
     stream(query, columns, action);
   }
 
@@ -126,10 +149,16 @@ public final class ParquetSource {
   public Counts count(List<String> keys, String eventTimestamp, Instant start, Instant end) {
     Map<String, String> schema = schema();
     String event = ParquetTypes.epochMicros(quote(eventTimestamp), schema.get(eventTimestamp));
-    String entity = "hash(" + String.join(", ", keys.stream().map(ParquetSource::quote).toList()) + ")";
+    String entity =
+        "hash(" + String.join(", ", keys.stream().map(ParquetSource::quote).toList()) + ")";
     String query =
-        "SELECT count(*), approx_count_distinct(" + entity + ") FROM " + scan()
-            + " WHERE " + inRange(event, start, end) + notNull(keys);
+        "SELECT count(*), approx_count_distinct("
+            + entity
+            + ") FROM "
+            + scan()
+            + " WHERE "
+            + inRange(event, start, end)
+            + notNull(keys);
     return withConnection(
         statement -> {
           try (ResultSet result = statement.executeQuery(query)) {
@@ -154,12 +183,12 @@ public final class ParquetSource {
     return out.toString();
   }
 
-
   private static String selectList(List<SourceColumn> columns, Map<String, String> schema) {
     List<String> selected = new ArrayList<>();
     for (SourceColumn column : columns) {
       String quoted = quote(column.name());
-      selected.add(ParquetTypes.select(quoted, schema.get(column.name()), column.type()) + " AS " + quoted);
+      selected.add(
+          ParquetTypes.select(quoted, schema.get(column.name()), column.type()) + " AS " + quoted);
     }
     return String.join(", ", selected);
   }
@@ -168,7 +197,8 @@ public final class ParquetSource {
     withConnection(
         statement -> {
           try (ResultSet result = statement.executeQuery(query)) {
-            ResultSetRecord record = new ResultSetRecord(result, columns.stream().map(SourceColumn::name).toList());
+            ResultSetRecord record =
+                new ResultSetRecord(result, columns.stream().map(SourceColumn::name).toList());
             while (result.next()) {
               action.accept(record);
             }
@@ -181,7 +211,9 @@ public final class ParquetSource {
   public String scan() {
     if (Files.isDirectory(path)) {
       String files = path.resolve("**").resolve("*.parquet").toString();
-      return "read_parquet(" + quoteLiteral(files) + ", union_by_name = true, hive_partitioning = true)";
+      return "read_parquet("
+          + quoteLiteral(files)
+          + ", union_by_name = true, hive_partitioning = true)";
     }
     List<Path> pushed = PushedFiles.of(path);
     if (pushed.isEmpty()) {
@@ -204,7 +236,8 @@ public final class ParquetSource {
       statement.execute("SET preserve_insertion_order = false");
       return work.run(statement);
     } catch (SQLException e) {
-      throw new SourceReadException("cannot read Parquet at " + path + ": " + DuckDb.firstLine(e), e);
+      throw new SourceReadException(
+          "cannot read Parquet at " + path + ": " + DuckDb.firstLine(e), e);
     }
   }
 

@@ -9,7 +9,8 @@ import java.util.Set;
  * the SQL that reads a column as exactly that type.
  */
 public final class ParquetTypes {
-  private static final Set<String> SMALL_INTEGERS = Set.of("TINYINT", "SMALLINT", "INTEGER", "UTINYINT", "USMALLINT");
+  private static final Set<String> SMALL_INTEGERS =
+      Set.of("TINYINT", "SMALLINT", "INTEGER", "UTINYINT", "USMALLINT");
   private static final Set<String> INTEGERS =
       Set.of("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "UTINYINT", "USMALLINT", "UINTEGER");
   private static final Set<String> FRACTIONS = Set.of("FLOAT", "DOUBLE");
@@ -19,12 +20,14 @@ public final class ParquetTypes {
   public static boolean accepts(ValueType declared, String columnType) {
     String type = columnType.toUpperCase(Locale.ROOT);
     if (declared.isList()) {
-      return type.endsWith("[]") && accepts(declared.elementType(), type.substring(0, type.length() - 2));
+      return type.endsWith("[]")
+          && accepts(declared.elementType(), type.substring(0, type.length() - 2));
     }
     return switch (declared) {
       case INT32 -> SMALL_INTEGERS.contains(type);
       case INT64 -> INTEGERS.contains(type);
-      case FLOAT, DOUBLE -> FRACTIONS.contains(type) || INTEGERS.contains(type) || type.startsWith("DECIMAL");
+      case FLOAT, DOUBLE ->
+          FRACTIONS.contains(type) || INTEGERS.contains(type) || type.startsWith("DECIMAL");
       case BOOL -> type.equals("BOOLEAN");
       case STRING -> type.equals("VARCHAR");
       case BYTES -> type.equals("BLOB");
@@ -85,13 +88,16 @@ public final class ParquetTypes {
   }
 
   /**
-   * The value type rows for a column of {@code columnType} are written as when appended to the
-   * file (pushes to the offline store), or null for a column they cannot be written to: lists,
-   * structs, maps and blobs.
+   * The value type rows for a column of {@code columnType} are written as when appended to the file
+   * (pushes to the offline store), or null for a column they cannot be written to: lists, structs,
+   * maps and blobs.
    */
   public static ValueType appendedAs(String columnType) {
     String type = columnType.toUpperCase(Locale.ROOT);
-    if (type.endsWith("[]") || type.startsWith("STRUCT") || type.startsWith("MAP") || type.equals("BLOB")) {
+    if (type.endsWith("[]")
+        || type.startsWith("STRUCT")
+        || type.startsWith("MAP")
+        || type.equals("BLOB")) {
       return null;
     }
     if (isTimestamp(type)) {

@@ -25,11 +25,14 @@ public final class PushedFiles {
 
   /** The files pushed for the source file at {@code source}, oldest first; none for a directory. */
   public static List<Path> of(Path source) {
-    if (Files.isDirectory(source) || source.getParent() == null || !Files.isDirectory(source.getParent())) {
+    if (Files.isDirectory(source)
+        || source.getParent() == null
+        || !Files.isDirectory(source.getParent())) {
       return List.of();
     }
     List<Path> files = new ArrayList<>();
-    try (DirectoryStream<Path> siblings = Files.newDirectoryStream(source.getParent(), prefix(source) + "*.parquet")) {
+    try (DirectoryStream<Path> siblings =
+        Files.newDirectoryStream(source.getParent(), prefix(source) + "*.parquet")) {
       siblings.forEach(files::add);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -40,7 +43,12 @@ public final class PushedFiles {
 
   /** A new file name for one push, unique even for pushes in the same millisecond. */
   public static Path next(Path source, Instant now) {
-    String name = prefix(source) + STAMP.format(now) + "-" + UUID.randomUUID().toString().substring(0, 8) + ".parquet";
+    String name =
+        prefix(source)
+            + STAMP.format(now)
+            + "-"
+            + UUID.randomUUID().toString().substring(0, 8)
+            + ".parquet";
     return Files.isDirectory(source) ? source.resolve(name) : source.resolveSibling(name);
   }
 
@@ -49,7 +57,8 @@ public final class PushedFiles {
       return "pushed-";
     }
     String file = source.getFileName().toString();
-    String stem = file.endsWith(".parquet") ? file.substring(0, file.length() - ".parquet".length()) : file;
+    String stem =
+        file.endsWith(".parquet") ? file.substring(0, file.length() - ".parquet".length()) : file;
     return stem + "-pushed-";
   }
 }

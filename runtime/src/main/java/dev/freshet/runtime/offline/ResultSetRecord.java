@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A {@link SourceRecord} over the current row of a result set selected by {@link ParquetSource}. */
+/**
+ * A {@link SourceRecord} over the current row of a result set selected by {@link ParquetSource}.
+ */
 final class ResultSetRecord implements SourceRecord {
   /** Reads one column of the current row, by its 1-based JDBC index. */
   @FunctionalInterface
@@ -72,7 +74,8 @@ final class ResultSetRecord implements SourceRecord {
   @Override
   public Instant getInstant(int column) {
     long micros = getLong(column);
-    return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
+    return Instant.ofEpochSecond(
+        Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
   }
 
   @Override
@@ -101,11 +104,14 @@ final class ResultSetRecord implements SourceRecord {
       throw failure(column, e);
     }
     throw new NullPointerException(
-        "column '" + columns.get(column) + "' is null in a row, but its feature is declared non-null;"
+        "column '"
+            + columns.get(column)
+            + "' is null in a row, but its feature is declared non-null;"
             + " declare it with a boxed type or @Nullable to allow nulls");
   }
 
   private SourceReadException failure(int column, Exception e) {
-    return new SourceReadException("cannot read column '" + columns.get(column) + "': " + e.getMessage(), e);
+    return new SourceReadException(
+        "cannot read column '" + columns.get(column) + "': " + e.getMessage(), e);
   }
 }

@@ -24,7 +24,8 @@ public final class NewestWins {
 
   public record Batch<R extends FeatureRow>(List<R> rows, long skipped) {}
 
-  public static <R extends FeatureRow> Batch<R> newestPerEntity(List<R> rows, OnlineStore.Ties ties) {
+  public static <R extends FeatureRow> Batch<R> newestPerEntity(
+      List<R> rows, OnlineStore.Ties ties) {
     Map<List<Object>, R> newest = new LinkedHashMap<>();
     for (R row : rows) {
       R kept = newest.putIfAbsent(row.joinKeyValues(), row);

@@ -31,8 +31,8 @@ public interface OnlineStore extends AutoCloseable {
   }
 
   /**
-   * As {@link #write(FeatureViewSpec, List)}, with {@code ties} saying what happens to a row exactly
-   * as new as the stored one.
+   * As {@link #write(FeatureViewSpec, List)}, with {@code ties} saying what happens to a row
+   * exactly as new as the stored one.
    */
   WriteResult write(FeatureViewSpec view, List<? extends FeatureRow> rows, Ties ties);
 
@@ -41,8 +41,8 @@ public interface OnlineStore extends AutoCloseable {
     /** Skip it: a replayed batch or push changes nothing. */
     KEEP_STORED,
     /**
-     * Write it: a stream's window, updated by a late event, keeps its event timestamp (the
-     * window's end) and must replace the value stored for it.
+     * Write it: a stream's window, updated by a late event, keeps its event timestamp (the window's
+     * end) and must replace the value stored for it.
      */
     REPLACE
   }

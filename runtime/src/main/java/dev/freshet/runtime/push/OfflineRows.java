@@ -24,7 +24,8 @@ import java.util.Set;
  * A push as rows of its batch source's file at {@code path}: a list of values per column of the
  * file's {@code schema}, typed as each column takes them ({@link ParquetTypes#appendedAs}).
  */
-record OfflineRows(Path path, Map<String, String> schema, Map<String, List<Object>> columns, int rows) {
+record OfflineRows(
+    Path path, Map<String, String> schema, Map<String, List<Object>> columns, int rows) {
 
   /**
    * The push must give every column a feature view reads from the file, since a row with some of
@@ -40,10 +41,15 @@ record OfflineRows(Path path, Map<String, String> schema, Map<String, List<Objec
     List<String> missing = read.stream().filter(column -> !given.contains(column)).toList();
     List<String> extra = given.stream().filter(column -> !schema.containsKey(column)).toList();
     if (!missing.isEmpty() || !extra.isEmpty()) {
-      throw new RequestException(ErrorKind.OFFLINE_PUSH_MISMATCH,
-          "to push to the offline store, df needs the columns the feature views read from batch source '" + batch.name() + "' "
-              + read + (missing.isEmpty() ? "" : "; missing " + missing)
-              + (extra.isEmpty() ? "" : "; not columns of " + path.getFileName() + ": " + extra) + " (nothing was written)");
+      throw new RequestException(
+          ErrorKind.OFFLINE_PUSH_MISMATCH,
+          "to push to the offline store, df needs the columns the feature views read from batch source '"
+              + batch.name()
+              + "' "
+              + read
+              + (missing.isEmpty() ? "" : "; missing " + missing)
+              + (extra.isEmpty() ? "" : "; not columns of " + path.getFileName() + ": " + extra)
+              + " (nothing was written)");
     }
     Map<String, List<Object>> columns = new LinkedHashMap<>();
     for (Map.Entry<String, String> column : schema.entrySet()) {
@@ -54,8 +60,14 @@ record OfflineRows(Path path, Map<String, String> schema, Map<String, List<Objec
       } else {
         ValueType type = ParquetTypes.appendedAs(column.getValue());
         if (type == null) {
-          throw new RequestException(ErrorKind.OFFLINE_PUSH_UNSUPPORTED,
-              "column '" + column.getKey() + "' of batch source '" + batch.name() + "' has type " + column.getValue()
+          throw new RequestException(
+              ErrorKind.OFFLINE_PUSH_UNSUPPORTED,
+              "column '"
+                  + column.getKey()
+                  + "' of batch source '"
+                  + batch.name()
+                  + "' has type "
+                  + column.getValue()
                   + ", which a push cannot write offline (nothing was written)");
         }
         for (int row = 0; row < push.rows(); row++) {

@@ -11,7 +11,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A push's rows for one view fed by its source, typed as the view declares its keys and features. */
+/**
+ * A push's rows for one view fed by its source, typed as the view declares its keys and features.
+ */
 final class OnlineRows {
   private OnlineRows() {}
 
@@ -19,7 +21,10 @@ final class OnlineRows {
     FileSourceSpec batch = push.batch();
     JsonNode df = push.df();
     JsonNode timestamps = column(df, batch.timestampField(), view);
-    JsonNode created = batch.createdTimestampColumn().isEmpty() ? null : column(df, batch.createdTimestampColumn(), view);
+    JsonNode created =
+        batch.createdTimestampColumn().isEmpty()
+            ? null
+            : column(df, batch.createdTimestampColumn(), view);
     List<JsonNode> keys = new ArrayList<>();
     for (JoinKeySpec key : view.joinKeys()) {
       keys.add(column(df, key.name(), view));
@@ -42,16 +47,23 @@ final class OnlineRows {
       }
       String timeColumn = "df." + batch.timestampField() + "[" + row + "]";
       Instant eventTimestamp = time(timestamps.get(row), timeColumn);
-      Instant createdTimestamp = created == null || created.get(row).isNull()
-          ? null
-          : time(created.get(row), "df." + batch.createdTimestampColumn() + "[" + row + "]");
+      Instant createdTimestamp =
+          created == null || created.get(row).isNull()
+              ? null
+              : time(created.get(row), "df." + batch.createdTimestampColumn() + "[" + row + "]");
       List<Object> values = new ArrayList<>(features.size());
       for (int f = 0; f < features.size(); f++) {
         FeatureSpec feature = view.features().get(f);
         String where = "df." + feature.name() + "[" + row + "]";
         Object value = ValueDecoder.scalar(features.get(f).get(row), where);
         if (value == null && !feature.nullable()) {
-          throw RequestException.malformed(where + " is null, but feature " + feature.name() + " of " + view.name() + " is not nullable");
+          throw RequestException.malformed(
+              where
+                  + " is null, but feature "
+                  + feature.name()
+                  + " of "
+                  + view.name()
+                  + " is not nullable");
         }
         values.add(value == null ? null : ValueDecoder.decode(value, feature.type(), where));
       }
@@ -71,7 +83,8 @@ final class OnlineRows {
   private static JsonNode column(JsonNode df, String name, FeatureViewSpec view) {
     JsonNode column = df.get(name);
     if (column == null) {
-      throw RequestException.malformed("df lacks column '" + name + "', which feature view '" + view.name() + "' needs");
+      throw RequestException.malformed(
+          "df lacks column '" + name + "', which feature view '" + view.name() + "' needs");
     }
     return column;
   }

@@ -18,14 +18,21 @@ import java.util.Map;
  * [values]}, "to": "online" | "offline" | "online_and_offline"}}. Its values are typed later, per
  * view ({@link OnlineRows}) and per file column ({@link OfflineRows}).
  */
-record PushRequest(PushSourceSpec source, FileSourceSpec batch, JsonNode df, int rows, boolean online, boolean offline) {
+record PushRequest(
+    PushSourceSpec source,
+    FileSourceSpec batch,
+    JsonNode df,
+    int rows,
+    boolean online,
+    boolean offline) {
 
   static PushRequest parse(byte[] body, FeatureRegistry registry, int maxRows) {
     JsonNode request = JsonBodies.object(body);
     JsonNode toNode = request.get("to");
     String to = toNode == null || toNode.isNull() ? "online" : text(toNode, "to");
     if (!to.equals("online") && !to.equals("offline") && !to.equals("online_and_offline")) {
-      throw RequestException.malformed("to is \"" + to + "\"; expected online, offline or online_and_offline");
+      throw RequestException.malformed(
+          "to is \"" + to + "\"; expected online, offline or online_and_offline");
     }
     JsonNode nameNode = request.get("push_source_name");
     if (nameNode == null || nameNode.isNull()) {
@@ -35,9 +42,11 @@ record PushRequest(PushSourceSpec source, FileSourceSpec batch, JsonNode df, int
     FileSourceSpec batch = (FileSourceSpec) registry.dataSource(source.batchSource()).orElseThrow();
     JsonNode df = request.get("df");
     if (df == null || !df.isObject()) {
-      throw RequestException.malformed("df must be an object of columns, e.g. \"df\": {\"driver_id\": [1001], ...}");
+      throw RequestException.malformed(
+          "df must be an object of columns, e.g. \"df\": {\"driver_id\": [1001], ...}");
     }
-    return new PushRequest(source, batch, df, rowCount(df, maxRows), !to.equals("offline"), !to.equals("online"));
+    return new PushRequest(
+        source, batch, df, rowCount(df, maxRows), !to.equals("offline"), !to.equals("online"));
   }
 
   private static PushSourceSpec pushSource(FeatureRegistry registry, String name) {
@@ -46,8 +55,14 @@ record PushRequest(PushSourceSpec source, FileSourceSpec batch, JsonNode df, int
         return push;
       }
     }
-    List<String> known = registry.dataSources().stream().filter(s -> s instanceof PushSourceSpec).map(DataSourceSpec::name).toList();
-    throw new RequestException(ErrorKind.PUSH_SOURCE_NOT_FOUND, "push source '" + name + "' does not exist" + Suggestions.didYouMean(name, known));
+    List<String> known =
+        registry.dataSources().stream()
+            .filter(s -> s instanceof PushSourceSpec)
+            .map(DataSourceSpec::name)
+            .toList();
+    throw new RequestException(
+        ErrorKind.PUSH_SOURCE_NOT_FOUND,
+        "push source '" + name + "' does not exist" + Suggestions.didYouMean(name, known));
   }
 
   private static int rowCount(JsonNode df, int maxRows) {
@@ -64,14 +79,23 @@ record PushRequest(PushSourceSpec source, FileSourceSpec batch, JsonNode df, int
         first = column.getKey();
       } else if (size != rows) {
         throw RequestException.malformed(
-            "df columns differ in length: " + first + " has " + rows + " values, " + column.getKey() + " has " + size);
+            "df columns differ in length: "
+                + first
+                + " has "
+                + rows
+                + " values, "
+                + column.getKey()
+                + " has "
+                + size);
       }
     }
     if (rows <= 0) {
       throw RequestException.malformed("df holds no rows");
     }
     if (rows > maxRows) {
-      throw new RequestException(ErrorKind.TOO_MANY_ROWS, "df has " + rows + " rows, more than " + maxRows + " (freshet.serving.max-entity-rows)");
+      throw new RequestException(
+          ErrorKind.TOO_MANY_ROWS,
+          "df has " + rows + " rows, more than " + maxRows + " (freshet.serving.max-entity-rows)");
     }
     return rows;
   }

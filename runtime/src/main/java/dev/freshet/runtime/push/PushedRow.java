@@ -5,5 +5,9 @@ import java.time.Instant;
 import java.util.List;
 
 /** A row of a view taken from a push request, already checked and typed. */
-record PushedRow(List<Object> joinKeyValues, Instant eventTimestamp, Instant createdTimestamp, List<Object> featureValues)
+record PushedRow(
+    List<Object> joinKeyValues,
+    Instant eventTimestamp,
+    Instant createdTimestamp,
+    List<Object> featureValues)
     implements FeatureRow {}

@@ -14,9 +14,9 @@ import java.util.Map;
 
 /**
  * {@code POST /push}: rows for the views fed by a push source, to the online store, the offline
- * store (a new file beside the batch source) or both. The whole request is checked and typed
- * before anything is written; then the offline file is written hidden, the online rows
- * newest-wins, and only then is the file made visible: a push that fails changes nothing offline.
+ * store (a new file beside the batch source) or both. The whole request is checked and typed before
+ * anything is written; then the offline file is written hidden, the online rows newest-wins, and
+ * only then is the file made visible: a push that fails changes nothing offline.
  */
 @Singleton
 public class Pushes {
@@ -25,7 +25,11 @@ public class Pushes {
   private final int maxRows;
   private final FreshetConfig config;
 
-  public Pushes(FeatureRegistry registry, BeanProvider<OnlineStore> store, ServingConfig serving, FreshetConfig config) {
+  public Pushes(
+      FeatureRegistry registry,
+      BeanProvider<OnlineStore> store,
+      ServingConfig serving,
+      FreshetConfig config) {
     this.registry = registry;
     this.store = store;
     this.maxRows = serving.getMaxEntityRows();
@@ -40,9 +44,13 @@ public class Pushes {
         online.put(view, OnlineRows.of(view, push));
       }
     }
-    OfflineRows offline = push.offline() ? OfflineRows.of(push, config.resolve(push.batch().path()), registry) : null;
+    OfflineRows offline =
+        push.offline() ? OfflineRows.of(push, config.resolve(push.batch().path()), registry) : null;
     try (OfflineAppender.Pending pending =
-        offline == null ? null : OfflineAppender.prepare(offline.path(), offline.schema(), offline.columns(), offline.rows())) {
+        offline == null
+            ? null
+            : OfflineAppender.prepare(
+                offline.path(), offline.schema(), offline.columns(), offline.rows())) {
       if (push.online()) {
         OnlineStore onlineStore = store.get();
         online.forEach(onlineStore::write);

@@ -10,9 +10,9 @@ import java.util.Objects;
 import java.util.TreeSet;
 
 /**
- * {@code plan} and {@code apply}: the difference between the applied definitions and those
- * compiled into this jar, and recording the compiled ones. Deleting a feature view from the code
- * and applying removes its online data and its materialization history.
+ * {@code plan} and {@code apply}: the difference between the applied definitions and those compiled
+ * into this jar, and recording the compiled ones. Deleting a feature view from the code and
+ * applying removes its online data and its materialization history.
  */
 @Singleton
 public class Applier {
@@ -35,8 +35,11 @@ public class Applier {
     Map<String, String> compiled = compiled();
     List<Change> changes = diff(applied, compiled);
     for (Change change : changes) {
-      if (change.action() == Change.Action.DELETE && change.object().kind() == ObjectKey.Kind.FEATURE_VIEW) {
-        onlineStore.get().deleteView(CompiledDefinitions.featureView(applied.get(change.object().key())));
+      if (change.action() == Change.Action.DELETE
+          && change.object().kind() == ObjectKey.Kind.FEATURE_VIEW) {
+        onlineStore
+            .get()
+            .deleteView(CompiledDefinitions.featureView(applied.get(change.object().key())));
         registry.forgetView(change.object().name());
       }
     }

@@ -28,11 +28,13 @@ public final class CompiledDefinitions {
     try (InputStream in = classLoader.getResourceAsStream(FeatureRegistry.JSON_RESOURCE)) {
       if (in == null) {
         throw new RegistryException(
-            FeatureRegistry.JSON_RESOURCE + " is missing: compile the feature repository with the Freshet processor");
+            FeatureRegistry.JSON_RESOURCE
+                + " is missing: compile the feature repository with the Freshet processor");
       }
       return objects(JSON.readTree(in));
     } catch (IOException e) {
-      throw new RegistryException("cannot read " + FeatureRegistry.JSON_RESOURCE + ": " + e.getMessage(), e);
+      throw new RegistryException(
+          "cannot read " + FeatureRegistry.JSON_RESOURCE + ": " + e.getMessage(), e);
     }
   }
 
@@ -55,7 +57,8 @@ public final class CompiledDefinitions {
       JsonNode view = JSON.readTree(json);
       List<JoinKeySpec> joinKeys = new ArrayList<>();
       for (JsonNode key : view.path("join_keys")) {
-        joinKeys.add(new JoinKeySpec(key.get("name").asText(), ValueType.valueOf(key.get("type").asText())));
+        joinKeys.add(
+            new JoinKeySpec(key.get("name").asText(), ValueType.valueOf(key.get("type").asText())));
       }
       List<FeatureSpec> features = new ArrayList<>();
       for (JsonNode feature : view.path("features")) {

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +16,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -29,7 +28,9 @@ import java.util.function.Consumer;
  * crash never leaves half a registry and two processes never lose each other's changes.
  */
 public final class FileRegistryStore implements RegistryStore {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
   /** A file lock guards against other processes only; threads of this one queue here first. */
   private static final ConcurrentHashMap<Path, Object> IN_PROCESS = new ConcurrentHashMap<>();
 
@@ -45,7 +46,8 @@ public final class FileRegistryStore implements RegistryStore {
   public Map<String, String> appliedObjects() {
     Map<String, String> objects = new TreeMap<>();
     JsonNode applied = read().path("objects");
-    for (Iterator<Map.Entry<String, JsonNode>> it = applied.properties().iterator(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = applied.properties().iterator();
+        it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
       objects.put(entry.getKey(), entry.getValue().toString());
     }
@@ -67,7 +69,10 @@ public final class FileRegistryStore implements RegistryStore {
   public List<Interval> intervals(String view) {
     List<Interval> intervals = new ArrayList<>();
     for (JsonNode interval : read().path("materialization_intervals").path(view)) {
-      intervals.add(new Interval(Instant.parse(interval.get("start").asText()), Instant.parse(interval.get("end").asText())));
+      intervals.add(
+          new Interval(
+              Instant.parse(interval.get("start").asText()),
+              Instant.parse(interval.get("end").asText())));
     }
     return intervals;
   }
@@ -76,11 +81,15 @@ public final class FileRegistryStore implements RegistryStore {
   public void recordInterval(String view, Interval interval) {
     update(
         root -> {
-          ObjectNode all = root.has("materialization_intervals")
-              ? (ObjectNode) root.get("materialization_intervals")
-              : root.putObject("materialization_intervals");
+          ObjectNode all =
+              root.has("materialization_intervals")
+                  ? (ObjectNode) root.get("materialization_intervals")
+                  : root.putObject("materialization_intervals");
           ArrayNode intervals = all.has(view) ? (ArrayNode) all.get(view) : all.putArray(view);
-          intervals.addObject().put("start", interval.start().toString()).put("end", interval.end().toString());
+          intervals
+              .addObject()
+              .put("start", interval.start().toString())
+              .put("end", interval.end().toString());
         });
   }
 
@@ -111,8 +120,15 @@ public final class FileRegistryStore implements RegistryStore {
       String stored = root.path("project").asText(project);
       if (!stored.equals(project)) {
         throw new RegistryException(
-            "the registry " + file + " belongs to project '" + stored + "', not '" + project
-                + "'; set freshet.registry.path to another file, or freshet.project to '" + stored + "'");
+            "the registry "
+                + file
+                + " belongs to project '"
+                + stored
+                + "', not '"
+                + project
+                + "'; set freshet.registry.path to another file, or freshet.project to '"
+                + stored
+                + "'");
       }
       return root;
     } catch (IOException e) {
@@ -121,7 +137,8 @@ public final class FileRegistryStore implements RegistryStore {
   }
 
   private void update(Consumer<ObjectNode> change) {
-    synchronized (IN_PROCESS.computeIfAbsent(file.toAbsolutePath().normalize(), p -> new Object())) {
+    synchronized (
+        IN_PROCESS.computeIfAbsent(file.toAbsolutePath().normalize(), p -> new Object())) {
       updateLocked(change);
     }
   }
@@ -130,16 +147,20 @@ public final class FileRegistryStore implements RegistryStore {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
       Path lock = file.resolveSibling(file.getFileName() + ".lock");
-      try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+      try (FileChannel channel =
+          FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
         // Released when the channel closes, after the file is in place.
         channel.lock();
         ObjectNode root = (ObjectNode) read().deepCopy();
         root.put("project", project);
         change.accept(root);
-        Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
+        Path temporary =
+            Files.createTempFile(
+                file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
         JSON.writeValue(temporary.toFile(), root);
         try {
-          Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+          Files.move(
+              temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
           Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
         }
@@ -158,16 +179,21 @@ public final class FileRegistryStore implements RegistryStore {
   }
 
   /**
-   * A file lock on {@code <registry file>.<name>.lock}: shared by the processes of one machine
-   * that use this file registry (a file registry serves one machine).
+   * A file lock on {@code <registry file>.<name>.lock}: shared by the processes of one machine that
+   * use this file registry (a file registry serves one machine).
    */
   @Override
   public Optional<RegistryLock> tryLock(String name) {
-    Path lockFile = file.resolveSibling(file.getFileName() + "." + name.replaceAll("[^A-Za-z0-9_.-]", "_") + ".lock");
+    Path lockFile =
+        file.resolveSibling(
+            file.getFileName() + "." + name.replaceAll("[^A-Za-z0-9_.-]", "_") + ".lock");
     try {
       Files.createDirectories(lockFile.toAbsolutePath().getParent());
       java.nio.channels.FileChannel channel =
-          java.nio.channels.FileChannel.open(lockFile, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+          java.nio.channels.FileChannel.open(
+              lockFile,
+              java.nio.file.StandardOpenOption.CREATE,
+              java.nio.file.StandardOpenOption.WRITE);
       java.nio.channels.FileLock lock;
       try {
         lock = channel.tryLock();
@@ -179,15 +205,17 @@ public final class FileRegistryStore implements RegistryStore {
         return Optional.empty();
       }
       java.nio.channels.FileLock held = lock;
-      return Optional.of(() -> {
-        try (channel) {
-          held.release();
-        } catch (IOException e) {
-          // closing the channel releases the lock
-        }
-      });
+      return Optional.of(
+          () -> {
+            try (channel) {
+              held.release();
+            } catch (IOException e) {
+              // closing the channel releases the lock
+            }
+          });
     } catch (IOException e) {
-      throw new RegistryException("cannot take the lock file " + lockFile + ": " + e.getMessage(), e);
+      throw new RegistryException(
+          "cannot take the lock file " + lockFile + ": " + e.getMessage(), e);
     }
   }
 }

@@ -38,7 +38,9 @@ public record ObjectKey(Kind kind, String name) implements Comparable<ObjectKey>
 
   public static ObjectKey parse(String key) {
     int slash = key.indexOf('/');
-    return new ObjectKey(Kind.valueOf(key.substring(0, slash).toUpperCase(java.util.Locale.ROOT)), key.substring(slash + 1));
+    return new ObjectKey(
+        Kind.valueOf(key.substring(0, slash).toUpperCase(java.util.Locale.ROOT)),
+        key.substring(slash + 1));
   }
 
   /** {@code feature_view/driver_hourly_stats}. */

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What was applied for this project, and what was materialized. Objects are keyed {@code
- * kind/name} ({@code feature_view/driver_hourly_stats}) and stored as their canonical JSON.
+ * What was applied for this project, and what was materialized. Objects are keyed {@code kind/name}
+ * ({@code feature_view/driver_hourly_stats}) and stored as their canonical JSON.
  */
 public interface RegistryStore extends AutoCloseable {
 

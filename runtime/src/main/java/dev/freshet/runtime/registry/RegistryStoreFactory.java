@@ -15,7 +15,9 @@ public class RegistryStoreFactory {
   RegistryStore registryStore(FreshetConfig freshet, RegistryConfig config) {
     return switch (config.getType()) {
       case FILE -> new FileRegistryStore(freshet.resolve(config.getPath()), freshet.getProject());
-      case SQL -> new SqlRegistryStore(config.getUrl(), config.getUsername(), config.getPassword(), freshet.getProject());
+      case SQL ->
+          new SqlRegistryStore(
+              config.getUrl(), config.getUsername(), config.getPassword(), freshet.getProject());
     };
   }
 }

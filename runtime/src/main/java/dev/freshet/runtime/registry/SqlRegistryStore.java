@@ -10,13 +10,13 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The registry in PostgreSQL, shared by every process of a deployment (as the reference
- * scenario's SQL registry). Its two tables are created on first use.
+ * The registry in PostgreSQL, shared by every process of a deployment (as the reference scenario's
+ * SQL registry). Its two tables are created on first use.
  */
 public final class SqlRegistryStore implements RegistryStore {
   private static final String SCHEMA =
@@ -60,7 +60,8 @@ public final class SqlRegistryStore implements RegistryStore {
         connection -> {
           Map<String, String> objects = new TreeMap<>();
           try (PreparedStatement select =
-              connection.prepareStatement("SELECT object_key, definition FROM freshet_objects WHERE project = ?")) {
+              connection.prepareStatement(
+                  "SELECT object_key, definition FROM freshet_objects WHERE project = ?")) {
             select.setString(1, project);
             try (ResultSet rows = select.executeQuery()) {
               while (rows.next()) {
@@ -77,7 +78,8 @@ public final class SqlRegistryStore implements RegistryStore {
     query(
         connection -> {
           connection.setAutoCommit(false);
-          try (PreparedStatement delete = connection.prepareStatement("DELETE FROM freshet_objects WHERE project = ?");
+          try (PreparedStatement delete =
+                  connection.prepareStatement("DELETE FROM freshet_objects WHERE project = ?");
               PreparedStatement insert =
                   connection.prepareStatement(
                       "INSERT INTO freshet_objects (project, object_key, definition, applied_at) VALUES (?, ?, ?, ?)")) {
@@ -114,7 +116,9 @@ public final class SqlRegistryStore implements RegistryStore {
             select.setString(2, view);
             try (ResultSet rows = select.executeQuery()) {
               while (rows.next()) {
-                intervals.add(new Interval(rows.getTimestamp(1).toInstant(), rows.getTimestamp(2).toInstant()));
+                intervals.add(
+                    new Interval(
+                        rows.getTimestamp(1).toInstant(), rows.getTimestamp(2).toInstant()));
               }
             }
           }
@@ -146,7 +150,8 @@ public final class SqlRegistryStore implements RegistryStore {
     query(
         connection -> {
           try (PreparedStatement delete =
-              connection.prepareStatement("DELETE FROM freshet_intervals WHERE project = ? AND feature_view = ?")) {
+              connection.prepareStatement(
+                  "DELETE FROM freshet_intervals WHERE project = ? AND feature_view = ?")) {
             delete.setString(1, project);
             delete.setString(2, view);
             delete.executeUpdate();
@@ -164,15 +169,16 @@ public final class SqlRegistryStore implements RegistryStore {
   public void close() {}
 
   /**
-   * A PostgreSQL session-level advisory lock on the hash of project and name, held by a
-   * connection of its own until closed; a process that dies releases it with its connection.
+   * A PostgreSQL session-level advisory lock on the hash of project and name, held by a connection
+   * of its own until closed; a process that dies releases it with its connection.
    */
   @Override
   public Optional<RegistryLock> tryLock(String name) {
     long key = lockKey(project + "/" + name);
     try {
       Connection connection = DriverManager.getConnection(url, username, password);
-      try (PreparedStatement statement = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+      try (PreparedStatement statement =
+          connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
         statement.setLong(1, key);
         try (ResultSet result = statement.executeQuery()) {
           if (result.next() && result.getBoolean(1)) {
@@ -183,12 +189,20 @@ public final class SqlRegistryStore implements RegistryStore {
       connection.close();
       return Optional.empty();
     } catch (SQLException e) {
-      throw new RegistryException("cannot take the lock " + name + " in the registry at " + describe() + ": " + e.getMessage(), e);
+      throw new RegistryException(
+          "cannot take the lock "
+              + name
+              + " in the registry at "
+              + describe()
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 
   private static void release(Connection connection, long key) {
-    try (connection; PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+    try (connection;
+        PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
       statement.setLong(1, key);
       statement.execute();
     } catch (SQLException e) {
@@ -199,7 +213,9 @@ public final class SqlRegistryStore implements RegistryStore {
   /** 64 bits of the name's SHA-256: advisory locks are keyed by a bigint. */
   private static long lockKey(String name) {
     try {
-      byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      byte[] digest =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
       return java.nio.ByteBuffer.wrap(digest).getLong();
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required of every JVM", e);
@@ -221,7 +237,8 @@ public final class SqlRegistryStore implements RegistryStore {
       }
       return work.run(connection);
     } catch (SQLException e) {
-      throw new RegistryException("cannot use the registry at " + describe() + ": " + e.getMessage(), e);
+      throw new RegistryException(
+          "cannot use the registry at " + describe() + ": " + e.getMessage(), e);
     }
   }
 }

@@ -33,10 +33,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs {@code materialize-incremental} for each view on its schedule ({@code serve} with {@code
- * freshet.scheduling.enabled}). A view's next run is planned when its last one ends, so one
- * process never runs a view twice at once; across processes, a run first takes the view's lock in
- * the registry store (a PostgreSQL advisory lock for a shared SQL registry) and is skipped when
- * another process holds it.
+ * freshet.scheduling.enabled}). A view's next run is planned when its last one ends, so one process
+ * never runs a view twice at once; across processes, a run first takes the view's lock in the
+ * registry store (a PostgreSQL advisory lock for a shared SQL registry) and is skipped when another
+ * process holds it.
  */
 @Singleton
 public class MaterializationScheduler implements AutoCloseable {
@@ -54,11 +54,16 @@ public class MaterializationScheduler implements AutoCloseable {
     Scheduled(FeatureViewSpec view, Schedule schedule) {
       this.view = view;
       this.schedule = schedule;
-      this.duration = Timer.builder("freshet.schedule.duration").description("Time of scheduled materialization runs")
-          .tag("view", view.name()).register(meters);
+      this.duration =
+          Timer.builder("freshet.schedule.duration")
+              .description("Time of scheduled materialization runs")
+              .tag("view", view.name())
+              .register(meters);
       Gauge.builder("freshet.schedule.last.success", lastSuccess, AtomicLong::get)
-          .description("When the view's last scheduled run succeeded, in seconds since the epoch (0: never)")
-          .tag("view", view.name()).register(meters);
+          .description(
+              "When the view's last scheduled run succeeded, in seconds since the epoch (0: never)")
+          .tag("view", view.name())
+          .register(meters);
     }
   }
 
@@ -72,7 +77,11 @@ public class MaterializationScheduler implements AutoCloseable {
   private volatile boolean closed;
 
   public MaterializationScheduler(
-      FeatureRegistry registry, SchedulingConfig config, MaterializationJob job, BeanProvider<RegistryStore> store, MeterRegistry meters) {
+      FeatureRegistry registry,
+      SchedulingConfig config,
+      MaterializationJob job,
+      BeanProvider<RegistryStore> store,
+      MeterRegistry meters) {
     this.registry = registry;
     this.config = config;
     this.job = job;
@@ -89,10 +98,13 @@ public class MaterializationScheduler implements AutoCloseable {
   public synchronized List<String> start() {
     Map<String, String> overrides = new LinkedHashMap<>();
     // Micronaut may hand map keys over in kebab case: driver_hourly_stats as driver-hourly-stats.
-    config.getSchedules().forEach((view, schedule) -> overrides.put(view.replace('-', '_'), schedule));
+    config
+        .getSchedules()
+        .forEach((view, schedule) -> overrides.put(view.replace('-', '_'), schedule));
     for (String view : overrides.keySet()) {
       if (registry.featureView(view).isEmpty()) {
-        throw new IllegalArgumentException("freshet.scheduling.schedules." + view + ": there is no feature view " + view);
+        throw new IllegalArgumentException(
+            "freshet.scheduling.schedules." + view + ": there is no feature view " + view);
       }
     }
     for (FeatureViewSpec view : registry.featureViews()) {
@@ -101,11 +113,14 @@ public class MaterializationScheduler implements AutoCloseable {
         scheduled.put(view.name(), new Scheduled(view, Schedule.parse(view.name(), text)));
       }
     }
-    executor = new ScheduledThreadPoolExecutor(Math.max(1, Math.min(4, scheduled.size())), runnable -> {
-      Thread thread = new Thread(runnable, "freshet-scheduler");
-      thread.setDaemon(true);
-      return thread;
-    });
+    executor =
+        new ScheduledThreadPoolExecutor(
+            Math.max(1, Math.min(4, scheduled.size())),
+            runnable -> {
+              Thread thread = new Thread(runnable, "freshet-scheduler");
+              thread.setDaemon(true);
+              return thread;
+            });
     executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     Instant now = Instant.now();
     List<String> described = new ArrayList<>();
@@ -131,16 +146,29 @@ public class MaterializationScheduler implements AutoCloseable {
     try {
       Optional<RegistryLock> lock = store.get().tryLock("materialize/" + view.view.name());
       if (lock.isEmpty()) {
-        run = new ScheduledRun(view.view.name(), started, Instant.now(), "skipped", 0, "another process is materializing this view");
+        run =
+            new ScheduledRun(
+                view.view.name(),
+                started,
+                Instant.now(),
+                "skipped",
+                0,
+                "another process is materializing this view");
       } else {
         RegistryLock held = lock.get();
         try {
-          // The run's times lie within the lock's hold, so that runs of a fleet never seem to overlap.
+          // The run's times lie within the lock's hold, so that runs of a fleet never seem to
+          // overlap.
           started = Instant.now();
           List<ViewSummary> summaries =
-              job.materializeIncremental(List.of(view.view.name()), started.truncatedTo(ChronoUnit.MICROS), MaterializationProgress.SILENT);
+              job.materializeIncremental(
+                  List.of(view.view.name()),
+                  started.truncatedTo(ChronoUnit.MICROS),
+                  MaterializationProgress.SILENT);
           long written = summaries.stream().mapToLong(ViewSummary::written).sum();
-          run = new ScheduledRun(view.view.name(), started, Instant.now(), "succeeded", written, null);
+          run =
+              new ScheduledRun(
+                  view.view.name(), started, Instant.now(), "succeeded", written, null);
           view.lastSuccess.set(run.finished().getEpochSecond());
         } finally {
           held.close();
@@ -151,8 +179,12 @@ public class MaterializationScheduler implements AutoCloseable {
       LOG.error("scheduled materialization of {} failed: {}", view.view.name(), e.getMessage());
     }
     view.duration.record(Duration.between(run.started(), run.finished()));
-    Counter.builder("freshet.schedule.runs").description("Scheduled materialization runs, by outcome")
-        .tag("view", run.view()).tag("outcome", run.outcome()).register(meters).increment();
+    Counter.builder("freshet.schedule.runs")
+        .description("Scheduled materialization runs, by outcome")
+        .tag("view", run.view())
+        .tag("outcome", run.outcome())
+        .register(meters)
+        .increment();
     synchronized (view.runs) {
       view.runs.addFirst(run);
       while (view.runs.size() > config.getHistorySize()) {
@@ -165,7 +197,8 @@ public class MaterializationScheduler implements AutoCloseable {
   }
 
   /** Per scheduled view: its schedule, next run and latest runs (newest first). */
-  public record ViewHistory(String view, String schedule, Instant nextRun, List<ScheduledRun> runs) {}
+  public record ViewHistory(
+      String view, String schedule, Instant nextRun, List<ScheduledRun> runs) {}
 
   public boolean running() {
     return executor != null && !closed;

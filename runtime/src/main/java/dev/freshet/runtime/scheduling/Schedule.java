@@ -7,7 +7,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
-/** When a view is materialized: every interval after the last run ended, or at the times of a cron expression (UTC). */
+/**
+ * When a view is materialized: every interval after the last run ended, or at the times of a cron
+ * expression (UTC).
+ */
 record Schedule(String text, Duration interval, CronExpression cron) {
   /**
    * @throws IllegalArgumentException naming the view and the accepted forms
@@ -16,7 +19,8 @@ record Schedule(String text, Duration interval, CronExpression cron) {
     Optional<Duration> interval = Durations.parse(text.trim());
     if (interval.isPresent()) {
       if (interval.get().toSeconds() < 1) {
-        throw new IllegalArgumentException("the schedule of " + view + " is " + text + "; give at least 1s");
+        throw new IllegalArgumentException(
+            "the schedule of " + view + " is " + text + "; give at least 1s");
       }
       return new Schedule(text, interval.get(), null);
     }
@@ -24,8 +28,13 @@ record Schedule(String text, Duration interval, CronExpression cron) {
       return new Schedule(text, null, CronExpression.create(text.trim()));
     } catch (RuntimeException e) {
       throw new IllegalArgumentException(
-          "the schedule of " + view + " is '" + text + "', neither an interval (15m, 1h) nor a cron expression with seconds"
-              + " (0 0 * * * *): " + e.getMessage());
+          "the schedule of "
+              + view
+              + " is '"
+              + text
+              + "', neither an interval (15m, 1h) nor a cron expression with seconds"
+              + " (0 0 * * * *): "
+              + e.getMessage());
     }
   }
 

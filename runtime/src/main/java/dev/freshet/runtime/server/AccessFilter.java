@@ -13,8 +13,8 @@ import io.micronaut.web.router.UriRouteInfo;
 import java.util.Optional;
 
 /**
- * {@link AccessRules} before any endpoint Micronaut routes runs. The access asked for is the one
- * of the route Micronaut matched ({@link Guarded} on its method), so the check holds however the
+ * {@link AccessRules} before any endpoint Micronaut routes runs. The access asked for is the one of
+ * the route Micronaut matched ({@link Guarded} on its method), so the check holds however the
  * request spelt the path: the router, not a string comparison, decides which endpoint it is.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
@@ -29,12 +29,19 @@ public class AccessFilter {
   @Nullable
   public HttpResponse<?> check(HttpRequest<?> request) {
     Optional<RouteInfo<?>> route = RouteAttributes.getRouteInfo(request);
-    Access access = route.flatMap(r -> r.getAnnotationMetadata().enumValue(Guarded.class, Access.class)).orElse(null);
+    Access access =
+        route
+            .flatMap(r -> r.getAnnotationMetadata().enumValue(Guarded.class, Access.class))
+            .orElse(null);
     if (access == null) {
       return null;
     }
-    String endpoint = route.get() instanceof UriRouteInfo<?, ?> uri ? uri.getUriMatchTemplate().toPathString() : request.getPath();
-    AccessRules.Refusal refusal = rules.check(access, endpoint, request.getHeaders().get(HttpHeaders.AUTHORIZATION));
+    String endpoint =
+        route.get() instanceof UriRouteInfo<?, ?> uri
+            ? uri.getUriMatchTemplate().toPathString()
+            : request.getPath();
+    AccessRules.Refusal refusal =
+        rules.check(access, endpoint, request.getHeaders().get(HttpHeaders.AUTHORIZATION));
     return refusal == null ? null : ErrorResponses.json(refusal.kind(), refusal.message());
   }
 }

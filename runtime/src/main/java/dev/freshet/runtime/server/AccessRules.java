@@ -1,7 +1,5 @@
 package dev.freshet.runtime.server;
 
-import dev.freshet.runtime.push.Pushes;
-
 import dev.freshet.runtime.config.ServingConfig;
 import dev.freshet.runtime.config.ServingConfig.Role;
 import dev.freshet.runtime.error.ErrorKind;
@@ -53,17 +51,23 @@ public class AccessRules {
     boolean read = access == Access.READ;
     boolean write = access == Access.WRITE;
     if (role == Role.INGEST) {
-      return forbidden("this server has role ingest; it runs stream ingestion and answers /health and /metrics, not " + endpoint);
+      return forbidden(
+          "this server has role ingest; it runs stream ingestion and answers /health and /metrics, not "
+              + endpoint);
     }
     if (read && role == Role.PUSH) {
-      return forbidden("this server has role push; it answers /push and /materialize*, not " + endpoint);
+      return forbidden(
+          "this server has role push; it answers /push and /materialize*, not " + endpoint);
     }
     if (write && role == Role.READ) {
-      return forbidden("this server has role read; it answers /get-online-features and /get-historical-features, not " + endpoint);
+      return forbidden(
+          "this server has role read; it answers /get-online-features and /get-historical-features, not "
+              + endpoint);
     }
     byte[] token = read ? readToken : writeToken;
     if (token != null && !MessageDigest.isEqual(token, digest(bearer(authorization)))) {
-      return new Refusal(ErrorKind.UNAUTHORIZED, endpoint + " needs the header Authorization: Bearer <token>");
+      return new Refusal(
+          ErrorKind.UNAUTHORIZED, endpoint + " needs the header Authorization: Bearer <token>");
     }
     return null;
   }
@@ -73,7 +77,9 @@ public class AccessRules {
   }
 
   private static byte[] bearer(@Nullable String header) {
-    return header != null && header.startsWith("Bearer ") ? header.substring(7).getBytes(StandardCharsets.UTF_8) : new byte[0];
+    return header != null && header.startsWith("Bearer ")
+        ? header.substring(7).getBytes(StandardCharsets.UTF_8)
+        : new byte[0];
   }
 
   /** Tokens are compared as SHA-256 digests: constant time, whatever their lengths. */

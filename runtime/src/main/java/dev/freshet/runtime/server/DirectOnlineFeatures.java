@@ -1,9 +1,8 @@
 package dev.freshet.runtime.server;
 
-import dev.freshet.runtime.serving.OnlineFeatures;
-
 import dev.freshet.runtime.config.ServingConfig;
 import dev.freshet.runtime.error.ErrorKind;
+import dev.freshet.runtime.serving.OnlineFeatures;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micronaut.context.annotation.Value;
@@ -31,22 +30,27 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Answers {@code POST /get-online-features} in a Netty handler of its own, ahead of Micronaut's
- * routing, on each HTTP/1.1 connection of a server that serves reads. Micronaut's request
- * lifecycle (route matching, filters, argument binding, response encoding) cost more CPU per
- * 1-entity request than the read itself (docs/BENCHMARKS.md, fifth round); this path does only
- * what the endpoint needs, and keeps what Micronaut's gave it: {@link AccessRules}, the same JSON
- * errors and statuses as {@link ErrorResponses}, {@code http.server.requests} with Micronaut's
- * tags, the request size limit, keep-alive, and the order of pipelined responses.
+ * routing, on each HTTP/1.1 connection of a server that serves reads. Micronaut's request lifecycle
+ * (route matching, filters, argument binding, response encoding) cost more CPU per 1-entity request
+ * than the read itself (docs/BENCHMARKS.md, fifth round); this path does only what the endpoint
+ * needs, and keeps what Micronaut's gave it: {@link AccessRules}, the same JSON errors and statuses
+ * as {@link ErrorResponses}, {@code http.server.requests} with Micronaut's tags, the request size
+ * limit, keep-alive, and the order of pipelined responses.
  *
  * <p>Whatever it does not take for certain (another endpoint, a chunked or compressed body, {@code
  * Expect}, a request while one Micronaut handles is unanswered) goes on to Micronaut unchanged.
  * {@code freshet.serving.direct-reads: false} sends every request there.
  */
 @Singleton
-public class DirectOnlineFeatures implements BeanCreatedEventListener<NettyServerCustomizer.Registry>, OnlineFeaturesHandler.Endpoint {
+public class DirectOnlineFeatures
+    implements BeanCreatedEventListener<NettyServerCustomizer.Registry>,
+        OnlineFeaturesHandler.Endpoint {
   static final String PATH = "/get-online-features";
   private static final Logger LOG = LoggerFactory.getLogger(DirectOnlineFeatures.class);
-  /** Micronaut's handler of every request; ours goes just before it, after the access logger if any. */
+
+  /**
+   * Micronaut's handler of every request; ours goes just before it, after the access logger if any.
+   */
   private static final String MICRONAUT_HANDLER = "micronaut-inbound-handler";
 
   private final OnlineFeatures onlineFeatures;
@@ -56,7 +60,10 @@ public class DirectOnlineFeatures implements BeanCreatedEventListener<NettyServe
   private final boolean recordRequests;
   private final long maxRequestSize;
   private final boolean dateHeader;
-  /** {@code http.server.requests} per status and exception, as Micronaut's metrics filter tags them. */
+
+  /**
+   * {@code http.server.requests} per status and exception, as Micronaut's metrics filter tags them.
+   */
   private final Map<String, Timer> requestTimers = new ConcurrentHashMap<>();
 
   public DirectOnlineFeatures(
@@ -72,18 +79,23 @@ public class DirectOnlineFeatures implements BeanCreatedEventListener<NettyServe
     this.meters = meters;
     // Micronaut keeps every request where its configuration changes what a read's response is:
     // HTTP/2 (other pipelines), a context path (other URIs) and CORS (headers of its filter).
-    this.enabled = serving.isDirectReads()
-        && (serving.getRole() == ServingConfig.Role.ALL || serving.getRole() == ServingConfig.Role.READ)
-        && server.getHttpVersion() == io.micronaut.http.HttpVersion.HTTP_1_1
-        && (server.getContextPath() == null || server.getContextPath().isEmpty() || server.getContextPath().equals("/"))
-        && !server.getCors().isEnabled();
+    this.enabled =
+        serving.isDirectReads()
+            && (serving.getRole() == ServingConfig.Role.ALL
+                || serving.getRole() == ServingConfig.Role.READ)
+            && server.getHttpVersion() == io.micronaut.http.HttpVersion.HTTP_1_1
+            && (server.getContextPath() == null
+                || server.getContextPath().isEmpty()
+                || server.getContextPath().equals("/"))
+            && !server.getCors().isEnabled();
     this.dateHeader = server.isDateHeader();
     this.recordRequests = metrics && webMetrics;
     this.maxRequestSize = server.getMaxRequestSize();
   }
 
   @Override
-  public NettyServerCustomizer.Registry onCreated(BeanCreatedEvent<NettyServerCustomizer.Registry> event) {
+  public NettyServerCustomizer.Registry onCreated(
+      BeanCreatedEvent<NettyServerCustomizer.Registry> event) {
     NettyServerCustomizer.Registry registry = event.getBean();
     if (enabled) {
       registry.register(new Installer(null));
@@ -111,17 +123,21 @@ public class DirectOnlineFeatures implements BeanCreatedEventListener<NettyServe
       }
       ChannelPipeline pipeline = connection.pipeline();
       if (pipeline.get(MICRONAUT_HANDLER) != null) {
-        pipeline.addBefore(MICRONAUT_HANDLER, "freshet-online-features", new OnlineFeaturesHandler(DirectOnlineFeatures.this, maxRequestSize, dateHeader));
+        pipeline.addBefore(
+            MICRONAUT_HANDLER,
+            "freshet-online-features",
+            new OnlineFeaturesHandler(DirectOnlineFeatures.this, maxRequestSize, dateHeader));
       }
     }
   }
 
   /**
-   * The response to one request's body, as Micronaut's controller and error handlers would give
-   * it: the features, or the refusal or error as JSON.
+   * The response to one request's body, as Micronaut's controller and error handlers would give it:
+   * the features, or the refusal or error as JSON.
    */
   @Override
-  public FullHttpResponse answer(HttpVersion version, byte[] body, String authorization, ByteBuf buffer) {
+  public FullHttpResponse answer(
+      HttpVersion version, byte[] body, String authorization, ByteBuf buffer) {
     long started = System.nanoTime();
     int status;
     String exception = "none";
@@ -151,8 +167,10 @@ public class DirectOnlineFeatures implements BeanCreatedEventListener<NettyServe
         content = Unpooled.wrappedBuffer(ErrorResponses.body(answer.kind(), answer.message()));
       }
     }
-    FullHttpResponse response = new DefaultFullHttpResponse(version, HttpResponseStatus.valueOf(status), content);
-    response.headers()
+    FullHttpResponse response =
+        new DefaultFullHttpResponse(version, HttpResponseStatus.valueOf(status), content);
+    response
+        .headers()
         .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
         .setInt(HttpHeaderNames.CONTENT_LENGTH, content.readableBytes());
     if (recordRequests) {
@@ -162,12 +180,16 @@ public class DirectOnlineFeatures implements BeanCreatedEventListener<NettyServe
   }
 
   private Timer requestTimer(int status, String exception) {
-    return requestTimers.computeIfAbsent(status + " " + exception, key -> Timer.builder("http.server.requests")
-        .tag("method", "POST")
-        .tag("status", Integer.toString(status))
-        // Micronaut's filter tags every 404 so, whatever the path, to bound the tag's values.
-        .tag("uri", status == 404 ? "NOT_FOUND" : PATH)
-        .tag("exception", exception)
-        .register(meters));
+    return requestTimers.computeIfAbsent(
+        status + " " + exception,
+        key ->
+            Timer.builder("http.server.requests")
+                .tag("method", "POST")
+                .tag("status", Integer.toString(status))
+                // Micronaut's filter tags every 404 so, whatever the path, to bound the tag's
+                // values.
+                .tag("uri", status == 404 ? "NOT_FOUND" : PATH)
+                .tag("exception", exception)
+                .register(meters));
   }
 }

@@ -16,7 +16,8 @@ import io.micronaut.http.exceptions.ContentLengthExceededException;
  */
 final class ErrorMapping {
   static final String FAULT_MESSAGE = "the server failed on this request; its log says why";
-  static final String TOO_LARGE_MESSAGE = "the request body is larger than the server accepts (micronaut.server.max-request-size)";
+  static final String TOO_LARGE_MESSAGE =
+      "the request body is larger than the server accepts (micronaut.server.max-request-size)";
 
   /** The kind of a failure and the message its answer carries. */
   record Answer(ErrorKind kind, String message) {

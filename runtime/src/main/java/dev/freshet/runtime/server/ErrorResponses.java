@@ -38,18 +38,27 @@ public class ErrorResponses {
 
   @Error(global = true, status = HttpStatus.NOT_FOUND)
   public HttpResponse<byte[]> notFound(HttpRequest<?> request) {
-    return json(ErrorKind.NOT_FOUND, "there is no " + request.getMethod() + " " + request.getPath()
-        + "; the endpoints are POST /get-online-features, POST /get-historical-features, POST /push, POST /materialize,"
-        + " POST /materialize-incremental, GET /schedules, GET /health and GET /metrics");
+    return json(
+        ErrorKind.NOT_FOUND,
+        "there is no "
+            + request.getMethod()
+            + " "
+            + request.getPath()
+            + "; the endpoints are POST /get-online-features, POST /get-historical-features, POST /push, POST /materialize,"
+            + " POST /materialize-incremental, GET /schedules, GET /health and GET /metrics");
   }
 
   @Error(global = true, status = HttpStatus.METHOD_NOT_ALLOWED)
   public HttpResponse<byte[]> wrongMethod(HttpRequest<?> request) {
-    return json(ErrorKind.METHOD_NOT_ALLOWED, request.getMethod() + " is not allowed on " + request.getPath());
+    return json(
+        ErrorKind.METHOD_NOT_ALLOWED,
+        request.getMethod() + " is not allowed on " + request.getPath());
   }
 
   static HttpResponse<byte[]> json(ErrorKind kind, String message) {
-    return HttpResponse.<byte[]>status(HttpStatus.valueOf(kind.status())).body(body(kind, message)).contentType(MediaType.APPLICATION_JSON_TYPE);
+    return HttpResponse.<byte[]>status(HttpStatus.valueOf(kind.status()))
+        .body(body(kind, message))
+        .contentType(MediaType.APPLICATION_JSON_TYPE);
   }
 
   /** {@code {"error": ..., "code": ..., "message": ...}}, as every error response's body. */

@@ -1,7 +1,5 @@
 package dev.freshet.runtime.server;
 
-import dev.freshet.runtime.serving.InProcessTransport;
-
 import dev.freshet.runtime.config.OnlineStoreConfig;
 import dev.freshet.runtime.config.SchedulingConfig;
 import dev.freshet.runtime.config.ServingConfig;
@@ -11,6 +9,7 @@ import dev.freshet.runtime.materialize.MaterializationProgress;
 import dev.freshet.runtime.registry.Applier;
 import dev.freshet.runtime.registry.Change;
 import dev.freshet.runtime.scheduling.MaterializationScheduler;
+import dev.freshet.runtime.serving.InProcessTransport;
 import dev.freshet.runtime.streaming.StreamIngestion;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
@@ -24,32 +23,42 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A running feature server: an application context of its own (configured with the role and port
- * of {@code serve}) and its HTTP server. Closing it stops both and closes the stores.
+ * A running feature server: an application context of its own (configured with the role and port of
+ * {@code serve}) and its HTTP server. Closing it stops both and closes the stores.
  */
 public final class FeatureServer implements AutoCloseable {
   /**
-   * What a server needs whatever the application's configuration says, at the lowest precedence
-   * so that configuration can still change it: Prometheus at /metrics (ours, not Micronaut's JSON
+   * What a server needs whatever the application's configuration says, at the lowest precedence so
+   * that configuration can still change it: Prometheus at /metrics (ours, not Micronaut's JSON
    * one), health details, latency histograms per endpoint, and event-loop threads enough to keep
-   * the Redis client's 8 pooled connections busy: reads answer on the event loop and wait there
-   * for the store, and a 2-core server had only two of them by default, so only two reads in
-   * flight (docs/BENCHMARKS.md: 1.7 times the 1-entity throughput with 8). Netty's epoll
-   * transport where there is one (Micronaut's default is NIO even then): fewer system calls and
-   * less garbage per request (docs/BENCHMARKS.md).
+   * the Redis client's 8 pooled connections busy: reads answer on the event loop and wait there for
+   * the store, and a 2-core server had only two of them by default, so only two reads in flight
+   * (docs/BENCHMARKS.md: 1.7 times the 1-entity throughput with 8). Netty's epoll transport where
+   * there is one (Micronaut's default is NIO even then): fewer system calls and less garbage per
+   * request (docs/BENCHMARKS.md).
    */
   private static final Map<String, Object> DEFAULTS =
       Map.of(
-          "micronaut.netty.event-loops.default.num-threads", 8,
-          "micronaut.netty.event-loops.default.transport", "epoll,nio",
-          "micronaut.server.netty.parent.transport", "epoll,nio",
-          "micronaut.metrics.enabled", true,
-          "micronaut.metrics.export.prometheus.enabled", true,
-          "micronaut.metrics.export.prometheus.descriptions", true,
-          "endpoints.metrics.enabled", false,
-          "endpoints.prometheus.enabled", false,
-          "endpoints.health.details-visible", "ANONYMOUS",
-          "endpoints.all.path", "/");
+          "micronaut.netty.event-loops.default.num-threads",
+          8,
+          "micronaut.netty.event-loops.default.transport",
+          "epoll,nio",
+          "micronaut.server.netty.parent.transport",
+          "epoll,nio",
+          "micronaut.metrics.enabled",
+          true,
+          "micronaut.metrics.export.prometheus.enabled",
+          true,
+          "micronaut.metrics.export.prometheus.descriptions",
+          true,
+          "endpoints.metrics.enabled",
+          false,
+          "endpoints.prometheus.enabled",
+          false,
+          "endpoints.health.details-visible",
+          "ANONYMOUS",
+          "endpoints.all.path",
+          "/");
 
   private final ApplicationContext context;
   private final EmbeddedServer server;
@@ -61,13 +70,18 @@ public final class FeatureServer implements AutoCloseable {
 
   /**
    * Starts a server with {@code properties} over the application's configuration. On the embedded
-   * store (and unless {@code freshet.serving.bootstrap} is false) it first applies the
-   * definitions and materializes up to now, reporting to {@code out}.
+   * store (and unless {@code freshet.serving.bootstrap} is false) it first applies the definitions
+   * and materializes up to now, reporting to {@code out}.
    */
-  public static FeatureServer start(Map<String, Object> properties, PrintWriter out, MaterializationProgress progress) {
+  public static FeatureServer start(
+      Map<String, Object> properties, PrintWriter out, MaterializationProgress progress) {
     ApplicationContext context =
         ApplicationContext.builder(FeatureServer.class, Environment.FUNCTION)
-            .propertySources(PropertySource.of("freshet-server-defaults", DEFAULTS, PropertySource.PropertyConvention.JAVA_PROPERTIES.ordinal() - 1000))
+            .propertySources(
+                PropertySource.of(
+                    "freshet-server-defaults",
+                    DEFAULTS,
+                    PropertySource.PropertyConvention.JAVA_PROPERTIES.ordinal() - 1000))
             .properties(properties)
             .start();
     try {
@@ -90,9 +104,13 @@ public final class FeatureServer implements AutoCloseable {
     } catch (RuntimeException e) {
       for (Throwable cause = e; cause != null; cause = cause.getCause()) {
         if (portInUse(cause)) {
-          // Micronaut names the address it could not bind: "Unable to start Micronaut server on *:6566".
+          // Micronaut names the address it could not bind: "Unable to start Micronaut server on
+          // *:6566".
           String message = String.valueOf(e.getMessage());
-          String port = message.contains(":") ? "port " + message.substring(message.lastIndexOf(':') + 1).trim() : "the port";
+          String port =
+              message.contains(":")
+                  ? "port " + message.substring(message.lastIndexOf(':') + 1).trim()
+                  : "the port";
           throw new IllegalArgumentException(
               port + " is already in use: stop what listens there, or give another with --port", e);
         }
@@ -107,10 +125,12 @@ public final class FeatureServer implements AutoCloseable {
    */
   private static boolean portInUse(Throwable cause) {
     return cause instanceof java.net.BindException
-        || (cause instanceof java.io.IOException && String.valueOf(cause.getMessage()).contains("Address already in use"));
+        || (cause instanceof java.io.IOException
+            && String.valueOf(cause.getMessage()).contains("Address already in use"));
   }
 
-  private static void bootstrap(ApplicationContext context, PrintWriter out, MaterializationProgress progress) {
+  private static void bootstrap(
+      ApplicationContext context, PrintWriter out, MaterializationProgress progress) {
     ServingConfig serving = context.getBean(ServingConfig.class);
     OnlineStoreConfig store = context.getBean(OnlineStoreConfig.class);
     if (!serving.isBootstrap() || store.getType() != OnlineStoreConfig.Type.EMBEDDED) {
@@ -125,13 +145,14 @@ public final class FeatureServer implements AutoCloseable {
   }
 
   /**
-   * Role ingest runs the stream feature views, and fails without Kafka; role all runs them too
-   * when Kafka is configured, and serves without them otherwise.
+   * Role ingest runs the stream feature views, and fails without Kafka; role all runs them too when
+   * Kafka is configured, and serves without them otherwise.
    */
   private static void startIngestion(ApplicationContext context, PrintWriter out) {
     ServingConfig.Role role = context.getBean(ServingConfig.class).getRole();
     StreamIngestion ingestion = context.getBean(StreamIngestion.class);
-    if (role == ServingConfig.Role.INGEST || (role == ServingConfig.Role.ALL && ingestion.runnable())) {
+    if (role == ServingConfig.Role.INGEST
+        || (role == ServingConfig.Role.ALL && ingestion.runnable())) {
       ingestion.start();
       out.println("Stream ingestion started: " + ingestion.describe());
       out.flush();
@@ -141,7 +162,9 @@ public final class FeatureServer implements AutoCloseable {
   private static void startScheduling(ApplicationContext context, PrintWriter out) {
     if (context.getBean(SchedulingConfig.class).isEnabled()) {
       List<String> schedules = context.getBean(MaterializationScheduler.class).start();
-      out.println("Scheduled materialization: " + (schedules.isEmpty() ? "no view has a schedule" : String.join(", ", schedules)));
+      out.println(
+          "Scheduled materialization: "
+              + (schedules.isEmpty() ? "no view has a schedule" : String.join(", ", schedules)));
       out.flush();
     }
   }

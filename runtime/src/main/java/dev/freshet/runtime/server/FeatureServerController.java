@@ -1,16 +1,15 @@
 package dev.freshet.runtime.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.freshet.runtime.error.RequestException;
 import dev.freshet.runtime.historical.HistoricalRequests;
 import dev.freshet.runtime.json.JsonBodies;
 import dev.freshet.runtime.json.ValueDecoder;
-import dev.freshet.runtime.serving.OnlineFeatures;
-import dev.freshet.runtime.push.Pushes;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.freshet.runtime.materialize.MaterializationJob;
-import dev.freshet.runtime.server.AccessRules.Access;
 import dev.freshet.runtime.materialize.MaterializationProgress;
+import dev.freshet.runtime.push.Pushes;
+import dev.freshet.runtime.server.AccessRules.Access;
+import dev.freshet.runtime.serving.OnlineFeatures;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -26,11 +25,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Feast's feature server API. Role and token checks happen before, in {@link AccessFilter}, by
- * the {@link Guarded} access of each method.
- * Most reads never get here: {@link DirectOnlineFeatures} answers them ahead of Micronaut's
- * routing, and leaves to this controller only those it does not take.
- * Reads answer on the event loop: one store round trip of well under a millisecond costs less
+ * Feast's feature server API. Role and token checks happen before, in {@link AccessFilter}, by the
+ * {@link Guarded} access of each method. Most reads never get here: {@link DirectOnlineFeatures}
+ * answers them ahead of Micronaut's routing, and leaves to this controller only those it does not
+ * take. Reads answer on the event loop: one store round trip of well under a millisecond costs less
  * than a hop to another thread. Writes, which may run for minutes, go to the blocking executor.
  */
 @Controller
@@ -43,7 +41,10 @@ public class FeatureServerController {
   private final HistoricalRequests historicalRequests;
 
   public FeatureServerController(
-      OnlineFeatures onlineFeatures, Pushes pushes, MaterializationJob materialization, HistoricalRequests historicalRequests) {
+      OnlineFeatures onlineFeatures,
+      Pushes pushes,
+      MaterializationJob materialization,
+      HistoricalRequests historicalRequests) {
     this.onlineFeatures = onlineFeatures;
     this.historicalRequests = historicalRequests;
     this.pushes = pushes;
@@ -52,13 +53,17 @@ public class FeatureServerController {
 
   /**
    * The response is written straight into a pooled network buffer, which Netty sends and then
-   * releases: a 100-entity answer is about 250 KB, and copying it twice more per request showed
-   * up in the pauses of the collector.
+   * releases: a 100-entity answer is about 250 KB, and copying it twice more per request showed up
+   * in the pauses of the collector.
    */
   @Guarded(Access.READ)
-  @Post(uri = "/get-online-features", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
+  @Post(
+      uri = "/get-online-features",
+      consumes = MediaType.ALL,
+      produces = MediaType.APPLICATION_JSON)
   public HttpResponse<ByteBuf> getOnlineFeatures(HttpRequest<byte[]> request) {
-    ByteBuf response = PooledByteBufAllocator.DEFAULT.buffer(OnlineFeatures.FIRST_RESPONSE_BUFFER_SIZE);
+    ByteBuf response =
+        PooledByteBufAllocator.DEFAULT.buffer(OnlineFeatures.FIRST_RESPONSE_BUFFER_SIZE);
     try {
       onlineFeatures.handle(body(request), new ByteBufOutputStream(response));
     } catch (RuntimeException e) {
@@ -69,10 +74,14 @@ public class FeatureServerController {
   }
 
   @Guarded(Access.READ)
-  @Post(uri = "/get-historical-features", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
+  @Post(
+      uri = "/get-historical-features",
+      consumes = MediaType.ALL,
+      produces = MediaType.APPLICATION_JSON)
   @ExecuteOn(TaskExecutors.BLOCKING)
   public HttpResponse<byte[]> getHistoricalFeatures(HttpRequest<byte[]> request) {
-    return HttpResponse.ok(historicalRequests.handle(body(request))).contentType(MediaType.APPLICATION_JSON_TYPE);
+    return HttpResponse.ok(historicalRequests.handle(body(request)))
+        .contentType(MediaType.APPLICATION_JSON_TYPE);
   }
 
   @Guarded(Access.WRITE)
@@ -107,9 +116,10 @@ public class FeatureServerController {
     return HttpResponse.ok();
   }
 
-
-
-  /** The request's body; an empty one (Micronaut gives it as none) is answered as any body that is not a JSON object. */
+  /**
+   * The request's body; an empty one (Micronaut gives it as none) is answered as any body that is
+   * not a JSON object.
+   */
   private static byte[] body(HttpRequest<byte[]> request) {
     return request.getBody().orElse(EMPTY);
   }
@@ -129,7 +139,8 @@ public class FeatureServerController {
       return names;
     }
     if (!views.isArray()) {
-      throw RequestException.malformed("feature_views must be an array of view names, or null for every online view");
+      throw RequestException.malformed(
+          "feature_views must be an array of view names, or null for every online view");
     }
     views.forEach(v -> names.add(v.asText()));
     return names;

@@ -16,9 +16,13 @@ public class LatencyHistograms {
   MeterFilter httpServerRequestHistograms() {
     return new MeterFilter() {
       @Override
-      public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
+      public DistributionStatisticConfig configure(
+          Meter.Id id, DistributionStatisticConfig config) {
         if (id.getName().equals("http.server.requests")) {
-          return DistributionStatisticConfig.builder().percentilesHistogram(true).build().merge(config);
+          return DistributionStatisticConfig.builder()
+              .percentilesHistogram(true)
+              .build()
+              .merge(config);
         }
         return config;
       }

@@ -6,8 +6,8 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
 
 /**
- * {@code GET /metrics}: every meter in Prometheus' text format: requests and latency histograms
- * per endpoint ({@code http_server_requests_seconds}), per feature service ({@code
+ * {@code GET /metrics}: every meter in Prometheus' text format: requests and latency histograms per
+ * endpoint ({@code http_server_requests_seconds}), per feature service ({@code
  * freshet_online_features_seconds}), and the JVM's.
  */
 @Controller

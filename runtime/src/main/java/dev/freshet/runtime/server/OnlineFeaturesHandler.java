@@ -1,7 +1,6 @@
 package dev.freshet.runtime.server;
 
 import dev.freshet.runtime.serving.OnlineFeatures;
-
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
@@ -27,13 +26,14 @@ import java.util.Date;
  * One HTTP/1 connection's {@code POST /get-online-features} requests, answered here; every other
  * message goes on to Micronaut's handler after this one (see {@link DirectOnlineFeatures}).
  *
- * <p>Responses leave in the order their requests came: a request is taken only while every
- * request passed on to Micronaut has been answered in full, and only while the connection can
- * take more output (otherwise Micronaut's handler, which stops reading until its responses are
- * written, holds a client that does not read them).
+ * <p>Responses leave in the order their requests came: a request is taken only while every request
+ * passed on to Micronaut has been answered in full, and only while the connection can take more
+ * output (otherwise Micronaut's handler, which stops reading until its responses are written, holds
+ * a client that does not read them).
  */
 final class OnlineFeaturesHandler extends ChannelDuplexHandler {
   private static final int INITIAL_BODY_SIZE = 16 * 1024;
+
   /** What answers a request taken here. */
   interface Endpoint {
     /**
@@ -44,13 +44,18 @@ final class OnlineFeaturesHandler extends ChannelDuplexHandler {
   }
 
   private final Endpoint endpoint;
+
   /** The largest body taken here: the server's limit, within what one array holds. */
   private final long maxRequestSize;
+
   private final boolean dateHeader;
+
   /** Requests passed on to Micronaut whose response has not been written in full. */
   private int passedOn;
+
   /** The request being read here, until its last content arrives. */
   private HttpRequest taken;
+
   private int expectedLength;
   private byte[] body;
   private int bodyLength;
@@ -86,7 +91,10 @@ final class OnlineFeaturesHandler extends ChannelDuplexHandler {
         ByteBuf bytes = content.content();
         int length = Math.min(bytes.readableBytes(), expectedLength - bodyLength);
         if (bodyLength + length > body.length) {
-          body = Arrays.copyOf(body, (int) Math.min(expectedLength, Math.max(bodyLength + length, 2L * body.length)));
+          body =
+              Arrays.copyOf(
+                  body,
+                  (int) Math.min(expectedLength, Math.max(bodyLength + length, 2L * body.length)));
         }
         bytes.getBytes(bytes.readerIndex(), body, bodyLength, length);
         bodyLength += length;
@@ -106,22 +114,27 @@ final class OnlineFeaturesHandler extends ChannelDuplexHandler {
    * nothing answered before it still due.
    */
   private long lengthTaken(ChannelHandlerContext ctx, HttpRequest request) {
-    if (passedOn > 0 || !ctx.channel().isWritable() || !request.decoderResult().isSuccess() || !HttpMethod.POST.equals(request.method())) {
+    if (passedOn > 0
+        || !ctx.channel().isWritable()
+        || !request.decoderResult().isSuccess()
+        || !HttpMethod.POST.equals(request.method())) {
       return -1;
     }
     String uri = request.uri();
     if (!uri.startsWith(DirectOnlineFeatures.PATH)
-        || (uri.length() > DirectOnlineFeatures.PATH.length() && uri.charAt(DirectOnlineFeatures.PATH.length()) != '?')) {
+        || (uri.length() > DirectOnlineFeatures.PATH.length()
+            && uri.charAt(DirectOnlineFeatures.PATH.length()) != '?')) {
       return -1;
     }
     HttpHeaders headers = request.headers();
     long length = HttpUtil.getContentLength(request, -1L);
     String encoding = headers.get(HttpHeaderNames.CONTENT_ENCODING);
-    boolean answerable = length >= 0
-        && length <= maxRequestSize
-        && !headers.contains(HttpHeaderNames.TRANSFER_ENCODING)
-        && (encoding == null || HttpHeaderValues.IDENTITY.contentEqualsIgnoreCase(encoding))
-        && !headers.contains(HttpHeaderNames.EXPECT);
+    boolean answerable =
+        length >= 0
+            && length <= maxRequestSize
+            && !headers.contains(HttpHeaderNames.TRANSFER_ENCODING)
+            && (encoding == null || HttpHeaderValues.IDENTITY.contentEqualsIgnoreCase(encoding))
+            && !headers.contains(HttpHeaderNames.EXPECT);
     return answerable ? length : -1;
   }
 
@@ -130,8 +143,12 @@ final class OnlineFeaturesHandler extends ChannelDuplexHandler {
     byte[] requestBody = bodyLength == body.length ? body : Arrays.copyOf(body, bodyLength);
     taken = null;
     body = null;
-    FullHttpResponse response = endpoint.answer(
-        request.protocolVersion(), requestBody, request.headers().get(HttpHeaderNames.AUTHORIZATION), ctx.alloc().buffer(OnlineFeatures.FIRST_RESPONSE_BUFFER_SIZE));
+    FullHttpResponse response =
+        endpoint.answer(
+            request.protocolVersion(),
+            requestBody,
+            request.headers().get(HttpHeaderNames.AUTHORIZATION),
+            ctx.alloc().buffer(OnlineFeatures.FIRST_RESPONSE_BUFFER_SIZE));
     if (dateHeader) {
       response.headers().set(HttpHeaderNames.DATE, date());
     }
@@ -157,7 +174,9 @@ final class OnlineFeaturesHandler extends ChannelDuplexHandler {
   /** Counts Micronaut's responses as they complete: the last content of each, past any 1xx. */
   @Override
   public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-    boolean informational = msg instanceof HttpResponse response && response.status().codeClass() == HttpStatusClass.INFORMATIONAL;
+    boolean informational =
+        msg instanceof HttpResponse response
+            && response.status().codeClass() == HttpStatusClass.INFORMATIONAL;
     if (msg instanceof LastHttpContent && !informational && passedOn > 0) {
       passedOn--;
     }

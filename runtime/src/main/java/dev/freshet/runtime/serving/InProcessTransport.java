@@ -1,12 +1,11 @@
 package dev.freshet.runtime.serving;
 
-import dev.freshet.runtime.error.RequestException;
-
 import dev.freshet.client.FeatureClientException;
 import dev.freshet.client.FeatureRef;
 import dev.freshet.client.FeatureTransport;
 import dev.freshet.client.OnlineRequest;
 import dev.freshet.client.OnlineResponse;
+import dev.freshet.runtime.error.RequestException;
 import dev.freshet.runtime.online.OnlineStoreException;
 import dev.freshet.runtime.serving.ServingIndex.Feature;
 import jakarta.inject.Singleton;
@@ -18,7 +17,8 @@ import java.util.Map;
 
 /**
  * Typed clients reading the configured online store directly, in this process: the same lookup as
- * the HTTP API, without HTTP or JSON. {@code ModelV1Client.over(context.getBean(InProcessTransport.class))}.
+ * the HTTP API, without HTTP or JSON. {@code
+ * ModelV1Client.over(context.getBean(InProcessTransport.class))}.
  */
 @Singleton
 public class InProcessTransport implements FeatureTransport {
@@ -39,7 +39,8 @@ public class InProcessTransport implements FeatureTransport {
       }
       Map<String, List<Object>> entities = new LinkedHashMap<>();
       request.entities().forEach((key, values) -> entities.put(key, new ArrayList<>(values)));
-      return new OnlineResponse(OnlineLookup.lookup(store.get(), features, entities, request.rowCount(), Instant.now()));
+      return new OnlineResponse(
+          OnlineLookup.lookup(store.get(), features, entities, request.rowCount(), Instant.now()));
     } catch (RequestException | OnlineStoreException e) {
       throw new FeatureClientException(e.getMessage(), e);
     }

@@ -24,9 +24,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code POST /get-online-features}: reads Feast's request ({@link OnlineRequestReader}), resolves
- * its features against the {@link ServingIndex}, types the entity keys, reads every view and
- * entity in one round trip to the online store ({@link OnlineLookup}), logs the response when its
- * feature service is logged, and streams Feast's response ({@link OnlineResponseWriter}).
+ * its features against the {@link ServingIndex}, types the entity keys, reads every view and entity
+ * in one round trip to the online store ({@link OnlineLookup}), logs the response when its feature
+ * service is logged, and streams Feast's response ({@link OnlineResponseWriter}).
  */
 @Singleton
 public class OnlineFeatures {
@@ -38,11 +38,16 @@ public class OnlineFeatures {
   private final OnlineRequestReader reader;
   private final MeterRegistry meters;
   private final FeatureLogs featureLogs;
+
   /** One timer per feature service, looked up once rather than rebuilt per request. */
   private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
   public OnlineFeatures(
-      ServingIndex index, ServedStore store, ServingConfig config, MeterRegistry meters, FeatureLogs featureLogs) {
+      ServingIndex index,
+      ServedStore store,
+      ServingConfig config,
+      MeterRegistry meters,
+      FeatureLogs featureLogs) {
     this.featureLogs = featureLogs;
     this.index = index;
     this.store = store;
@@ -50,20 +55,25 @@ public class OnlineFeatures {
     this.meters = meters;
   }
 
-  /** Answers a request; the response is written to {@code response} only once it is known to succeed. */
+  /**
+   * Answers a request; the response is written to {@code response} only once it is known to
+   * succeed.
+   */
   public void handle(byte[] body, OutputStream response) {
     long started = System.nanoTime();
     Request request = reader.read(body);
     List<Feature> features = resolve(request);
     respond(request, features, Instant.now(), response);
     timers
-        .computeIfAbsent(request.featureService() == null ? "-" : request.featureService(), this::timer)
+        .computeIfAbsent(
+            request.featureService() == null ? "-" : request.featureService(), this::timer)
         .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
   }
 
   private Timer timer(String featureService) {
     return Timer.builder("freshet.online.features")
-        .description("Time to answer /get-online-features, per feature service ('-' for listed features)")
+        .description(
+            "Time to answer /get-online-features, per feature service ('-' for listed features)")
         .tag("feature_service", featureService)
         .publishPercentileHistogram()
         .register(meters);
@@ -74,7 +84,8 @@ public class OnlineFeatures {
       return index.service(request.featureService());
     }
     if (request.features() == null || request.features().isEmpty()) {
-      throw RequestException.malformed("the request names no features; give \"features\": [\"view:feature\", ...] or \"feature_service\"");
+      throw RequestException.malformed(
+          "the request names no features; give \"features\": [\"view:feature\", ...] or \"feature_service\"");
     }
     List<Feature> features = new ArrayList<>(request.features().size());
     for (String reference : request.features()) {
@@ -83,13 +94,15 @@ public class OnlineFeatures {
     return features;
   }
 
-  private void respond(Request request, List<Feature> features, Instant now, OutputStream response) {
+  private void respond(
+      Request request, List<Feature> features, Instant now, OutputStream response) {
     int rows = checkEntities(request);
     Set<String> outputNames = new HashSet<>(2 * features.size());
     for (Feature feature : features) {
       if (!outputNames.add(feature.outputName(request.fullNames()))) {
         throw RequestException.malformed(
-            "two requested features are named '" + feature.outputName(false)
+            "two requested features are named '"
+                + feature.outputName(false)
                 + "'; ask with \"full_feature_names\": true to tell them apart");
       }
     }
@@ -121,19 +134,27 @@ public class OnlineFeatures {
     String first = null;
     for (Map.Entry<String, List<Object>> column : request.entities().entrySet()) {
       if (column.getValue().isEmpty()) {
-        throw RequestException.malformed("entities." + column.getKey() + " is empty; give at least one entity");
+        throw RequestException.malformed(
+            "entities." + column.getKey() + " is empty; give at least one entity");
       }
       if (rows < 0) {
         rows = column.getValue().size();
         first = column.getKey();
       } else if (column.getValue().size() != rows) {
         throw RequestException.malformed(
-            "entity columns differ in length: " + first + " has " + rows + " values, " + column.getKey() + " has "
+            "entity columns differ in length: "
+                + first
+                + " has "
+                + rows
+                + " values, "
+                + column.getKey()
+                + " has "
                 + column.getValue().size());
       }
     }
     if (rows < 0) {
-      throw RequestException.malformed("the entities are empty; give them as columns, e.g. \"entities\": {\"driver_id\": [1001]}");
+      throw RequestException.malformed(
+          "the entities are empty; give them as columns, e.g. \"entities\": {\"driver_id\": [1001]}");
     }
     return rows;
   }

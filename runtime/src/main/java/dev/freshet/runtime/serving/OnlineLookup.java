@@ -1,9 +1,8 @@
 package dev.freshet.runtime.serving;
 
-import dev.freshet.runtime.error.RequestException;
-
 import dev.freshet.client.FeatureColumn;
 import dev.freshet.client.FeatureStatus;
+import dev.freshet.runtime.error.RequestException;
 import dev.freshet.runtime.online.OnlineStore;
 import dev.freshet.runtime.online.StoredRow;
 import dev.freshet.runtime.online.ViewRead;
@@ -30,7 +29,11 @@ final class OnlineLookup {
    * @throws RequestException when a view's join key is missing
    */
   static List<FeatureColumn> lookup(
-      OnlineStore store, List<Feature> features, Map<String, List<Object>> entities, int rows, Instant now) {
+      OnlineStore store,
+      List<Feature> features,
+      Map<String, List<Object>> entities,
+      int rows,
+      Instant now) {
     // Features grouped by view, views found by identity: a view spec is a deep record, and
     // hashing it per request would cost more than the lookup itself.
     List<FeatureViewSpec> views = new ArrayList<>(4);
@@ -78,20 +81,26 @@ final class OnlineLookup {
     List<FeatureColumn> columns = new ArrayList<>(features.size());
     for (int i = 0; i < features.size(); i++) {
       int v = viewOf[i];
-      columns.add(column(features.get(i), stored.get(v), rowToEntity.get(v), positionOf[i], rows, now));
+      columns.add(
+          column(features.get(i), stored.get(v), rowToEntity.get(v), positionOf[i], rows, now));
     }
     return columns;
   }
 
   /** The distinct entities of a request's rows for some join keys, and which one each row is. */
-  private record DistinctEntities(List<JoinKeySpec> joinKeys, List<List<Object>> entities, int[] rowToEntity) {
+  private record DistinctEntities(
+      List<JoinKeySpec> joinKeys, List<List<Object>> entities, int[] rowToEntity) {
     static DistinctEntities of(FeatureViewSpec view, Map<String, List<Object>> entities, int rows) {
       List<List<Object>> columns = new ArrayList<>(view.joinKeys().size());
       for (JoinKeySpec joinKey : view.joinKeys()) {
         List<Object> column = entities.get(joinKey.name());
         if (column == null) {
           throw RequestException.malformed(
-              "the entities lack join key '" + joinKey.name() + "' of feature view '" + view.name() + "'");
+              "the entities lack join key '"
+                  + joinKey.name()
+                  + "' of feature view '"
+                  + view.name()
+                  + "'");
         }
         columns.add(column);
       }
@@ -110,7 +119,12 @@ final class OnlineLookup {
   }
 
   private static FeatureColumn column(
-      Feature feature, List<StoredRow> stored, int[] rowToEntity, int position, int rows, Instant now) {
+      Feature feature,
+      List<StoredRow> stored,
+      int[] rowToEntity,
+      int position,
+      int rows,
+      Instant now) {
     Instant oldestValid = feature.view().ttl().isZero() ? null : now.minus(feature.view().ttl());
     Object[] values = new Object[rows];
     FeatureStatus[] statuses = new FeatureStatus[rows];
@@ -133,6 +147,7 @@ final class OnlineLookup {
         statuses[row] = FeatureStatus.PRESENT;
       }
     }
-    return new FeatureColumn(Arrays.asList(values), Arrays.asList(statuses), Arrays.asList(timestamps));
+    return new FeatureColumn(
+        Arrays.asList(values), Arrays.asList(statuses), Arrays.asList(timestamps));
   }
 }

@@ -25,7 +25,11 @@ final class OnlineRequestReader {
   private static final JsonFactory JSON = new JsonFactory();
 
   /** What a request asks for, as read. */
-  record Request(List<String> features, String featureService, Map<String, List<Object>> entities, boolean fullNames) {}
+  record Request(
+      List<String> features,
+      String featureService,
+      Map<String, List<Object>> entities,
+      boolean fullNames) {}
 
   private final int maxEntityRows;
 
@@ -47,10 +51,17 @@ final class OnlineRequestReader {
         JsonToken value = in.nextToken();
         switch (field) {
           case "features" -> features = strings(in, value, "features");
-          case "feature_service" -> featureService = value == JsonToken.VALUE_NULL ? null : string(in, value, "feature_service");
+          case "feature_service" ->
+              featureService =
+                  value == JsonToken.VALUE_NULL ? null : string(in, value, "feature_service");
           case "full_feature_names" -> {
-            if (value != JsonToken.VALUE_TRUE && value != JsonToken.VALUE_FALSE && value != JsonToken.VALUE_NULL) {
-              throw RequestException.malformed("full_feature_names holds " + JsonTokens.describe(value) + "; expected true or false");
+            if (value != JsonToken.VALUE_TRUE
+                && value != JsonToken.VALUE_FALSE
+                && value != JsonToken.VALUE_NULL) {
+              throw RequestException.malformed(
+                  "full_feature_names holds "
+                      + JsonTokens.describe(value)
+                      + "; expected true or false");
             }
             fullNames = value == JsonToken.VALUE_TRUE;
           }
@@ -64,7 +75,8 @@ final class OnlineRequestReader {
       throw new UncheckedIOException(e);
     }
     if (entities == null) {
-      throw RequestException.malformed("the request has no entities; give them as columns, e.g. \"entities\": {\"driver_id\": [1001]}");
+      throw RequestException.malformed(
+          "the request has no entities; give them as columns, e.g. \"entities\": {\"driver_id\": [1001]}");
     }
     return new Request(features, featureService, entities, fullNames);
   }
@@ -77,15 +89,18 @@ final class OnlineRequestReader {
   }
 
   private static RequestException notAString(String field, JsonToken token) {
-    return RequestException.malformed(field + " holds " + JsonTokens.describe(token) + "; expected a string");
+    return RequestException.malformed(
+        field + " holds " + JsonTokens.describe(token) + "; expected a string");
   }
 
-  private static List<String> strings(JsonParser in, JsonToken token, String field) throws IOException {
+  private static List<String> strings(JsonParser in, JsonToken token, String field)
+      throws IOException {
     if (token == JsonToken.VALUE_NULL) {
       return null;
     }
     if (token != JsonToken.START_ARRAY) {
-      throw RequestException.malformed(field + " holds " + JsonTokens.describe(token) + "; expected an array of strings");
+      throw RequestException.malformed(
+          field + " holds " + JsonTokens.describe(token) + "; expected an array of strings");
     }
     List<String> values = new ArrayList<>();
     for (JsonToken item = in.nextToken(); item != JsonToken.END_ARRAY; item = in.nextToken()) {
@@ -99,20 +114,30 @@ final class OnlineRequestReader {
 
   private Map<String, List<Object>> entities(JsonParser in, JsonToken token) throws IOException {
     if (token != JsonToken.START_OBJECT) {
-      throw RequestException.malformed("entities holds " + JsonTokens.describe(token) + "; expected an object of columns");
+      throw RequestException.malformed(
+          "entities holds " + JsonTokens.describe(token) + "; expected an object of columns");
     }
     Map<String, List<Object>> columns = new LinkedHashMap<>();
     while (in.nextToken() == JsonToken.FIELD_NAME) {
       String key = in.currentName();
       JsonToken start = in.nextToken();
       if (start != JsonToken.START_ARRAY) {
-        throw RequestException.malformed("entities." + key + " holds " + JsonTokens.describe(start) + "; expected an array of values");
+        throw RequestException.malformed(
+            "entities."
+                + key
+                + " holds "
+                + JsonTokens.describe(start)
+                + "; expected an array of values");
       }
       String column = "entities." + key;
       List<Object> values = new ArrayList<>();
       for (JsonToken item = in.nextToken(); item != JsonToken.END_ARRAY; item = in.nextToken()) {
         if (values.size() == maxEntityRows) {
-          throw new RequestException(ErrorKind.TOO_MANY_ROWS, column + " has more than " + maxEntityRows
+          throw new RequestException(
+              ErrorKind.TOO_MANY_ROWS,
+              column
+                  + " has more than "
+                  + maxEntityRows
                   + " rows (freshet.serving.max-entity-rows); split the request");
         }
         values.add(ValueDecoder.scalar(in, column, values.size()));

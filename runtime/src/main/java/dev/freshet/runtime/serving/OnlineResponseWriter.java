@@ -21,23 +21,34 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Feast's column-oriented {@code /get-online-features} response, streamed: the requested join
- * keys' columns (the request's values, PRESENT, at the epoch), then each feature's values,
- * statuses and event timestamps.
+ * Feast's column-oriented {@code /get-online-features} response, streamed: the requested join keys'
+ * columns (the request's values, PRESENT, at the epoch), then each feature's values, statuses and
+ * event timestamps.
  */
 final class OnlineResponseWriter {
   private static final JsonFactory JSON = new JsonFactory();
+
   /** Strings written thousands of times per response, encoded and quoted once. */
   private static final SerializedString EPOCH = new SerializedString("1970-01-01T00:00:00Z");
+
   private static final SerializedString[] STATUSES =
-      Arrays.stream(FeatureStatus.values()).map(status -> new SerializedString(status.name())).toArray(SerializedString[]::new);
+      Arrays.stream(FeatureStatus.values())
+          .map(status -> new SerializedString(status.name()))
+          .toArray(SerializedString[]::new);
   private static final SerializedString PRESENT = STATUSES[FeatureStatus.PRESENT.ordinal()];
 
   private OnlineResponseWriter() {}
 
-  /** Writes the response for {@code features} of the entity columns {@code typed}, their values {@code columns}. */
+  /**
+   * Writes the response for {@code features} of the entity columns {@code typed}, their values
+   * {@code columns}.
+   */
   static void write(
-      OutputStream response, List<Feature> features, boolean fullNames, Map<String, List<Object>> typed, List<FeatureColumn> columns) {
+      OutputStream response,
+      List<Feature> features,
+      boolean fullNames,
+      Map<String, List<Object>> typed,
+      List<FeatureColumn> columns) {
     try (JsonGenerator out = JSON.createGenerator(response)) {
       JsonValueWriter writer = new JsonValueWriter(out);
       List<String> joinKeys = requestedJoinKeys(typed.keySet(), features);
@@ -67,7 +78,8 @@ final class OnlineResponseWriter {
     }
   }
 
-  private static void writeJoinKeyColumn(JsonGenerator out, JsonValueWriter writer, List<Object> values) throws IOException {
+  private static void writeJoinKeyColumn(
+      JsonGenerator out, JsonValueWriter writer, List<Object> values) throws IOException {
     out.writeStartObject();
     out.writeArrayFieldStart("values");
     for (Object value : values) {
@@ -87,7 +99,8 @@ final class OnlineResponseWriter {
     out.writeEndObject();
   }
 
-  private static void writeFeatureColumn(JsonGenerator out, JsonValueWriter writer, FeatureColumn column, TimestampTexts timestamps)
+  private static void writeFeatureColumn(
+      JsonGenerator out, JsonValueWriter writer, FeatureColumn column, TimestampTexts timestamps)
       throws IOException {
     out.writeStartObject();
     out.writeArrayFieldStart("values");
@@ -109,8 +122,8 @@ final class OnlineResponseWriter {
   }
 
   /**
-   * The entity columns that are join keys of the requested features, in the request's order;
-   * Feast leaves out the others.
+   * The entity columns that are join keys of the requested features, in the request's order; Feast
+   * leaves out the others.
    */
   private static List<String> requestedJoinKeys(Set<String> columns, List<Feature> features) {
     List<String> keys = new ArrayList<>(columns.size());

@@ -5,9 +5,9 @@ import io.micronaut.context.BeanProvider;
 import jakarta.inject.Singleton;
 
 /**
- * The online store that reads are served from, opened by the first read rather than when this
- * bean is made (the store opens when a job first needs it), and then held: resolving the bean on
- * every read showed in the server's profile.
+ * The online store that reads are served from, opened by the first read rather than when this bean
+ * is made (the store opens when a job first needs it), and then held: resolving the bean on every
+ * read showed in the server's profile.
  */
 @Singleton
 public class ServedStore {

@@ -2,7 +2,6 @@ package dev.freshet.runtime.serving;
 
 import dev.freshet.runtime.error.ErrorKind;
 import dev.freshet.runtime.error.RequestException;
-
 import dev.freshet.spec.FeatureRegistry;
 import dev.freshet.spec.FeatureSelectionSpec;
 import dev.freshet.spec.FeatureServiceSpec;
@@ -28,7 +27,8 @@ public class ServingIndex {
    * A requested feature: its view, name, type, and the names the response gives it (its full name,
    * {@code projection__name}, is built once here rather than per request).
    */
-  public record Feature(FeatureViewSpec view, String name, ValueType type, String projection, String fullName) {
+  public record Feature(
+      FeatureViewSpec view, String name, ValueType type, String projection, String fullName) {
     Feature(FeatureViewSpec view, String name, ValueType type, String projection) {
       this(view, name, type, projection, projection + "__" + name);
     }
@@ -40,8 +40,10 @@ public class ServingIndex {
 
   private final Map<String, FeatureViewSpec> views = new HashMap<>();
   private final Map<String, Map<String, FeatureSpec>> features = new HashMap<>();
+
   /** Every feature by its reference, {@code view:feature}. */
   private final Map<String, Feature> byReference = new HashMap<>();
+
   private final Map<String, ValueType> joinKeyTypes = new HashMap<>();
   private final Map<String, List<Feature>> services = new LinkedHashMap<>();
 
@@ -51,7 +53,9 @@ public class ServingIndex {
       Map<String, FeatureSpec> byName = new HashMap<>();
       for (FeatureSpec feature : view.features()) {
         byName.put(feature.name(), feature);
-        byReference.put(view.name() + ":" + feature.name(), new Feature(view, feature.name(), feature.type(), view.name()));
+        byReference.put(
+            view.name() + ":" + feature.name(),
+            new Feature(view, feature.name(), feature.type(), view.name()));
       }
       features.put(view.name(), byName);
       for (JoinKeySpec key : view.joinKeys()) {
@@ -63,7 +67,12 @@ public class ServingIndex {
       for (FeatureSelectionSpec selection : service.selections()) {
         FeatureViewSpec view = views.get(selection.featureView());
         for (String name : selection.features()) {
-          resolved.add(new Feature(view, name, features.get(view.name()).get(name).type(), selection.projectionName()));
+          resolved.add(
+              new Feature(
+                  view,
+                  name,
+                  features.get(view.name()).get(name).type(),
+                  selection.projectionName()));
         }
       }
       services.put(service.name(), List.copyOf(resolved));
@@ -74,7 +83,12 @@ public class ServingIndex {
   public List<Feature> service(String name) {
     List<Feature> resolved = services.get(name);
     if (resolved == null) {
-      throw new RequestException(ErrorKind.FEATURE_SERVICE_NOT_FOUND, "feature service '" + name + "' does not exist" + Suggestions.didYouMean(name, services.keySet()));
+      throw new RequestException(
+          ErrorKind.FEATURE_SERVICE_NOT_FOUND,
+          "feature service '"
+              + name
+              + "' does not exist"
+              + Suggestions.didYouMean(name, services.keySet()));
     }
     return resolved;
   }
@@ -90,14 +104,29 @@ public class ServingIndex {
     }
     int colon = reference.indexOf(':');
     if (colon <= 0 || colon == reference.length() - 1) {
-      throw RequestException.malformed("'" + reference + "' is not a feature reference; write view:feature, e.g. driver_hourly_stats:conv_rate");
+      throw RequestException.malformed(
+          "'"
+              + reference
+              + "' is not a feature reference; write view:feature, e.g. driver_hourly_stats:conv_rate");
     }
     String viewName = reference.substring(0, colon);
     String name = reference.substring(colon + 1);
     if (!views.containsKey(viewName)) {
-      throw new RequestException(ErrorKind.FEATURE_VIEW_NOT_FOUND, "feature view '" + viewName + "' does not exist" + Suggestions.didYouMean(viewName, views.keySet()));
+      throw new RequestException(
+          ErrorKind.FEATURE_VIEW_NOT_FOUND,
+          "feature view '"
+              + viewName
+              + "' does not exist"
+              + Suggestions.didYouMean(viewName, views.keySet()));
     }
-    throw new RequestException(ErrorKind.FEATURE_NOT_FOUND, "feature view '" + viewName + "' has no feature '" + name + "'" + Suggestions.didYouMean(name, features.get(viewName).keySet()));
+    throw new RequestException(
+        ErrorKind.FEATURE_NOT_FOUND,
+        "feature view '"
+            + viewName
+            + "' has no feature '"
+            + name
+            + "'"
+            + Suggestions.didYouMean(name, features.get(viewName).keySet()));
   }
 
   /** The type of a join key, or null for a name no view uses (such entity columns are ignored). */

@@ -16,11 +16,11 @@ import org.slf4j.LoggerFactory;
  * RocksDB store backed by a changelog topic) and the entity's trailing window goes to the buffer.
  *
  * <p>Every event whose bucket the entity's state still holds is applied, in whatever order it
- * comes, so the served window is the same whatever the partitions, the repartition or a backlog
- * did to the order. An event older than the {@link Watermark} is late: counted and logged, and
- * still applied when its bucket is held (the row is written again, replacing the one of the same
- * event time); a late event whose bucket the state no longer holds cannot change the trailing
- * window, and goes to the dead-letter topic (when there is one) for a batch backfill.
+ * comes, so the served window is the same whatever the partitions, the repartition or a backlog did
+ * to the order. An event older than the {@link Watermark} is late: counted and logged, and still
+ * applied when its bucket is held (the row is written again, replacing the one of the same event
+ * time); a late event whose bucket the state no longer holds cannot change the trailing window, and
+ * goes to the dead-letter topic (when there is one) for a batch backfill.
  */
 final class AggregatingProcessor extends ViewProcessor {
   private static final Logger LOG = LoggerFactory.getLogger(AggregatingProcessor.class);
@@ -39,8 +39,16 @@ final class AggregatingProcessor extends ViewProcessor {
   private long loggedMillis = -LOG_EVERY_MILLIS;
 
   AggregatingProcessor(
-      String view, MessageReader reader, OnlineWriteBuffer buffer, Duration interval, String windowsName, WindowPlan plan, EntityKeyReader keys,
-      int features, StreamMetrics metrics, Duration idleTimeout) {
+      String view,
+      MessageReader reader,
+      OnlineWriteBuffer buffer,
+      Duration interval,
+      String windowsName,
+      WindowPlan plan,
+      EntityKeyReader keys,
+      int features,
+      StreamMetrics metrics,
+      Duration idleTimeout) {
     super(reader, buffer, interval);
     this.view = view;
     this.windowsName = windowsName;
@@ -83,8 +91,13 @@ final class AggregatingProcessor extends ViewProcessor {
         return null; // on time, but older than the entity's trailing window: it cannot change it
       }
       expired.increment();
-      return "late: event time " + event.eventTime() + " is before the watermark " + EpochMicros.toInstant(watermark.micros(now))
-          + " and before the oldest window " + view + " holds for this entity; recompute it from the batch source";
+      return "late: event time "
+          + event.eventTime()
+          + " is before the watermark "
+          + EpochMicros.toInstant(watermark.micros(now))
+          + " and before the oldest window "
+          + view
+          + " holds for this entity; recompute it from the batch source";
     }
     state.add(plan, micros, event.values());
     windows.put(keyBytes, state.toBytes());
@@ -94,7 +107,8 @@ final class AggregatingProcessor extends ViewProcessor {
     for (int i = 0; i < plan.aggregates().size(); i++) {
       row[plan.aggregates().get(i).targetPosition()] = served.values()[i];
     }
-    buffer.put(key, EpochMicros.toInstant(served.eventMicros()), Arrays.asList(row), record.timestamp());
+    buffer.put(
+        key, EpochMicros.toInstant(served.eventMicros()), Arrays.asList(row), record.timestamp());
     return null;
   }
 
@@ -102,9 +116,15 @@ final class AggregatingProcessor extends ViewProcessor {
   private void logLate(StreamEvent event, long micros, long now, boolean held) {
     lateSinceLog++;
     if (now - loggedMillis >= LOG_EVERY_MILLIS) {
-      LOG.warn("{}: {} late event(s) since the last report; the latest at {}, watermark {}: {}",
-          view, lateSinceLog, event.eventTime(), EpochMicros.toInstant(watermark.micros(now)),
-          held ? "applied to its window" : "too old for the windows held, not applied (dead-lettered when a dead-letter topic is set)");
+      LOG.warn(
+          "{}: {} late event(s) since the last report; the latest at {}, watermark {}: {}",
+          view,
+          lateSinceLog,
+          event.eventTime(),
+          EpochMicros.toInstant(watermark.micros(now)),
+          held
+              ? "applied to its window"
+              : "too old for the windows held, not applied (dead-lettered when a dead-letter topic is set)");
       lateSinceLog = 0;
       loggedMillis = now;
     }

@@ -8,16 +8,27 @@ import org.apache.kafka.streams.processor.api.Record;
 
 /**
  * A stream view without aggregations: each message is a row of the target view, at the message's
- * event time, its features copied from the message fields of the same names. Newest wins, so a
- * late or replayed message never overwrites a newer row.
+ * event time, its features copied from the message fields of the same names. Newest wins, so a late
+ * or replayed message never overwrites a newer row.
  */
 final class CopyingProcessor extends ViewProcessor {
   private final EntityKeyReader keys;
-  /** Per target feature, the message field it is copied from, or -1 when the stream does not give it. */
+
+  /**
+   * Per target feature, the message field it is copied from, or -1 when the stream does not give
+   * it.
+   */
   private final int[] fields;
+
   private final ValueType[] types;
 
-  CopyingProcessor(MessageReader reader, OnlineWriteBuffer buffer, Duration interval, EntityKeyReader keys, int[] fields, ValueType[] types) {
+  CopyingProcessor(
+      MessageReader reader,
+      OnlineWriteBuffer buffer,
+      Duration interval,
+      EntityKeyReader keys,
+      int[] fields,
+      ValueType[] types) {
     super(reader, buffer, interval);
     this.keys = keys;
     this.fields = fields;

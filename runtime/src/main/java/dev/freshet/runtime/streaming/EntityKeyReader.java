@@ -31,7 +31,10 @@ final class EntityKeyReader {
     return values;
   }
 
-  /** The entity's key as bytes: Feast's serialization, the same for any instance and any order of keys. */
+  /**
+   * The entity's key as bytes: Feast's serialization, the same for any instance and any order of
+   * keys.
+   */
   byte[] bytes(List<Object> values) {
     return EntityKeys.serialize(joinKeys, values);
   }

@@ -51,6 +51,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 public final class EventEmitter {
   /** How far each iteration moves the times forward. */
   public static final Duration SHIFT = Duration.ofDays(52 * 7);
+
   private static final JsonFactory JSON = new JsonFactory();
   private static final DateTimeFormatter DATE_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
@@ -71,18 +72,27 @@ public final class EventEmitter {
    */
   public static EventEmitter of(FeatureRegistry registry, FreshetConfig config, String topic) {
     List<KafkaSourceSpec> sources =
-        registry.dataSources().stream().filter(s -> s instanceof KafkaSourceSpec).map(s -> (KafkaSourceSpec) s).toList();
+        registry.dataSources().stream()
+            .filter(s -> s instanceof KafkaSourceSpec)
+            .map(s -> (KafkaSourceSpec) s)
+            .toList();
     KafkaSourceSpec source =
         sources.stream()
             .filter(s -> topic == null || s.topic().equals(topic))
             .findFirst()
-            .orElseThrow(() -> new IllegalArgumentException(
-                sources.isEmpty()
-                    ? "this repository has no Kafka source"
-                    : "no Kafka source reads topic '" + topic + "'; the topics are " + sources.stream().map(KafkaSourceSpec::topic).toList()));
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        sources.isEmpty()
+                            ? "this repository has no Kafka source"
+                            : "no Kafka source reads topic '"
+                                + topic
+                                + "'; the topics are "
+                                + sources.stream().map(KafkaSourceSpec::topic).toList()));
     DataSourceSpec batch = registry.dataSource(source.batchSource()).orElse(null);
     if (!(batch instanceof FileSourceSpec file)) {
-      throw new IllegalArgumentException("Kafka source " + source.name() + " has no file batch source to replay");
+      throw new IllegalArgumentException(
+          "Kafka source " + source.name() + " has no file batch source to replay");
     }
     return new EventEmitter(source, config.resolve(file.path()));
   }
@@ -103,12 +113,23 @@ public final class EventEmitter {
    *
    * @return the number of messages sent
    */
-  public long emit(String bootstrapServers, int rate, int iterations, boolean unkeyed, int partitions, PrintWriter out) {
+  public long emit(
+      String bootstrapServers,
+      int rate,
+      int iterations,
+      boolean unkeyed,
+      int partitions,
+      PrintWriter out) {
     List<Row> rows = read();
     int topicPartitions = createTopic(bootstrapServers, partitions, out);
     Random random = new Random();
-    out.printf("emitting %,d events x %d iteration(s) from %s to topic %s%s%s%n",
-        rows.size(), iterations, batchFile.getFileName(), source.topic(), rate > 0 ? " at " + rate + "/s" : "",
+    out.printf(
+        "emitting %,d events x %d iteration(s) from %s to topic %s%s%s%n",
+        rows.size(),
+        iterations,
+        batchFile.getFileName(),
+        source.topic(),
+        rate > 0 ? " at " + rate + "/s" : "",
         unkeyed ? ", unkeyed, to random partitions of " + topicPartitions : "");
     out.flush();
     Properties properties = new Properties();
@@ -118,7 +139,8 @@ public final class EventEmitter {
     long sent = 0;
     long started = System.nanoTime();
     boolean interrupted = false;
-    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(properties, new ByteArraySerializer(), new ByteArraySerializer())) {
+    try (KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(properties, new ByteArraySerializer(), new ByteArraySerializer())) {
       passes:
       for (int iteration = 1; iteration <= iterations; iteration++) {
         Duration shift = SHIFT.multipliedBy(iteration);
@@ -137,7 +159,9 @@ public final class EventEmitter {
           }
           try {
             if (unkeyed) {
-              producer.send(new ProducerRecord<>(source.topic(), random.nextInt(topicPartitions), null, message(row, shift)));
+              producer.send(
+                  new ProducerRecord<>(
+                      source.topic(), random.nextInt(topicPartitions), null, message(row, shift)));
             } else {
               byte[] key = String.valueOf(row.values()[0]).getBytes(StandardCharsets.UTF_8);
               producer.send(new ProducerRecord<>(source.topic(), key, message(row, shift)));
@@ -150,7 +174,9 @@ public final class EventEmitter {
           sent++;
         }
         producer.flush();
-        out.printf("iteration %d: events sent, times shifted by %d weeks%n", iteration, shift.toDays() / 7);
+        out.printf(
+            "iteration %d: events sent, times shifted by %d weeks%n",
+            iteration, shift.toDays() / 7);
         out.flush();
       }
     } finally {
@@ -170,13 +196,27 @@ public final class EventEmitter {
     for (MessageFieldSpec field : fields) {
       if (!schema.containsKey(field.name())) {
         throw new IllegalArgumentException(
-            batchFile + " has no column '" + field.name() + "', a field of Kafka source " + source.name() + "; it has " + schema.keySet());
+            batchFile
+                + " has no column '"
+                + field.name()
+                + "', a field of Kafka source "
+                + source.name()
+                + "; it has "
+                + schema.keySet());
       }
       String column = DuckDb.quote(field.name());
-      select.add(field.type() == ValueType.UNIX_TIMESTAMP ? "epoch_us(CAST(" + column + " AS TIMESTAMPTZ))" : column);
+      select.add(
+          field.type() == ValueType.UNIX_TIMESTAMP
+              ? "epoch_us(CAST(" + column + " AS TIMESTAMPTZ))"
+              : column);
     }
-    String query = "SELECT " + String.join(", ", select) + " FROM " + new ParquetSource(batchFile).scan()
-        + " ORDER BY " + DuckDb.quote(source.timestampField());
+    String query =
+        "SELECT "
+            + String.join(", ", select)
+            + " FROM "
+            + new ParquetSource(batchFile).scan()
+            + " ORDER BY "
+            + DuckDb.quote(source.timestampField());
     List<Row> rows = new ArrayList<>();
     try (Connection connection = DuckDb.connect();
         Statement statement = connection.createStatement();
@@ -185,12 +225,16 @@ public final class EventEmitter {
         Object[] values = new Object[fields.size()];
         for (int i = 0; i < values.length; i++) {
           Object value = result.getObject(i + 1);
-          values[i] = fields.get(i).type() == ValueType.UNIX_TIMESTAMP && value != null ? EpochMicros.toInstant(((Number) value).longValue()) : value;
+          values[i] =
+              fields.get(i).type() == ValueType.UNIX_TIMESTAMP && value != null
+                  ? EpochMicros.toInstant(((Number) value).longValue())
+                  : value;
         }
         rows.add(new Row(values));
       }
     } catch (SQLException e) {
-      throw new IllegalArgumentException("cannot read " + batchFile + ": " + DuckDb.firstLine(e), e);
+      throw new IllegalArgumentException(
+          "cannot read " + batchFile + ": " + DuckDb.firstLine(e), e);
     }
     return rows;
   }
@@ -247,7 +291,9 @@ public final class EventEmitter {
     }
     int existing = Topics.partitions(bootstrapServers, source.topic());
     if (partitions > 0 && existing != partitions) {
-      out.printf("topic %s exists with %d partitions; --partitions %d applies only to a topic it creates%n", source.topic(), existing, partitions);
+      out.printf(
+          "topic %s exists with %d partitions; --partitions %d applies only to a topic it creates%n",
+          source.topic(), existing, partitions);
     }
     return existing;
   }

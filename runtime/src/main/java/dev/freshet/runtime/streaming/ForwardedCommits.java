@@ -14,12 +14,15 @@ final class ForwardedCommits {
 
   /** Starts committing {@code context} every {@code interval} in which something was forwarded. */
   void schedule(ProcessorContext<?, ?> context, Duration interval) {
-    context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, now -> {
-      if (forwarded) {
-        forwarded = false;
-        context.commit();
-      }
-    });
+    context.schedule(
+        interval,
+        PunctuationType.WALL_CLOCK_TIME,
+        now -> {
+          if (forwarded) {
+            forwarded = false;
+            context.commit();
+          }
+        });
   }
 
   /** Notes a forward, to be committed at the next scheduled time. */

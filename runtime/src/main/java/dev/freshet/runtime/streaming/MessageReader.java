@@ -26,8 +26,8 @@ import org.apache.avro.util.Utf8;
 
 /**
  * Reads the messages of one Kafka source into {@link StreamEvent}s, typed as the source declares
- * its fields: JSON objects (unknown fields ignored), or Avro records in the source's schema.
- * Not thread-safe: one per stream task.
+ * its fields: JSON objects (unknown fields ignored), or Avro records in the source's schema. Not
+ * thread-safe: one per stream task.
  */
 final class MessageReader {
   private static final JsonFactory JSON = new JsonFactory();
@@ -48,17 +48,22 @@ final class MessageReader {
     }
     Integer timestamp = positions.get(source.timestampField());
     if (timestamp == null) {
-      throw new IllegalStateException("Kafka source " + source.name() + " declares no field " + source.timestampField());
+      throw new IllegalStateException(
+          "Kafka source " + source.name() + " declares no field " + source.timestampField());
     }
     this.timestampPosition = timestamp;
-    this.avro = source.format() == MessageFormat.AVRO ? new GenericDatumReader<>(new Schema.Parser().parse(source.avroSchema())) : null;
+    this.avro =
+        source.format() == MessageFormat.AVRO
+            ? new GenericDatumReader<>(new Schema.Parser().parse(source.avroSchema()))
+            : null;
   }
 
   /** The position of {@code field} in {@link StreamEvent#values()}. */
   int position(String field) {
     Integer position = positions.get(field);
     if (position == null) {
-      throw new IllegalArgumentException("Kafka source " + source.name() + " has no field " + field);
+      throw new IllegalArgumentException(
+          "Kafka source " + source.name() + " has no field " + field);
     }
     return position;
   }
@@ -70,7 +75,8 @@ final class MessageReader {
     Object[] values = avro != null ? readAvro(message) : readJson(message);
     for (int i = 0; i < fields.size(); i++) {
       if (values[i] == null && (!fields.get(i).nullable() || i == timestampPosition)) {
-        throw new MalformedMessageException("field '" + fields.get(i).name() + "' is missing or null");
+        throw new MalformedMessageException(
+            "field '" + fields.get(i).name() + "' is missing or null");
       }
     }
     return new StreamEvent(values, (Instant) values[timestampPosition], message);
@@ -92,7 +98,8 @@ final class MessageReader {
         values[position] = json(in, token, fields.get(position), position == timestampPosition);
       }
     } catch (IOException e) {
-      throw new MalformedMessageException("the message is not valid JSON: " + firstLine(e.getMessage()));
+      throw new MalformedMessageException(
+          "the message is not valid JSON: " + firstLine(e.getMessage()));
     }
     return values;
   }
@@ -116,7 +123,8 @@ final class MessageReader {
     return scalar(in, token, field, type, eventTime);
   }
 
-  private Object scalar(JsonParser in, JsonToken token, MessageFieldSpec field, ValueType type, boolean eventTime)
+  private Object scalar(
+      JsonParser in, JsonToken token, MessageFieldSpec field, ValueType type, boolean eventTime)
       throws IOException, MalformedMessageException {
     if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
       throw mistyped(field, token == JsonToken.START_OBJECT ? "an object" : "an array");
@@ -127,7 +135,8 @@ final class MessageReader {
       switch (type) {
         case INT64:
         case INT32:
-          long whole = token == JsonToken.VALUE_NUMBER_INT ? in.getLongValue() : Long.parseLong(text.trim());
+          long whole =
+              token == JsonToken.VALUE_NUMBER_INT ? in.getLongValue() : Long.parseLong(text.trim());
           if (type == ValueType.INT32) {
             return Math.toIntExact(whole);
           }
@@ -158,24 +167,33 @@ final class MessageReader {
   }
 
   /**
-   * A time: the event time in the source's declared format; other time fields as text in any
-   * form {@link Instants} reads, or as epoch milliseconds.
+   * A time: the event time in the source's declared format; other time fields as text in any form
+   * {@link Instants} reads, or as epoch milliseconds.
    */
-  private Instant time(Object value, MessageFieldSpec field, boolean eventTime) throws MalformedMessageException {
+  private Instant time(Object value, MessageFieldSpec field, boolean eventTime)
+      throws MalformedMessageException {
     TimestampFormat format = eventTime ? source.timestampFormat() : null;
     if (value instanceof Long millis) {
       if (format != null && format != TimestampFormat.EPOCH_MILLIS) {
         throw new MalformedMessageException(
-            "field '" + field.name() + "' is the number " + millis + ", but the source's times are " + format + " text");
+            "field '"
+                + field.name()
+                + "' is the number "
+                + millis
+                + ", but the source's times are "
+                + format
+                + " text");
       }
       return Instant.ofEpochMilli(millis);
     }
     String text = value.toString();
-    if (format == TimestampFormat.EPOCH_MILLIS || (format == null && text.chars().allMatch(Character::isDigit) && !text.isEmpty())) {
+    if (format == TimestampFormat.EPOCH_MILLIS
+        || (format == null && text.chars().allMatch(Character::isDigit) && !text.isEmpty())) {
       try {
         return Instant.ofEpochMilli(Long.parseLong(text.trim()));
       } catch (NumberFormatException e) {
-        throw new MalformedMessageException("field '" + field.name() + "' is '" + text + "', not epoch milliseconds");
+        throw new MalformedMessageException(
+            "field '" + field.name() + "' is '" + text + "', not epoch milliseconds");
       }
     }
     try {
@@ -190,7 +208,8 @@ final class MessageReader {
       decoder = DecoderFactory.get().binaryDecoder(message, decoder);
       reused = avro.read(reused, decoder);
     } catch (IOException | RuntimeException e) {
-      throw new MalformedMessageException("the message is not an Avro record of the source's schema: " + e);
+      throw new MalformedMessageException(
+          "the message is not an Avro record of the source's schema: " + e);
     }
     Object[] values = new Object[fields.size()];
     for (int i = 0; i < fields.size(); i++) {
@@ -203,7 +222,8 @@ final class MessageReader {
     return values;
   }
 
-  private Object avroValue(Object value, MessageFieldSpec field, ValueType type, boolean eventTime) throws MalformedMessageException {
+  private Object avroValue(Object value, MessageFieldSpec field, ValueType type, boolean eventTime)
+      throws MalformedMessageException {
     if (value == null) {
       return null;
     }
@@ -232,7 +252,8 @@ final class MessageReader {
           buffer.get(bytes);
           yield bytes;
         }
-        case UNIX_TIMESTAMP -> time(plain instanceof Number n ? (Object) n.longValue() : plain, field, eventTime);
+        case UNIX_TIMESTAMP ->
+            time(plain instanceof Number n ? (Object) n.longValue() : plain, field, eventTime);
         default -> throw mistyped(field, String.valueOf(plain));
       };
     } catch (ClassCastException | ArithmeticException e) {
@@ -241,7 +262,8 @@ final class MessageReader {
   }
 
   private static MalformedMessageException mistyped(MessageFieldSpec field, String found) {
-    return new MalformedMessageException("field '" + field.name() + "' is " + found + ", which is not " + field.type());
+    return new MalformedMessageException(
+        "field '" + field.name() + "' is " + found + ", which is not " + field.type());
   }
 
   private static String firstLine(String message) {

@@ -26,16 +26,20 @@ import org.slf4j.LoggerFactory;
 /**
  * The rows a stream task computed since its last commit, one per entity. {@link ViewProcessor}
  * flushes them to the online store and only then asks Kafka Streams to commit, so offsets (and,
- * exactly once, the window state) advance only past rows that reached the store. A failing write
- * is retried with backoff while the task consumes nothing; past the retry timeout the task fails
- * and restarts from its last commit.
+ * exactly once, the window state) advance only past rows that reached the store. A failing write is
+ * retried with backoff while the task consumes nothing; past the retry timeout the task fails and
+ * restarts from its last commit.
  */
 final class OnlineWriteBuffer {
   private static final Logger LOG = LoggerFactory.getLogger(OnlineWriteBuffer.class);
   private static final long MAX_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(5);
 
   /** A row to write, and when the earliest event it holds arrived in Kafka. */
-  private record Row(List<Object> joinKeyValues, Instant eventTimestamp, List<Object> featureValues, long arrivalMillis)
+  private record Row(
+      List<Object> joinKeyValues,
+      Instant eventTimestamp,
+      List<Object> featureValues,
+      long arrivalMillis)
       implements FeatureRow {
     @Override
     public Instant createdTimestamp() {
@@ -45,10 +49,13 @@ final class OnlineWriteBuffer {
 
   private final FeatureViewSpec view;
   private final OnlineStore.Ties ties;
+
   /** The target's features this stream does not compute: read back and kept as stored. */
   private final List<String> kept;
+
   /** Where each kept feature sits in the view's feature order. */
   private final int[] keptPositions;
+
   private final Supplier<OnlineStore> store;
   private final Duration retryTimeout;
   private final Counter written;
@@ -61,8 +68,13 @@ final class OnlineWriteBuffer {
    * @param view the view written to, the stream view's target
    */
   OnlineWriteBuffer(
-      String streamView, FeatureViewSpec view, List<String> computed, OnlineStore.Ties ties, Supplier<OnlineStore> store,
-      Duration retryTimeout, StreamMetrics metrics) {
+      String streamView,
+      FeatureViewSpec view,
+      List<String> computed,
+      OnlineStore.Ties ties,
+      Supplier<OnlineStore> store,
+      Duration retryTimeout,
+      StreamMetrics metrics) {
     this.view = view;
     this.ties = ties;
     List<String> names = view.features().stream().map(FeatureSpec::name).toList();
@@ -76,16 +88,27 @@ final class OnlineWriteBuffer {
   }
 
   /**
-   * Buffers the newest row of an entity: it replaces the buffered one unless older (or as old,
-   * when ties keep the stored row). {@code featureValues} follow the view's feature order, with
-   * nulls for the features the stream does not compute.
+   * Buffers the newest row of an entity: it replaces the buffered one unless older (or as old, when
+   * ties keep the stored row). {@code featureValues} follow the view's feature order, with nulls
+   * for the features the stream does not compute.
    */
-  void put(List<Object> joinKeyValues, Instant eventTimestamp, List<Object> featureValues, long arrivalMillis) {
+  void put(
+      List<Object> joinKeyValues,
+      Instant eventTimestamp,
+      List<Object> featureValues,
+      long arrivalMillis) {
     Row buffered = pending.get(joinKeyValues);
     if (buffered == null) {
-      pending.put(joinKeyValues, new Row(joinKeyValues, eventTimestamp, featureValues, arrivalMillis));
+      pending.put(
+          joinKeyValues, new Row(joinKeyValues, eventTimestamp, featureValues, arrivalMillis));
     } else if (NewestWins.replaces(eventTimestamp, buffered.eventTimestamp(), ties)) {
-      pending.put(joinKeyValues, new Row(joinKeyValues, eventTimestamp, featureValues, Math.min(arrivalMillis, buffered.arrivalMillis())));
+      pending.put(
+          joinKeyValues,
+          new Row(
+              joinKeyValues,
+              eventTimestamp,
+              featureValues,
+              Math.min(arrivalMillis, buffered.arrivalMillis())));
     }
   }
 
@@ -102,18 +125,30 @@ final class OnlineWriteBuffer {
     long backoff = TimeUnit.MILLISECONDS.toNanos(100);
     while (true) {
       try {
-        List<Row> rows = kept.isEmpty() ? new ArrayList<>(pending.values()) : withKeptValues(new ArrayList<>(pending.values()));
+        List<Row> rows =
+            kept.isEmpty()
+                ? new ArrayList<>(pending.values())
+                : withKeptValues(new ArrayList<>(pending.values()));
         store.get().write(view, rows, ties);
         break;
       } catch (OnlineStoreException e) {
         failures.increment();
         if (System.nanoTime() + backoff > deadline) {
           throw new StreamsException(
-              "the online store refused the rows of " + view.name() + " for " + retryTimeout.toSeconds()
-                  + " s; the task restarts from its last commit: " + e.getMessage(), e);
+              "the online store refused the rows of "
+                  + view.name()
+                  + " for "
+                  + retryTimeout.toSeconds()
+                  + " s; the task restarts from its last commit: "
+                  + e.getMessage(),
+              e);
         }
-        LOG.warn("{}: {} rows wait for the online store, retrying in {} ms (nothing is consumed meanwhile): {}",
-            view.name(), pending.size(), TimeUnit.NANOSECONDS.toMillis(backoff), e.getMessage());
+        LOG.warn(
+            "{}: {} rows wait for the online store, retrying in {} ms (nothing is consumed meanwhile): {}",
+            view.name(),
+            pending.size(),
+            TimeUnit.NANOSECONDS.toMillis(backoff),
+            e.getMessage());
         LockSupport.parkNanos(backoff);
         backoff = Math.min(backoff * 2, MAX_BACKOFF_NANOS);
       }
@@ -126,7 +161,9 @@ final class OnlineWriteBuffer {
     pending.clear();
   }
 
-  /** The rows with the features the stream does not compute filled from the store, one read for all. */
+  /**
+   * The rows with the features the stream does not compute filled from the store, one read for all.
+   */
   private List<Row> withKeptValues(List<Row> rows) {
     List<List<Object>> keys = rows.stream().map(Row::joinKeyValues).toList();
     List<StoredRow> stored = store.get().read(List.of(new ViewRead(view, kept, keys))).get(0);

@@ -18,6 +18,7 @@ final class RekeyProcessor implements Processor<byte[], Object, byte[], byte[]> 
   private final Duration interval;
   private ProcessorContext<byte[], byte[]> context;
   private final ForwardedCommits commits = new ForwardedCommits();
+
   /** The newest event time read, per source partition of this task. */
   private final Map<Integer, Long> newest = new HashMap<>();
 
@@ -35,10 +36,14 @@ final class RekeyProcessor implements Processor<byte[], Object, byte[], byte[]> 
   @Override
   public void process(Record<byte[], Object> record) {
     StreamEvent event = (StreamEvent) record.value();
-    int partition = context.recordMetadata().map(m -> m.partition()).orElse(context.taskId().partition());
+    int partition =
+        context.recordMetadata().map(m -> m.partition()).orElse(context.taskId().partition());
     long micros = newest.merge(partition, EpochMicros.of(event.eventTime()), Math::max);
     commits.forwarded();
     context.forward(
-        record.withKey(keys.bytes(keys.values(event))).withValue(event.raw()).withHeaders(new SourceProgress(partition, micros).addTo(record.headers())));
+        record
+            .withKey(keys.bytes(keys.values(event)))
+            .withValue(event.raw())
+            .withHeaders(new SourceProgress(partition, micros).addTo(record.headers())));
   }
 }

@@ -6,10 +6,10 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
- * How far one partition of a source has come: the greatest event time read from it so far. The
- * task that reads the partition puts it on every event it repartitions (a header), so that the
- * task aggregating after the repartition knows each source partition's progress, however the
- * repartition interleaves them. See {@link Watermark}.
+ * How far one partition of a source has come: the greatest event time read from it so far. The task
+ * that reads the partition puts it on every event it repartitions (a header), so that the task
+ * aggregating after the repartition knows each source partition's progress, however the repartition
+ * interleaves them. See {@link Watermark}.
  */
 record SourceProgress(int partition, long newestMicros) {
   static final String HEADER = "x-freshet-source-progress";
@@ -22,7 +22,10 @@ record SourceProgress(int partition, long newestMicros) {
     return copy;
   }
 
-  /** The progress a repartitioned event carries, or null (a message that was not repartitioned here). */
+  /**
+   * The progress a repartitioned event carries, or null (a message that was not repartitioned
+   * here).
+   */
   static SourceProgress of(Headers headers) {
     Header header = headers.lastHeader(HEADER);
     if (header == null || header.value() == null || header.value().length != 12) {

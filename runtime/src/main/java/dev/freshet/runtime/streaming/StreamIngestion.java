@@ -52,7 +52,11 @@ public class StreamIngestion implements AutoCloseable {
   private KafkaStreamsMetrics kafkaMetrics;
 
   public StreamIngestion(
-      FeatureRegistry registry, FreshetConfig freshet, KafkaConfig kafka, StreamingConfig config, BeanProvider<OnlineStore> store,
+      FeatureRegistry registry,
+      FreshetConfig freshet,
+      KafkaConfig kafka,
+      StreamingConfig config,
+      BeanProvider<OnlineStore> store,
       MeterRegistry meters) {
     this.registry = registry;
     this.freshet = freshet;
@@ -98,7 +102,9 @@ public class StreamIngestion implements AutoCloseable {
     streams = new KafkaStreams(topology, properties());
     streams.setUncaughtExceptionHandler(
         e -> {
-          LOG.error("a stream thread failed and is replaced; its tasks resume from their last commit: {}", e.toString());
+          LOG.error(
+              "a stream thread failed and is replaced; its tasks resume from their last commit: {}",
+              e.toString());
           return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
     streams.setStateListener(
@@ -111,7 +117,10 @@ public class StreamIngestion implements AutoCloseable {
     kafkaMetrics.bindTo(meters);
     bindLag();
     streams.start();
-    LOG.info("stream ingestion started: {} stream views from {}", registry.streamFeatureViews().size(), kafka.getBootstrapServers());
+    LOG.info(
+        "stream ingestion started: {} stream views from {}",
+        registry.streamFeatureViews().size(),
+        kafka.getBootstrapServers());
   }
 
   /**
@@ -139,7 +148,9 @@ public class StreamIngestion implements AutoCloseable {
       MetricName name = metric.getKey();
       String metricTopic = name.tags().getOrDefault("topic", "");
       boolean ours = metricTopic.equals(topic) || metricTopic.contains(internalTopicPart);
-      if (name.name().equals("records-lag") && name.tags().containsKey("partition") && ours
+      if (name.name().equals("records-lag")
+          && name.tags().containsKey("partition")
+          && ours
           && !name.tags().getOrDefault("client-id", "").contains("restore")) {
         Object value = metric.getValue().metricValue();
         if (value instanceof Number number && !Double.isNaN(number.doubleValue())) {
@@ -171,20 +182,34 @@ public class StreamIngestion implements AutoCloseable {
 
   private Properties properties() {
     Properties properties = new Properties();
-    String applicationId = config.getApplicationId() != null ? config.getApplicationId() : "freshet-" + freshet.getProject();
+    String applicationId =
+        config.getApplicationId() != null
+            ? config.getApplicationId()
+            : "freshet-" + freshet.getProject();
     properties.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
     properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBootstrapServers());
-    properties.put(StreamsConfig.STATE_DIR_CONFIG, freshet.resolve(config.getStateDir()).toString());
-    properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.isExactlyOnce() ? StreamsConfig.EXACTLY_ONCE_V2 : StreamsConfig.AT_LEAST_ONCE);
+    properties.put(
+        StreamsConfig.STATE_DIR_CONFIG, freshet.resolve(config.getStateDir()).toString());
+    properties.put(
+        StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
+        config.isExactlyOnce() ? StreamsConfig.EXACTLY_ONCE_V2 : StreamsConfig.AT_LEAST_ONCE);
     properties.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(config.getThreads()));
-    properties.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class.getName());
-    properties.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class.getName());
-    properties.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+    properties.put(
+        StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class.getName());
+    properties.put(
+        StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class.getName());
+    properties.put(
+        StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
     // A task may wait out an online store outage inside a write: the consumer and the transaction
     // must outlive the write retries, or the group would evict a task that is fine.
-    long patience = Math.min(config.getWriteRetryTimeout().plus(Duration.ofMinutes(1)).toMillis(), 900_000);
-    properties.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG), Long.toString(patience));
-    properties.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG), Long.toString(patience));
+    long patience =
+        Math.min(config.getWriteRetryTimeout().plus(Duration.ofMinutes(1)).toMillis(), 900_000);
+    properties.put(
+        StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG),
+        Long.toString(patience));
+    properties.put(
+        StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG),
+        Long.toString(patience));
     // The processors commit right after each write to the online store (ViewProcessor). Kafka
     // Streams' own schedule is pushed out of the way: a commit of its own could pass rows that
     // are computed but not yet written. (It may not exceed the transaction timeout.)

@@ -25,7 +25,10 @@ public class StreamIngestionHealth extends AbstractHealthIndicator<Map<String, S
       healthStatus = HealthStatus.UP;
       return Map.of("state", "not started");
     }
-    healthStatus = state.isRunningOrRebalancing() || state == KafkaStreams.State.CREATED ? HealthStatus.UP : HealthStatus.DOWN;
+    healthStatus =
+        state.isRunningOrRebalancing() || state == KafkaStreams.State.CREATED
+            ? HealthStatus.UP
+            : HealthStatus.DOWN;
     return Map.of("state", state.name(), "streams", ingestion.describe());
   }
 

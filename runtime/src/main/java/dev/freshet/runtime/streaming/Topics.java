@@ -18,7 +18,10 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * gives them, so that the ingestion, the emitter and the dead-letter topic can start in any order.
  */
 final class Topics {
-  /** Partitions of a topic created here unless told otherwise: the unit of parallelism of the ingestion. */
+  /**
+   * Partitions of a topic created here unless told otherwise: the unit of parallelism of the
+   * ingestion.
+   */
   static final int PARTITIONS = 3;
 
   private Topics() {}
@@ -43,18 +46,30 @@ final class Topics {
           continue;
         }
         try {
-          admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty()))).all().get(30, TimeUnit.SECONDS);
+          admin
+              .createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty())))
+              .all()
+              .get(30, TimeUnit.SECONDS);
           created.add(topic);
         } catch (ExecutionException e) {
           if (!(e.getCause() instanceof TopicExistsException)) {
-            throw new IllegalArgumentException("cannot create topic " + topic + " at " + bootstrapServers + ": " + e.getCause().getMessage(), e);
+            throw new IllegalArgumentException(
+                "cannot create topic "
+                    + topic
+                    + " at "
+                    + bootstrapServers
+                    + ": "
+                    + e.getCause().getMessage(),
+                e);
           }
         }
       }
     } catch (ExecutionException e) {
-      throw new IllegalArgumentException("cannot list the topics at " + bootstrapServers + ": " + e.getCause().getMessage(), e);
+      throw new IllegalArgumentException(
+          "cannot list the topics at " + bootstrapServers + ": " + e.getCause().getMessage(), e);
     } catch (TimeoutException e) {
-      throw new IllegalArgumentException("no Kafka broker answered at " + bootstrapServers + " within 30 s");
+      throw new IllegalArgumentException(
+          "no Kafka broker answered at " + bootstrapServers + " within 30 s");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
@@ -65,11 +80,25 @@ final class Topics {
   /** How many partitions {@code topic} has. */
   static int partitions(String bootstrapServers, String topic) {
     try (Admin admin = admin(bootstrapServers)) {
-      return admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic).partitions().size();
+      return admin
+          .describeTopics(List.of(topic))
+          .allTopicNames()
+          .get(30, TimeUnit.SECONDS)
+          .get(topic)
+          .partitions()
+          .size();
     } catch (ExecutionException e) {
-      throw new IllegalArgumentException("cannot describe topic " + topic + " at " + bootstrapServers + ": " + e.getCause().getMessage(), e);
+      throw new IllegalArgumentException(
+          "cannot describe topic "
+              + topic
+              + " at "
+              + bootstrapServers
+              + ": "
+              + e.getCause().getMessage(),
+          e);
     } catch (TimeoutException e) {
-      throw new IllegalArgumentException("no Kafka broker answered at " + bootstrapServers + " within 30 s");
+      throw new IllegalArgumentException(
+          "no Kafka broker answered at " + bootstrapServers + " within 30 s");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

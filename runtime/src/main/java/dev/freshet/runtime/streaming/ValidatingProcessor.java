@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads each message of a source: a well-formed one goes on as a {@link StreamEvent}; a malformed
- * one is counted, logged with its topic, partition and offset, and goes on as its raw bytes with
- * an {@code x-freshet-error} header, for the dead-letter topic or for nothing. It never stops the
+ * one is counted, logged with its topic, partition and offset, and goes on as its raw bytes with an
+ * {@code x-freshet-error} header, for the dead-letter topic or for nothing. It never stops the
  * stream.
  */
 final class ValidatingProcessor implements Processor<byte[], byte[], byte[], Object> {
@@ -27,7 +27,8 @@ final class ValidatingProcessor implements Processor<byte[], byte[], byte[], Obj
   private ProcessorContext<byte[], Object> context;
   private final ForwardedCommits commits = new ForwardedCommits();
 
-  ValidatingProcessor(String source, MessageReader reader, StreamMetrics metrics, Duration interval) {
+  ValidatingProcessor(
+      String source, MessageReader reader, StreamMetrics metrics, Duration interval) {
     this.source = source;
     this.interval = interval;
     this.reader = reader;
@@ -50,7 +51,10 @@ final class ValidatingProcessor implements Processor<byte[], byte[], byte[], Obj
     } catch (MalformedMessageException e) {
       skipped.increment();
       String where =
-          context.recordMetadata().map(m -> m.topic() + " partition " + m.partition() + " offset " + m.offset()).orElse("(unknown offset)");
+          context
+              .recordMetadata()
+              .map(m -> m.topic() + " partition " + m.partition() + " offset " + m.offset())
+              .orElse("(unknown offset)");
       LOG.warn("{}: skipped a malformed message at {}: {}", source, where, e.getMessage());
       byte[] raw = record.value() == null ? new byte[0] : record.value();
       Record<byte[], Object> dead = record.withValue(raw);

@@ -12,8 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the processors of one stream view share: events come parsed, or as bytes after a
- * repartition (parsed again here, already known to be well-formed); rows go to the task's {@link
+ * What the processors of one stream view share: events come parsed, or as bytes after a repartition
+ * (parsed again here, already known to be well-formed); rows go to the task's {@link
  * OnlineWriteBuffer}, which is written every commit interval (or when full) and then committed.
  * Kafka Streams' own commit interval is off ({@link StreamIngestion}): a commit follows a write,
  * never the other way round. An event a view cannot apply goes on, as it came and with the reason

@@ -11,14 +11,14 @@ import java.util.Map;
  * time per task, which a repartition interleaving partitions trips) and Spark's (one maximum over
  * the whole source, which needs a driver between micro-batches).
  *
- * <p>An event's own partition is observed before the event is judged, with a progress that
- * includes the event itself, so an event is late only when it is older, by more than the delay,
- * than what came before it on its own partition: how the repartition, a backlog read partition by
- * partition, or a restart interleave the partitions never makes one late.
+ * <p>An event's own partition is observed before the event is judged, with a progress that includes
+ * the event itself, so an event is late only when it is older, by more than the delay, than what
+ * came before it on its own partition: how the repartition, a backlog read partition by partition,
+ * or a restart interleave the partitions never makes one late.
  *
- * <p>A partition that sent nothing to the task for the idle timeout stops holding the others
- * back; when it sends again it counts again. (Its events older than the others' progress less the
- * delay are then late, as in Flink.)
+ * <p>A partition that sent nothing to the task for the idle timeout stops holding the others back;
+ * when it sends again it counts again. (Its events older than the others' progress less the delay
+ * are then late, as in Flink.)
  */
 final class Watermark {
   private static final class Partition {
@@ -35,7 +35,10 @@ final class Watermark {
     this.idleMillis = idleMillis;
   }
 
-  /** Notes that source partition {@code partition} has come to {@code newestMicros}, heard at {@code nowMillis}. */
+  /**
+   * Notes that source partition {@code partition} has come to {@code newestMicros}, heard at {@code
+   * nowMillis}.
+   */
   void observe(int partition, long newestMicros, long nowMillis) {
     Partition p = partitions.computeIfAbsent(partition, k -> new Partition());
     p.newestMicros = Math.max(p.newestMicros, newestMicros);

@@ -15,14 +15,20 @@ import java.util.List;
  *
  * <p>Windows are Spark's {@code window(ts, size, slide)}: {@code [start, start + size)} with starts
  * at multiples of the slide. An entity's events are kept as partial aggregates per bucket of the
- * greatest common divisor of the slides, so every window is a whole run of buckets. The served
- * row is the entity's trailing window: with {@code t} its newest event time, {@code e = floor(t /
+ * greatest common divisor of the slides, so every window is a whole run of buckets. The served row
+ * is the entity's trailing window: with {@code t} its newest event time, {@code e = floor(t /
  * slide) * slide + slide}; each feature aggregates the events in {@code [e - size, e)}, and the
  * row's event time is {@code e} (the latest of the features' when slides differ).
  */
 final class WindowPlan {
   /** One aggregated feature: its function over the message field at {@code field}. */
-  record Aggregate(AggregationFunction function, int field, long windowMicros, long slideMicros, ValueType resultType, int targetPosition) {}
+  record Aggregate(
+      AggregationFunction function,
+      int field,
+      long windowMicros,
+      long slideMicros,
+      ValueType resultType,
+      int targetPosition) {}
 
   private final List<Aggregate> aggregates;
   private final long bucketMicros;
@@ -39,7 +45,11 @@ final class WindowPlan {
   }
 
   /** The plan of a stream view's aggregations over a source read by {@code reader}. */
-  static WindowPlan of(List<AggregationSpec> aggregations, FeatureViewSpec target, MessageReader reader, Duration watermarkDelay) {
+  static WindowPlan of(
+      List<AggregationSpec> aggregations,
+      FeatureViewSpec target,
+      MessageReader reader,
+      Duration watermarkDelay) {
     List<Aggregate> aggregates = new ArrayList<>();
     for (AggregationSpec aggregation : aggregations) {
       int position = -1;
@@ -51,8 +61,13 @@ final class WindowPlan {
       FeatureSpec feature = target.features().get(position);
       Duration slide = aggregation.slide().isZero() ? aggregation.window() : aggregation.slide();
       aggregates.add(
-          new Aggregate(aggregation.function(), reader.position(aggregation.column()), EpochMicros.of(aggregation.window()), EpochMicros.of(slide),
-              feature.type(), position));
+          new Aggregate(
+              aggregation.function(),
+              reader.position(aggregation.column()),
+              EpochMicros.of(aggregation.window()),
+              EpochMicros.of(slide),
+              feature.type(),
+              position));
     }
     return new WindowPlan(aggregates, EpochMicros.of(watermarkDelay));
   }
@@ -78,7 +93,10 @@ final class WindowPlan {
   long oldestBucketNeeded(long newestMicros) {
     long oldest = Long.MAX_VALUE;
     for (Aggregate aggregate : aggregates) {
-      long start = windowEnd(newestMicros, aggregate.slideMicros()) - aggregate.windowMicros() - watermarkDelayMicros;
+      long start =
+          windowEnd(newestMicros, aggregate.slideMicros())
+              - aggregate.windowMicros()
+              - watermarkDelayMicros;
       oldest = Math.min(oldest, Math.floorDiv(start, bucketMicros));
     }
     return oldest;

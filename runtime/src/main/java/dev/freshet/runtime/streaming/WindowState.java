@@ -45,7 +45,8 @@ final class WindowState {
    * the newest): older ones can no longer change the trailing window.
    */
   boolean holds(WindowPlan plan, long micros) {
-    return Math.floorDiv(micros, plan.bucketMicros()) >= plan.oldestBucketNeeded(Math.max(newestMicros, micros));
+    return Math.floorDiv(micros, plan.bucketMicros())
+        >= plan.oldestBucketNeeded(Math.max(newestMicros, micros));
   }
 
   /** Adds an event at {@code micros}, then drops the buckets no window will read again. */
@@ -56,20 +57,29 @@ final class WindowState {
       Aggregate aggregate = plan.aggregates().get(i);
       Partial partial = partials[i];
       Object field = fields[aggregate.field()];
-      if (field == null && aggregate.function() != dev.freshet.annotations.AggregationFunction.COUNT) {
+      if (field == null
+          && aggregate.function() != dev.freshet.annotations.AggregationFunction.COUNT) {
         continue; // a null value does not take part, as in SQL
       }
       switch (aggregate.function()) {
         case SUM, MEAN -> partial.value += ((Number) field).doubleValue();
-        case MIN -> partial.value = partial.count == 0 ? ((Number) field).doubleValue() : Math.min(partial.value, ((Number) field).doubleValue());
-        case MAX -> partial.value = partial.count == 0 ? ((Number) field).doubleValue() : Math.max(partial.value, ((Number) field).doubleValue());
+        case MIN ->
+            partial.value =
+                partial.count == 0
+                    ? ((Number) field).doubleValue()
+                    : Math.min(partial.value, ((Number) field).doubleValue());
+        case MAX ->
+            partial.value =
+                partial.count == 0
+                    ? ((Number) field).doubleValue()
+                    : Math.max(partial.value, ((Number) field).doubleValue());
         case LAST -> {
           if (micros >= partial.lastMicros) {
             partial.lastMicros = micros;
             partial.last = field;
           }
         }
-        case COUNT -> { }
+        case COUNT -> {}
       }
       partial.count++;
     }
@@ -116,7 +126,7 @@ final class WindowState {
               lastValue = partial.last;
             }
           }
-          case COUNT -> { }
+          case COUNT -> {}
         }
         count += partial.count;
       }
@@ -127,7 +137,8 @@ final class WindowState {
 
   private static Object result(Aggregate aggregate, long count, double value, Object last) {
     return switch (aggregate.function()) {
-      case COUNT -> aggregate.resultType() == ValueType.INT32 ? (Object) (int) count : (Object) count;
+      case COUNT ->
+          aggregate.resultType() == ValueType.INT32 ? (Object) (int) count : (Object) count;
       case LAST -> last;
       case MEAN -> count == 0 ? null : typed(value / count, aggregate.resultType());
       case SUM -> typed(value, aggregate.resultType());
@@ -173,7 +184,8 @@ final class WindowState {
     }
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(stored))) {
       if (in.readByte() != VERSION) {
-        throw new IllegalStateException("window state of an unknown version; clear the state directory and the changelog topics");
+        throw new IllegalStateException(
+            "window state of an unknown version; clear the state directory and the changelog topics");
       }
       state.newestMicros = in.readLong();
       int buckets = in.readInt();
@@ -196,7 +208,10 @@ final class WindowState {
     return state;
   }
 
-  /** The value LAST keeps: null, a number, a boolean, text, a time or bytes (what message fields hold). */
+  /**
+   * The value LAST keeps: null, a number, a boolean, text, a time or bytes (what message fields
+   * hold).
+   */
   private static void writeValue(DataOutputStream out, Object value) throws IOException {
     if (value == null) {
       out.writeByte(0);

@@ -8,9 +8,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 /**
- * Parses a time as users write it: ISO-8601 with an offset or {@code Z}, ISO-8601 without one
- * (UTC, as Feast reads naive times), {@code "2021-04-12 10:59:42"} with an optional fraction, or a
- * date (its start, UTC).
+ * Parses a time as users write it: ISO-8601 with an offset or {@code Z}, ISO-8601 without one (UTC,
+ * as Feast reads naive times), {@code "2021-04-12 10:59:42"} with an optional fraction, or a date
+ * (its start, UTC).
  */
 public final class Instants {
   /** What a user may write, for error messages. */
@@ -25,7 +25,10 @@ public final class Instants {
    */
   public static Instant parse(String text) {
     String trimmed = text.trim();
-    String iso = trimmed.length() > 10 && trimmed.charAt(10) == ' ' ? trimmed.substring(0, 10) + "T" + trimmed.substring(11) : trimmed;
+    String iso =
+        trimmed.length() > 10 && trimmed.charAt(10) == ' '
+            ? trimmed.substring(0, 10) + "T" + trimmed.substring(11)
+            : trimmed;
     try {
       if (iso.length() == 10) {
         return LocalDate.parse(iso).atStartOfDay().toInstant(ZoneOffset.UTC);

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /** The catalogue's ids are stable and unique, and docs/http-api.md lists exactly the catalogue. */
 class ErrorCatalogueTest {
-  private static final Pattern ROW = Pattern.compile("^\\| (FRESHET-API-\\d{3}) \\| `(\\w+)` \\| (\\d{3}) \\| (.+) \\|$");
+  private static final Pattern ROW =
+      Pattern.compile("^\\| (FRESHET-API-\\d{3}) \\| `(\\w+)` \\| (\\d{3}) \\| (.+) \\|$");
 
   @Test
   void idsAndNamesAreUniqueAndNumberedInOrder() {

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.freshet.runtime.config.FreshetConfig;
 import dev.freshet.runtime.config.OfflineConfig;
-import dev.freshet.testing.TestRegistry;
 import dev.freshet.spec.FeatureRegistry;
 import dev.freshet.spec.FeatureSpec;
 import dev.freshet.spec.FeatureViewSpec;
 import dev.freshet.spec.FileSourceSpec;
 import dev.freshet.spec.JoinKeySpec;
 import dev.freshet.spec.ValueType;
+import dev.freshet.testing.TestRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -38,13 +38,34 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DuckDbOfflineEngineTest {
   private static final JoinKeySpec DRIVER = new JoinKeySpec("driver_id", ValueType.INT64);
-  private static final FileSourceSpec STATS = new FileSourceSpec("stats", "stats.parquet", "ts", "created", Map.of(), "", Map.of(), "");
+  private static final FileSourceSpec STATS =
+      new FileSourceSpec("stats", "stats.parquet", "ts", "created", Map.of(), "", Map.of(), "");
   private static final FeatureViewSpec SHORT_TTL =
-      new FeatureViewSpec("short_ttl", List.of("driver"), List.of(DRIVER), "stats", Duration.ofHours(1), true,
-          List.of(new FeatureSpec("trips", ValueType.INT64, true), new FeatureSpec("rate", ValueType.DOUBLE, true)), "", Map.of(), "");
+      new FeatureViewSpec(
+          "short_ttl",
+          List.of("driver"),
+          List.of(DRIVER),
+          "stats",
+          Duration.ofHours(1),
+          true,
+          List.of(
+              new FeatureSpec("trips", ValueType.INT64, true),
+              new FeatureSpec("rate", ValueType.DOUBLE, true)),
+          "",
+          Map.of(),
+          "");
   private static final FeatureViewSpec FOREVER =
-      new FeatureViewSpec("forever", List.of("driver"), List.of(DRIVER), "stats", Duration.ZERO, true,
-          List.of(new FeatureSpec("rate", ValueType.DOUBLE, true)), "", Map.of(), "");
+      new FeatureViewSpec(
+          "forever",
+          List.of("driver"),
+          List.of(DRIVER),
+          "stats",
+          Duration.ZERO,
+          true,
+          List.of(new FeatureSpec("rate", ValueType.DOUBLE, true)),
+          "",
+          Map.of(),
+          "");
 
   @TempDir Path repo;
   private HistoricalFeatures historical;
@@ -57,7 +78,9 @@ class DuckDbOfflineEngineTest {
     FreshetConfig config = new FreshetConfig();
     config.setRepoPath(repo.toString());
     FeatureRegistry registry = registry();
-    historical = new HistoricalFeatures(registry, new DuckDbOfflineEngine(registry, config, new OfflineConfig()));
+    historical =
+        new HistoricalFeatures(
+            registry, new DuckDbOfflineEngine(registry, config, new OfflineConfig()));
   }
 
   private static Instant at(String time) {
@@ -68,12 +91,15 @@ class DuckDbOfflineEngineTest {
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
         Statement s = c.createStatement()) {
       s.execute("SET TimeZone = 'UTC'");
-      s.execute("CREATE TABLE stats (driver_id BIGINT, ts TIMESTAMPTZ, created TIMESTAMP, trips BIGINT, rate DOUBLE)");
-      try (PreparedStatement insert = c.prepareStatement("INSERT INTO stats VALUES (?, ?, ?, ?, ?)")) {
+      s.execute(
+          "CREATE TABLE stats (driver_id BIGINT, ts TIMESTAMPTZ, created TIMESTAMP, trips BIGINT, rate DOUBLE)");
+      try (PreparedStatement insert =
+          c.prepareStatement("INSERT INTO stats VALUES (?, ?, ?, ?, ?)")) {
         for (Stat stat : stats) {
           insert.setLong(1, stat.driver());
           insert.setObject(2, stat.ts().atOffset(java.time.ZoneOffset.UTC));
-          insert.setObject(3, java.time.LocalDateTime.ofInstant(stat.created(), java.time.ZoneOffset.UTC));
+          insert.setObject(
+              3, java.time.LocalDateTime.ofInstant(stat.created(), java.time.ZoneOffset.UTC));
           insert.setLong(4, stat.trips());
           insert.setDouble(5, stat.rate());
           insert.addBatch();
@@ -111,10 +137,17 @@ class DuckDbOfflineEngineTest {
 
     HistoricalTable table =
         historical.read(
-            historical.features(List.of("short_ttl:trips", "short_ttl:rate", "forever:rate"), true), new EntityRows.Columns(entities));
+            historical.features(List.of("short_ttl:trips", "short_ttl:rate", "forever:rate"), true),
+            new EntityRows.Columns(entities));
 
     assertThat(table.columns())
-        .containsExactly("driver_id", "event_timestamp", "label", "short_ttl__trips", "short_ttl__rate", "forever__rate");
+        .containsExactly(
+            "driver_id",
+            "event_timestamp",
+            "label",
+            "short_ttl__trips",
+            "short_ttl__rate",
+            "forever__rate");
     List<List<Object>> expected =
         List.of(
             Arrays.asList(1L, at("10:00:00"), "a", 2L, 0.2, 0.2),
@@ -141,7 +174,11 @@ class DuckDbOfflineEngineTest {
     Path out = repo.resolve("out/result.csv");
     Files.createDirectories(out.getParent());
 
-    long rows = historical.write(historical.features(List.of("short_ttl:trips", "forever:rate"), false), EntityRows.file(csv), out);
+    long rows =
+        historical.write(
+            historical.features(List.of("short_ttl:trips", "forever:rate"), false),
+            EntityRows.file(csv),
+            out);
 
     assertThat(rows).isEqualTo(3);
     assertThat(Files.readAllLines(out))
@@ -150,7 +187,8 @@ class DuckDbOfflineEngineTest {
             "2021-01-01 10:30:00+00,1,f,2,0.2",
             "2021-01-01 11:00:00+00,1,b,,0.2",
             "2021-01-01 12:00:00+00,2,h,,0.4");
-    assertThat(Files.list(out.getParent()).map(p -> p.getFileName().toString())).containsExactly("result.csv");
+    assertThat(Files.list(out.getParent()).map(p -> p.getFileName().toString()))
+        .containsExactly("result.csv");
   }
 
   @Test
@@ -185,21 +223,32 @@ class DuckDbOfflineEngineTest {
         for (int i = 0; i < count; i++) {
           insert.setInt(1, i);
           insert.setLong(2, drivers.get(i));
-          insert.setObject(3, java.time.LocalDateTime.ofInstant(times.get(i), java.time.ZoneOffset.UTC));
+          insert.setObject(
+              3, java.time.LocalDateTime.ofInstant(times.get(i), java.time.ZoneOffset.UTC));
           insert.addBatch();
         }
         insert.executeBatch();
       }
-      s.execute("COPY (SELECT * FROM e ORDER BY position) TO '" + entities + "' (FORMAT parquet, ROW_GROUP_SIZE 512)");
+      s.execute(
+          "COPY (SELECT * FROM e ORDER BY position) TO '"
+              + entities
+              + "' (FORMAT parquet, ROW_GROUP_SIZE 512)");
     }
     Path out = repo.resolve("result.parquet");
 
-    historical.write(historical.features(List.of("short_ttl:trips", "forever:rate"), false), EntityRows.file(entities), out);
+    historical.write(
+        historical.features(List.of("short_ttl:trips", "forever:rate"), false),
+        EntityRows.file(entities),
+        out);
 
     List<String> actual = new ArrayList<>();
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
         Statement s = c.createStatement();
-        ResultSet r = s.executeQuery("SELECT position, driver_id, trips, rate FROM read_parquet('" + out + "', file_row_number = true) ORDER BY file_row_number")) {
+        ResultSet r =
+            s.executeQuery(
+                "SELECT position, driver_id, trips, rate FROM read_parquet('"
+                    + out
+                    + "', file_row_number = true) ORDER BY file_row_number")) {
       while (r.next()) {
         actual.add(r.getInt(1) + " " + r.getLong(2) + " " + r.getObject(3) + " " + r.getObject(4));
       }
@@ -208,20 +257,32 @@ class DuckDbOfflineEngineTest {
     for (int i = 0; i < count; i++) {
       Stat withinTtl = latest(rows, drivers.get(i), times.get(i), Duration.ofHours(1));
       Stat ever = latest(rows, drivers.get(i), times.get(i), null);
-      expected.add(i + " " + drivers.get(i) + " " + (withinTtl == null ? null : withinTtl.trips()) + " " + (ever == null ? null : ever.rate()));
+      expected.add(
+          i
+              + " "
+              + drivers.get(i)
+              + " "
+              + (withinTtl == null ? null : withinTtl.trips())
+              + " "
+              + (ever == null ? null : ever.rate()));
     }
     assertThat(actual).isEqualTo(expected);
-    assertThat(expected.stream().filter(line -> line.endsWith("null null")).count()).isBetween(100L, 2000L);
+    assertThat(expected.stream().filter(line -> line.endsWith("null null")).count())
+        .isBetween(100L, 2000L);
   }
 
   /** Feast's rule, by brute force: greatest ts <= t and > t - ttl, then greatest created. */
   private static Stat latest(List<Stat> rows, long driver, Instant time, Duration ttl) {
     Stat best = null;
     for (Stat row : rows) {
-      if (row.driver() != driver || row.ts().isAfter(time) || (ttl != null && !row.ts().isAfter(time.minus(ttl)))) {
+      if (row.driver() != driver
+          || row.ts().isAfter(time)
+          || (ttl != null && !row.ts().isAfter(time.minus(ttl)))) {
         continue;
       }
-      if (best == null || row.ts().isAfter(best.ts()) || (row.ts().equals(best.ts()) && row.created().isAfter(best.created()))) {
+      if (best == null
+          || row.ts().isAfter(best.ts())
+          || (row.ts().equals(best.ts()) && row.created().isAfter(best.created()))) {
         best = row;
       }
     }
@@ -232,27 +293,48 @@ class DuckDbOfflineEngineTest {
   void mistakesAreNamed() throws Exception {
     writeStats(EDGE_STATS);
     Map<String, List<?>> noTime = Map.of("driver_id", List.of(1L));
-    assertThatThrownBy(() -> historical.read(historical.features(List.of("short_ttl:trips"), false), new EntityRows.Columns(noTime)))
+    assertThatThrownBy(
+            () ->
+                historical.read(
+                    historical.features(List.of("short_ttl:trips"), false),
+                    new EntityRows.Columns(noTime)))
         .isInstanceOf(HistoricalRequestException.class)
-        .hasMessage("the entity rows have no 'event_timestamp' column, the time each row wants features as of; they have [driver_id]");
+        .hasMessage(
+            "the entity rows have no 'event_timestamp' column, the time each row wants features as of; they have [driver_id]");
     Map<String, List<?>> noKey = Map.of("event_timestamp", List.of(at("10:00:00")));
-    assertThatThrownBy(() -> historical.read(historical.features(List.of("short_ttl:trips"), false), new EntityRows.Columns(noKey)))
-        .hasMessage("the entity rows have no 'driver_id' column, the join key of feature view 'short_ttl'; they have [event_timestamp]");
+    assertThatThrownBy(
+            () ->
+                historical.read(
+                    historical.features(List.of("short_ttl:trips"), false),
+                    new EntityRows.Columns(noKey)))
+        .hasMessage(
+            "the entity rows have no 'driver_id' column, the join key of feature view 'short_ttl'; they have [event_timestamp]");
     assertThatThrownBy(() -> historical.features(List.of("short_ttl:trip"), false))
         .hasMessage("feature view 'short_ttl' has no feature 'trip'; did you mean 'trips'?");
     assertThatThrownBy(() -> historical.features(List.of("short_tl:trips"), false))
         .hasMessage("feature view 'short_tl' does not exist; did you mean 'short_ttl'?");
     assertThatThrownBy(() -> historical.features(List.of("short_ttl:rate", "forever:rate"), false))
-        .hasMessage("two requested features would both be column 'rate' (short_ttl:rate and forever:rate); ask for full feature names (view__feature)");
+        .hasMessage(
+            "two requested features would both be column 'rate' (short_ttl:rate and forever:rate); ask for full feature names (view__feature)");
     Map<String, List<?>> badKey = new LinkedHashMap<>();
     badKey.put("driver_id", List.of("one"));
     badKey.put("event_timestamp", List.of(at("10:00:00")));
-    assertThatThrownBy(() -> historical.read(historical.features(List.of("short_ttl:trips"), false), new EntityRows.Columns(badKey)))
+    assertThatThrownBy(
+            () ->
+                historical.read(
+                    historical.features(List.of("short_ttl:trips"), false),
+                    new EntityRows.Columns(badKey)))
         .isInstanceOf(HistoricalRequestException.class)
-        .hasMessageStartingWith("the entity rows cannot be read as the views declare them: Conversion Error:")
+        .hasMessageStartingWith(
+            "the entity rows cannot be read as the views declare them: Conversion Error:")
         .hasMessageContaining("one");
     Path out = repo.resolve("never.parquet");
-    assertThatThrownBy(() -> historical.write(historical.features(List.of("short_ttl:trips"), false), EntityRows.file(repo.resolve("missing.csv")), out))
+    assertThatThrownBy(
+            () ->
+                historical.write(
+                    historical.features(List.of("short_ttl:trips"), false),
+                    EntityRows.file(repo.resolve("missing.csv")),
+                    out))
         .hasMessage("the entity rows file " + repo.resolve("missing.csv") + " does not exist");
     assertThat(out).doesNotExist();
   }

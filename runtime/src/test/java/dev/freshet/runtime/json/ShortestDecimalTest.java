@@ -11,8 +11,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link ShortestDecimal} against two references: the text must be Jackson's (its port of the
- * same algorithm, which the serving path used before), and must read back as the same double.
+ * {@link ShortestDecimal} against two references: the text must be Jackson's (its port of the same
+ * algorithm, which the serving path used before), and must read back as the same double.
  */
 class ShortestDecimalTest {
 
@@ -23,8 +23,11 @@ class ShortestDecimalTest {
 
   private static void assertAsJackson(double value) {
     String text = write(value);
-    assertThat(text).as("bits %016x", Double.doubleToRawLongBits(value)).isEqualTo(NumberOutput.toString(value, true));
-    assertThat(Double.doubleToRawLongBits(Double.parseDouble(text))).isEqualTo(Double.doubleToRawLongBits(value));
+    assertThat(text)
+        .as("bits %016x", Double.doubleToRawLongBits(value))
+        .isEqualTo(NumberOutput.toString(value, true));
+    assertThat(Double.doubleToRawLongBits(Double.parseDouble(text)))
+        .isEqualTo(Double.doubleToRawLongBits(value));
   }
 
   @Test
@@ -57,8 +60,10 @@ class ShortestDecimalTest {
   @Test
   void refusesWhatHasNoDecimal() {
     assertThatThrownBy(() -> write(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> write(Double.POSITIVE_INFINITY)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> write(Double.NEGATIVE_INFINITY)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> write(Double.POSITIVE_INFINITY))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> write(Double.NEGATIVE_INFINITY))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -71,7 +76,10 @@ class ShortestDecimalTest {
       values.add(Double.parseDouble("1e" + e));
       values.add(Double.parseDouble("9.999999999999999e" + e));
     }
-    for (double layoutEdge : new double[] {1e-3, 1e7, 1.0, 10.0, 100.0, 0.01, 0.1, Double.MIN_NORMAL, Double.MAX_VALUE}) {
+    for (double layoutEdge :
+        new double[] {
+          1e-3, 1e7, 1.0, 10.0, 100.0, 0.01, 0.1, Double.MIN_NORMAL, Double.MAX_VALUE
+        }) {
       values.add(layoutEdge);
     }
     for (long whole = 1; whole < 1L << 53; whole = whole * 3 + 1) {
@@ -115,13 +123,16 @@ class ShortestDecimalTest {
   @Test
   void powerEstimatesAreExactOverTheRangeUsed() {
     for (int e = -1100; e <= 1100; e++) {
-      assertThat(ShortestDecimal.floorLog10Pow2(e)).as("floor(log10(2^%d))", e).isEqualTo(floorLog10(BigInteger.ONE, e));
+      assertThat(ShortestDecimal.floorLog10Pow2(e))
+          .as("floor(log10(2^%d))", e)
+          .isEqualTo(floorLog10(BigInteger.ONE, e));
       assertThat(ShortestDecimal.floorLog10ThreeQuartersPow2(e))
           .as("floor(log10(3/4 2^%d))", e)
           .isEqualTo(floorLog10(BigInteger.valueOf(3), e - 2));
     }
     for (int e = -340; e <= 340; e++) {
-      int exact = e >= 0 ? BigInteger.TEN.pow(e).bitLength() - 1 : -BigInteger.TEN.pow(-e).bitLength();
+      int exact =
+          e >= 0 ? BigInteger.TEN.pow(e).bitLength() - 1 : -BigInteger.TEN.pow(-e).bitLength();
       assertThat(ShortestDecimal.floorLog2Pow10(e)).as("floor(log2(10^%d))", e).isEqualTo(exact);
     }
   }

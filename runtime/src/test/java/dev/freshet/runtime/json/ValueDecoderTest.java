@@ -16,9 +16,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The one table of how a request's JSON value reads as each type, the same whether the body is
- * parsed as a stream (online reads) or as a tree (pushes, historical requests): each row is
- * decoded both ways, and both must give the expected value (shown as {@code String.valueOf}, bytes
- * as a list) or the expected error.
+ * parsed as a stream (online reads) or as a tree (pushes, historical requests): each row is decoded
+ * both ways, and both must give the expected value (shown as {@code String.valueOf}, bytes as a
+ * list) or the expected error.
  */
 class ValueDecoderTest {
   private static final ObjectMapper TREE = new ObjectMapper();
@@ -53,9 +53,11 @@ class ValueDecoderTest {
         "`[0.5]` | DOUBLE_LIST | [0.5]",
       })
   void aValueReadsAsItsType(String json, ValueType type, String expected) throws Exception {
-    assertThat(show(ValueDecoder.decode(ValueDecoder.scalar(TREE.readTree(json), "x"), type, "x"))).isEqualTo(expected);
+    assertThat(show(ValueDecoder.decode(ValueDecoder.scalar(TREE.readTree(json), "x"), type, "x")))
+        .isEqualTo(expected);
     if (!type.isList()) {
-      assertThat(show(ValueDecoder.decode(streamed(json), type, "entities.x", 0))).isEqualTo(expected);
+      assertThat(show(ValueDecoder.decode(streamed(json), type, "entities.x", 0)))
+          .isEqualTo(expected);
     }
   }
 
@@ -82,12 +84,17 @@ class ValueDecoderTest {
         "`{\"a\": 1}` | STRING | x[0] holds an object; expected a number, a string or a boolean",
         "7 | INT64_LIST | x[0] is 7; INT64_LIST needs an array",
       })
-  void aValueThatCannotBeReadNamesItselfAndItsPlace(String json, ValueType type, String message) throws Exception {
-    assertThatThrownBy(() -> ValueDecoder.decode(ValueDecoder.scalar(TREE.readTree(json), "x[0]"), type, "x[0]"))
+  void aValueThatCannotBeReadNamesItselfAndItsPlace(String json, ValueType type, String message)
+      throws Exception {
+    assertThatThrownBy(
+            () ->
+                ValueDecoder.decode(ValueDecoder.scalar(TREE.readTree(json), "x[0]"), type, "x[0]"))
         .isInstanceOf(RequestException.class)
         .hasMessage(message);
     if (!json.startsWith("[") && !json.startsWith("{") && !type.isList()) {
-      assertThatThrownBy(() -> ValueDecoder.decode(streamed(json), type, "x", 0)).isInstanceOf(RequestException.class).hasMessage(message);
+      assertThatThrownBy(() -> ValueDecoder.decode(streamed(json), type, "x", 0))
+          .isInstanceOf(RequestException.class)
+          .hasMessage(message);
     }
   }
 

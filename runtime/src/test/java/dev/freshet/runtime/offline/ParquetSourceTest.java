@@ -54,8 +54,20 @@ class ParquetSourceTest {
                 new SourceColumn("missing", ValueType.DOUBLE),
                 new SourceColumn("rate", ValueType.FLOAT)),
             (SourceRecord r) -> {
-              seen.add(r.getLong(0) + " " + r.getInstant(1) + " " + r.getInstant(2) + " " + r.getInstant(3)
-                  + " " + r.getInstant(4) + " " + r.isNull(5) + " " + r.getFloat(6));
+              seen.add(
+                  r.getLong(0)
+                      + " "
+                      + r.getInstant(1)
+                      + " "
+                      + r.getInstant(2)
+                      + " "
+                      + r.getInstant(3)
+                      + " "
+                      + r.getInstant(4)
+                      + " "
+                      + r.isNull(5)
+                      + " "
+                      + r.getFloat(6));
             });
     assertThat(seen)
         .containsExactly(
@@ -68,7 +80,8 @@ class ParquetSourceTest {
     writeParquet("part/a.parquet", "SELECT range AS id FROM range(3)");
     writeParquet("part/sub/b.parquet", "SELECT range + 10 AS id FROM range(2)");
     List<Long> ids = new ArrayList<>();
-    new ParquetSource(dir.resolve("part")).forEach(List.of(new SourceColumn("id", ValueType.INT64)), r -> ids.add(r.getLong(0)));
+    new ParquetSource(dir.resolve("part"))
+        .forEach(List.of(new SourceColumn("id", ValueType.INT64)), r -> ids.add(r.getLong(0)));
     assertThat(ids).containsExactlyInAnyOrder(0L, 1L, 2L, 10L, 11L);
   }
 
@@ -79,17 +92,23 @@ class ParquetSourceTest {
             () ->
                 new ParquetSource(file)
                     .forEach(
-                        List.of(new SourceColumn("driver_id", ValueType.INT64), new SourceColumn("conv_rate", ValueType.FLOAT)),
+                        List.of(
+                            new SourceColumn("driver_id", ValueType.INT64),
+                            new SourceColumn("conv_rate", ValueType.FLOAT)),
                         r -> {}))
         .isInstanceOf(SourceSchemaException.class)
-        .hasMessage(file + ": column 'conv_rate' is missing (expected FLOAT (FLOAT32)); the file has [driver_id]");
+        .hasMessage(
+            file
+                + ": column 'conv_rate' is missing (expected FLOAT (FLOAT32)); the file has [driver_id]");
   }
 
   @Test
   void aColumnOfTheWrongTypeNamesFileColumnExpectedAndFound() throws Exception {
     Path file = writeParquet("w.parquet", "SELECT 1::BIGINT AS driver_id, 'high' AS conv_rate");
     assertThatThrownBy(
-            () -> new ParquetSource(file).check(List.of(new SourceColumn("conv_rate", ValueType.FLOAT))))
+            () ->
+                new ParquetSource(file)
+                    .check(List.of(new SourceColumn("conv_rate", ValueType.FLOAT))))
         .isInstanceOf(SourceSchemaException.class)
         .hasMessage(file + ": column 'conv_rate' has type VARCHAR, expected FLOAT (FLOAT32)");
   }
@@ -110,7 +129,8 @@ class ParquetSourceTest {
     List<String> seen = new ArrayList<>();
     ParquetSource source = new ParquetSource(file);
     source.forEachLatest(
-        List.of(new SourceColumn("id", ValueType.INT64), new SourceColumn("value", ValueType.DOUBLE)),
+        List.of(
+            new SourceColumn("id", ValueType.INT64), new SourceColumn("value", ValueType.DOUBLE)),
         List.of("id"),
         "ts",
         "created",
@@ -118,7 +138,12 @@ class ParquetSourceTest {
         Instant.parse("2022-01-08T00:00:00Z"),
         r -> seen.add(r.getLong(0) + "=" + r.getDouble(1)));
     assertThat(seen).containsExactlyInAnyOrder("1=4.0", "2=2.0");
-    assertThat(source.count(List.of("id"), "ts", Instant.parse("2022-01-01T00:00:00Z"), Instant.parse("2022-01-08T00:00:00Z")))
+    assertThat(
+            source.count(
+                List.of("id"),
+                "ts",
+                Instant.parse("2022-01-01T00:00:00Z"),
+                Instant.parse("2022-01-08T00:00:00Z")))
         .isEqualTo(new ParquetSource.Counts(4, 2));
   }
 
@@ -126,7 +151,11 @@ class ParquetSourceTest {
   void aNullInANonNullColumnNamesTheColumn() throws Exception {
     Path file = writeParquet("n.parquet", "SELECT NULL::FLOAT AS conv_rate");
     assertThatThrownBy(
-            () -> new ParquetSource(file).forEach(List.of(new SourceColumn("conv_rate", ValueType.FLOAT)), r -> r.getFloat(0)))
+            () ->
+                new ParquetSource(file)
+                    .forEach(
+                        List.of(new SourceColumn("conv_rate", ValueType.FLOAT)),
+                        r -> r.getFloat(0)))
         .isInstanceOf(NullPointerException.class)
         .hasMessageContaining("column 'conv_rate' is null");
   }
@@ -144,7 +173,10 @@ class ParquetSourceTest {
   void instantsBeforeTheEpochKeepTheirSign() throws Exception {
     Path file = writeParquet("e.parquet", "SELECT TIMESTAMP '1969-12-31 23:59:59.5' AS t");
     List<Instant> seen = new ArrayList<>();
-    new ParquetSource(file).forEach(List.of(new SourceColumn("t", ValueType.UNIX_TIMESTAMP)), r -> seen.add(r.getInstant(0)));
+    new ParquetSource(file)
+        .forEach(
+            List.of(new SourceColumn("t", ValueType.UNIX_TIMESTAMP)),
+            r -> seen.add(r.getInstant(0)));
     assertThat(seen).containsExactly(Instant.parse("1969-12-31T23:59:59.500Z"));
   }
 
@@ -174,21 +206,46 @@ class ParquetSourceTest {
                 new SourceColumn("small", ValueType.INT64)),
             r ->
                 seen.add(
-                    r.getInt(0) + " " + r.getLong(1) + " " + r.getFloat(2) + " " + r.getDouble(3) + " " + r.getBoolean(4)
-                        + " " + r.getString(5) + " " + java.util.Arrays.toString(r.getBytes(6)) + " " + r.getInstant(7)
-                        + " " + r.getList(8, Float.class) + " " + r.getList(9, String.class) + " " + r.getLong(10)));
+                    r.getInt(0)
+                        + " "
+                        + r.getLong(1)
+                        + " "
+                        + r.getFloat(2)
+                        + " "
+                        + r.getDouble(3)
+                        + " "
+                        + r.getBoolean(4)
+                        + " "
+                        + r.getString(5)
+                        + " "
+                        + java.util.Arrays.toString(r.getBytes(6))
+                        + " "
+                        + r.getInstant(7)
+                        + " "
+                        + r.getList(8, Float.class)
+                        + " "
+                        + r.getList(9, String.class)
+                        + " "
+                        + r.getLong(10)));
     assertThat(seen)
-        .containsExactly("7 8 0.25 0.125 true north [1, 2] 2022-03-14T14:00:00.123Z [1.5, 2.5] [a, b] 7");
+        .containsExactly(
+            "7 8 0.25 0.125 true north [1, 2] 2022-03-14T14:00:00.123Z [1.5, 2.5] [a, b] 7");
   }
 
   @Test
   void readsAHivePartitionedDirectory() throws Exception {
-    writeParquet("hive/day=2022-03-13/part-0.parquet", "SELECT 1::BIGINT AS driver_id, 0.5::FLOAT AS conv_rate");
-    writeParquet("hive/day=2022-03-14/part-0.parquet", "SELECT 2::BIGINT AS driver_id, 0.75::FLOAT AS conv_rate");
+    writeParquet(
+        "hive/day=2022-03-13/part-0.parquet",
+        "SELECT 1::BIGINT AS driver_id, 0.5::FLOAT AS conv_rate");
+    writeParquet(
+        "hive/day=2022-03-14/part-0.parquet",
+        "SELECT 2::BIGINT AS driver_id, 0.75::FLOAT AS conv_rate");
     List<String> seen = new ArrayList<>();
     new ParquetSource(dir.resolve("hive"))
         .forEach(
-            List.of(new SourceColumn("driver_id", ValueType.INT64), new SourceColumn("conv_rate", ValueType.FLOAT)),
+            List.of(
+                new SourceColumn("driver_id", ValueType.INT64),
+                new SourceColumn("conv_rate", ValueType.FLOAT)),
             r -> seen.add(r.getLong(0) + "=" + r.getFloat(1)));
     assertThat(seen).containsExactlyInAnyOrder("1=0.5", "2=0.75");
   }
@@ -196,7 +253,9 @@ class ParquetSourceTest {
   @Test
   void anInt32FeatureRefusesAnInt64Column() throws Exception {
     Path file = writeParquet("i.parquet", "SELECT 8::BIGINT AS trips");
-    assertThatThrownBy(() -> new ParquetSource(file).check(List.of(new SourceColumn("trips", ValueType.INT32))))
+    assertThatThrownBy(
+            () ->
+                new ParquetSource(file).check(List.of(new SourceColumn("trips", ValueType.INT32))))
         .hasMessage(file + ": column 'trips' has type BIGINT, expected INT32");
   }
 }

@@ -60,7 +60,10 @@ class EmbeddedOnlineStoreTest extends OnlineStoreContract {
     String output = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(second.exitValue()).isEqualTo(3);
     assertThat(output)
-        .contains("the embedded online store at " + directory.resolve("online") + " is open in another process");
+        .contains(
+            "the embedded online store at "
+                + directory.resolve("online")
+                + " is open in another process");
   }
 
   /** The second process: tries to open the store and prints what it was told. */

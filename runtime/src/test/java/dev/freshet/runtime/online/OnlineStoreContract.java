@@ -36,7 +36,9 @@ abstract class OnlineStoreContract {
     assertThat(result).isEqualTo(new WriteResult(2, 0));
     List<StoredRow> rows = store.read(List.of(readHourly(1001L, 9999L, 1002L, 1001L))).get(0);
     assertThat(rows.get(0))
-        .isEqualTo(new StoredRow(Instant.parse("2022-03-14T14:00:00Z"), List.of(0.40458846f, 0.40757075f, "fast")));
+        .isEqualTo(
+            new StoredRow(
+                Instant.parse("2022-03-14T14:00:00Z"), List.of(0.40458846f, 0.40757075f, "fast")));
     assertThat(rows.get(1).found()).isFalse();
     assertThat(rows.get(1).values()).containsExactly(null, null, null);
     assertThat(rows.get(2).values()).containsExactly(0.5f, 0.25f, null);
@@ -52,7 +54,8 @@ abstract class OnlineStoreContract {
     List<List<StoredRow>> results =
         store.read(
             List.of(
-                new ViewRead(HOURLY, List.of("acc_rate"), List.of(List.of(1001L))), readDaily(1001L)));
+                new ViewRead(HOURLY, List.of("acc_rate"), List.of(List.of(1001L))),
+                readDaily(1001L)));
 
     assertThat(results.get(0).get(0).values()).containsExactly(0.2f);
     assertThat(results.get(1).get(0))
@@ -68,7 +71,8 @@ abstract class OnlineStoreContract {
     WriteResult equal = store.write(DAILY, List.of(daily(1001, "2023-03-03T12:00:00Z", 2f)));
     assertThat(older).isEqualTo(new WriteResult(0, 1));
     assertThat(equal).isEqualTo(new WriteResult(0, 1));
-    assertThat(store.read(List.of(readDaily(1001L))).get(0).get(0).values()).containsExactly(631.9f);
+    assertThat(store.read(List.of(readDaily(1001L))).get(0).get(0).values())
+        .containsExactly(631.9f);
 
     WriteResult newer = store.write(DAILY, List.of(daily(1001, "2023-03-03T12:00:00.000001Z", 3f)));
     assertThat(newer).isEqualTo(new WriteResult(1, 0));
@@ -81,15 +85,22 @@ abstract class OnlineStoreContract {
     OnlineStore store = store();
     store.write(DAILY, List.of(daily(1001, "2023-03-03T12:00:00Z", 631.9f)));
 
-    WriteResult equal = store.write(DAILY, List.of(daily(1001, "2023-03-03T12:00:00Z", 2f)), OnlineStore.Ties.REPLACE);
-    WriteResult older = store.write(DAILY, List.of(daily(1001, "2023-03-03T11:59:59Z", 1f)), OnlineStore.Ties.REPLACE);
+    WriteResult equal =
+        store.write(
+            DAILY, List.of(daily(1001, "2023-03-03T12:00:00Z", 2f)), OnlineStore.Ties.REPLACE);
+    WriteResult older =
+        store.write(
+            DAILY, List.of(daily(1001, "2023-03-03T11:59:59Z", 1f)), OnlineStore.Ties.REPLACE);
     assertThat(equal).isEqualTo(new WriteResult(1, 0));
     assertThat(older).isEqualTo(new WriteResult(0, 1));
     assertThat(store.read(List.of(readDaily(1001L))).get(0).get(0))
         .isEqualTo(new StoredRow(Instant.parse("2023-03-03T12:00:00Z"), List.of(2f)));
 
     // Within a batch, the last of equals wins when ties replace.
-    store.write(DAILY, List.of(daily(1002, "2023-01-05T00:00:00Z", 5f), daily(1002, "2023-01-05T00:00:00Z", 6f)), OnlineStore.Ties.REPLACE);
+    store.write(
+        DAILY,
+        List.of(daily(1002, "2023-01-05T00:00:00Z", 5f), daily(1002, "2023-01-05T00:00:00Z", 6f)),
+        OnlineStore.Ties.REPLACE);
     assertThat(store.read(List.of(readDaily(1002L))).get(0).get(0).values()).containsExactly(6f);
   }
 
@@ -130,8 +141,12 @@ abstract class OnlineStoreContract {
                   store.write(
                       DAILY,
                       List.of(
-                          new TestRows.Row(1001, Instant.ofEpochSecond(1_600_000_000L + second), (float) second),
-                          new TestRows.Row(1002, Instant.ofEpochSecond(1_600_000_000L - second), (float) -second)));
+                          new TestRows.Row(
+                              1001, Instant.ofEpochSecond(1_600_000_000L + second), (float) second),
+                          new TestRows.Row(
+                              1002,
+                              Instant.ofEpochSecond(1_600_000_000L - second),
+                              (float) -second)));
                 }
               }));
     }
@@ -143,8 +158,10 @@ abstract class OnlineStoreContract {
     long newest = (long) (rowsPerWriter - 1) * writers + (writers - 1);
     List<StoredRow> rows = store.read(List.of(readDaily(1001L, 1002L))).get(0);
     assertThat(rows.get(0))
-        .isEqualTo(new StoredRow(Instant.ofEpochSecond(1_600_000_000L + newest), List.of((float) newest)));
-    assertThat(rows.get(1)).isEqualTo(new StoredRow(Instant.ofEpochSecond(1_600_000_000L), List.of(0f)));
+        .isEqualTo(
+            new StoredRow(Instant.ofEpochSecond(1_600_000_000L + newest), List.of((float) newest)));
+    assertThat(rows.get(1))
+        .isEqualTo(new StoredRow(Instant.ofEpochSecond(1_600_000_000L), List.of(0f)));
   }
 
   @Test
@@ -158,7 +175,10 @@ abstract class OnlineStoreContract {
     assertThat(store.read(List.of(readHourly(1001L))).get(0).get(0).found()).isFalse();
     assertThat(store.read(List.of(readDaily(1001L))).get(0).get(0).values()).containsExactly(7f);
     // A deleted view can be written again.
-    assertThat(store.write(HOURLY, List.of(hourly(1001, "2022-03-14T12:00:00Z", 0.3f, 0.4f, null))).written())
+    assertThat(
+            store
+                .write(HOURLY, List.of(hourly(1001, "2022-03-14T12:00:00Z", 0.3f, 0.4f, null)))
+                .written())
         .isEqualTo(1);
   }
 

@@ -1,8 +1,8 @@
 package dev.freshet.runtime.online;
 
-import dev.freshet.runtime.config.RedisTopology;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.freshet.runtime.config.RedisTopology;
 import dev.freshet.runtime.online.redis.RedisOnlineStore;
 import dev.freshet.runtime.online.redis.RedisStores;
 import dev.freshet.testing.RedisClusterProcesses;
@@ -38,7 +38,9 @@ class RedisClusterOnlineStoreTest extends OnlineStoreContract {
         jedis.scriptFlush();
       }
     }
-    store = RedisStores.open(cluster.connectionString(), RedisTopology.CLUSTER, "driver_churn", Duration.ZERO);
+    store =
+        RedisStores.open(
+            cluster.connectionString(), RedisTopology.CLUSTER, "driver_churn", Duration.ZERO);
     return store;
   }
 

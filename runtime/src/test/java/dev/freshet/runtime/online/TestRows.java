@@ -77,7 +77,9 @@ public final class TestRows {
 
   static ViewRead readDaily(Long... driverIds) {
     return new ViewRead(
-        DAILY, List.of("daily_miles_driven"), Arrays.stream(driverIds).map(id -> List.<Object>of(id)).toList());
+        DAILY,
+        List.of("daily_miles_driven"),
+        Arrays.stream(driverIds).map(id -> List.<Object>of(id)).toList());
   }
 
   private TestRows() {}

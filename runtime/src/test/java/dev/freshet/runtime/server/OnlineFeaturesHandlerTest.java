@@ -33,44 +33,55 @@ class OnlineFeaturesHandlerTest {
 
   /** Requests the stand-in for Micronaut received, by method and URI; it answers when told. */
   private final List<String> passedOn = new ArrayList<>();
+
   private final List<String> answered = new ArrayList<>();
   private ChannelHandlerContext micronaut;
   private EmbeddedChannel channel;
 
   @BeforeEach
   void connect() {
-    OnlineFeaturesHandler.Endpoint endpoint = (version, body, authorization, buffer) -> {
-      String text = new String(body, StandardCharsets.UTF_8);
-      answered.add(text + " " + authorization);
-      buffer.writeCharSequence("features for " + text, StandardCharsets.UTF_8);
-      FullHttpResponse response = new DefaultFullHttpResponse(version, HttpResponseStatus.OK, buffer);
-      response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, buffer.readableBytes());
-      return response;
-    };
-    channel = new EmbeddedChannel(new HttpServerCodec(), new OnlineFeaturesHandler(endpoint, MAX_REQUEST_SIZE, true), new ChannelInboundHandlerAdapter() {
-      @Override
-      public void handlerAdded(ChannelHandlerContext ctx) {
-        micronaut = ctx;
-      }
+    OnlineFeaturesHandler.Endpoint endpoint =
+        (version, body, authorization, buffer) -> {
+          String text = new String(body, StandardCharsets.UTF_8);
+          answered.add(text + " " + authorization);
+          buffer.writeCharSequence("features for " + text, StandardCharsets.UTF_8);
+          FullHttpResponse response =
+              new DefaultFullHttpResponse(version, HttpResponseStatus.OK, buffer);
+          response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, buffer.readableBytes());
+          return response;
+        };
+    channel =
+        new EmbeddedChannel(
+            new HttpServerCodec(),
+            new OnlineFeaturesHandler(endpoint, MAX_REQUEST_SIZE, true),
+            new ChannelInboundHandlerAdapter() {
+              @Override
+              public void handlerAdded(ChannelHandlerContext ctx) {
+                micronaut = ctx;
+              }
 
-      @Override
-      public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (msg instanceof HttpRequest request) {
-          passedOn.add(request.method() + " " + request.uri());
-        }
-        if (msg instanceof HttpContent content) {
-          content.release();
-        }
-      }
-    });
+              @Override
+              public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                if (msg instanceof HttpRequest request) {
+                  passedOn.add(request.method() + " " + request.uri());
+                }
+                if (msg instanceof HttpContent content) {
+                  content.release();
+                }
+              }
+            });
   }
 
   @Test
   void answersAPostToTheEndpointItself() {
-    send("POST /get-online-features HTTP/1.1\r\nContent-Length: 7\r\nAuthorization: Bearer t\r\n\r\n{\"a\":1}");
+    send(
+        "POST /get-online-features HTTP/1.1\r\nContent-Length: 7\r\nAuthorization: Bearer t\r\n\r\n{\"a\":1}");
 
     String response = received();
-    assertThat(response).startsWith("HTTP/1.1 200 OK\r\n").contains("date: ").endsWith("\r\n\r\nfeatures for {\"a\":1}");
+    assertThat(response)
+        .startsWith("HTTP/1.1 200 OK\r\n")
+        .contains("date: ")
+        .endsWith("\r\n\r\nfeatures for {\"a\":1}");
     assertThat(answered).containsExactly("{\"a\":1} Bearer t");
     assertThat(passedOn).isEmpty();
     assertThat(channel.isOpen()).isTrue();
@@ -89,7 +100,11 @@ class OnlineFeaturesHandlerTest {
   @Test
   void aBodyLargerThanItsFirstBufferIsAnsweredWhole() {
     String body = "[" + "1,".repeat(20_000) + "1]";
-    send("POST /get-online-features HTTP/1.1\r\nContent-Length: " + body.length() + "\r\n\r\n" + body.substring(0, 100));
+    send(
+        "POST /get-online-features HTTP/1.1\r\nContent-Length: "
+            + body.length()
+            + "\r\n\r\n"
+            + body.substring(0, 100));
     send(body.substring(100, 30_000));
     send(body.substring(30_000));
 
@@ -118,8 +133,9 @@ class OnlineFeaturesHandlerTest {
 
   @Test
   void aReadPipelinedBehindARequestMicronautHasNotAnsweredWaitsForIt() {
-    send("POST /push HTTP/1.1\r\nContent-Length: 2\r\n\r\n{}"
-        + "POST /get-online-features HTTP/1.1\r\nContent-Length: 3\r\n\r\n[1]");
+    send(
+        "POST /push HTTP/1.1\r\nContent-Length: 2\r\n\r\n{}"
+            + "POST /get-online-features HTTP/1.1\r\nContent-Length: 3\r\n\r\n[1]");
     assertThat(passedOn).containsExactly("POST /push", "POST /get-online-features");
 
     micronautAnswers("push done");
@@ -128,14 +144,17 @@ class OnlineFeaturesHandlerTest {
 
     assertThat(answered).containsExactly("[2] null");
     String responses = received();
-    assertThat(responses.indexOf("push done")).isLessThan(responses.indexOf("features by micronaut"));
-    assertThat(responses.indexOf("features by micronaut")).isLessThan(responses.indexOf("features for [2]"));
+    assertThat(responses.indexOf("push done"))
+        .isLessThan(responses.indexOf("features by micronaut"));
+    assertThat(responses.indexOf("features by micronaut"))
+        .isLessThan(responses.indexOf("features for [2]"));
   }
 
   @Test
   void anInterimResponseDoesNotCountAsMicronautsAnswer() {
     send("POST /push HTTP/1.1\r\nContent-Length: 2\r\n\r\n{}");
-    micronaut.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
+    micronaut.writeAndFlush(
+        new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
     send("POST /get-online-features HTTP/1.1\r\nContent-Length: 3\r\n\r\n[1]");
 
     assertThat(passedOn).containsExactly("POST /push", "POST /get-online-features");
@@ -165,7 +184,8 @@ class OnlineFeaturesHandlerTest {
 
   @Test
   void http10ClosesUnlessAskedToKeepAlive() {
-    send("POST /get-online-features HTTP/1.0\r\nContent-Length: 3\r\nConnection: keep-alive\r\n\r\n[1]");
+    send(
+        "POST /get-online-features HTTP/1.0\r\nContent-Length: 3\r\nConnection: keep-alive\r\n\r\n[1]");
     assertThat(received()).startsWith("HTTP/1.0 200 OK").contains("connection: keep-alive\r\n");
     assertThat(channel.isOpen()).isTrue();
 
@@ -180,7 +200,8 @@ class OnlineFeaturesHandlerTest {
 
   private void micronautAnswers(String body) {
     ByteBuf content = Unpooled.copiedBuffer(body, StandardCharsets.US_ASCII);
-    FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, content);
+    FullHttpResponse response =
+        new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, content);
     response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, content.readableBytes());
     micronaut.writeAndFlush(response);
   }

@@ -8,12 +8,12 @@ import dev.freshet.runtime.logging.FeatureLogs;
 import dev.freshet.runtime.online.OnlineStore;
 import dev.freshet.runtime.online.TestRows.Row;
 import dev.freshet.runtime.online.embedded.EmbeddedOnlineStore;
-import dev.freshet.testing.TestRegistry;
 import dev.freshet.spec.FeatureRegistry;
 import dev.freshet.spec.FeatureSpec;
 import dev.freshet.spec.FeatureViewSpec;
 import dev.freshet.spec.JoinKeySpec;
 import dev.freshet.spec.ValueType;
+import dev.freshet.testing.TestRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micronaut.context.BeanProvider;
 import java.io.ByteArrayOutputStream;
@@ -27,7 +27,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** One request reading views of two entities: each row gets its own entity's values in every view. */
+/**
+ * One request reading views of two entities: each row gets its own entity's values in every view.
+ */
 class OnlineFeaturesEntitiesTest {
   private static final JoinKeySpec DRIVER = new JoinKeySpec("driver_id", ValueType.INT64);
   private static final JoinKeySpec CUSTOMER = new JoinKeySpec("customer_id", ValueType.INT64);
@@ -47,8 +49,16 @@ class OnlineFeaturesEntitiesTest {
 
   private static FeatureViewSpec view(String name, String entity, JoinKeySpec joinKey) {
     return new FeatureViewSpec(
-        name, List.of(entity), List.of(joinKey), "src", Duration.ZERO, true,
-        List.of(new FeatureSpec(name, ValueType.INT64, false)), "", Map.of(), "");
+        name,
+        List.of(entity),
+        List.of(joinKey),
+        "src",
+        Duration.ZERO,
+        true,
+        List.of(new FeatureSpec(name, ValueType.INT64, false)),
+        "",
+        Map.of(),
+        "");
   }
 
   @Test
@@ -61,7 +71,13 @@ class OnlineFeaturesEntitiesTest {
     BeanProvider<OnlineStore> provider = () -> store;
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
     FeatureLogs noLogs = new FeatureLogs(List.of(), registry, new FreshetConfig(), meters);
-    OnlineFeatures features = new OnlineFeatures(new ServingIndex(registry), new ServedStore(provider), new ServingConfig(), meters, noLogs);
+    OnlineFeatures features =
+        new OnlineFeatures(
+            new ServingIndex(registry),
+            new ServedStore(provider),
+            new ServingConfig(),
+            meters,
+            noLogs);
 
     ByteArrayOutputStream answer = new ByteArrayOutputStream();
     features.handle(
@@ -71,9 +87,13 @@ class OnlineFeaturesEntitiesTest {
         answer);
 
     assertThat(answer.toString(StandardCharsets.UTF_8))
-        .contains("\"feature_names\":[\"driver_id\",\"customer_id\",\"trips\",\"rating\",\"spend\"]")
-        .contains("{\"values\":[20,10,20,null],\"statuses\":[\"PRESENT\",\"PRESENT\",\"PRESENT\",\"NOT_FOUND\"]")
-        .contains("{\"values\":[4,4,5,5],\"statuses\":[\"PRESENT\",\"PRESENT\",\"PRESENT\",\"PRESENT\"]")
-        .contains("{\"values\":[200,100,200,null],\"statuses\":[\"PRESENT\",\"PRESENT\",\"PRESENT\",\"NOT_FOUND\"]");
+        .contains(
+            "\"feature_names\":[\"driver_id\",\"customer_id\",\"trips\",\"rating\",\"spend\"]")
+        .contains(
+            "{\"values\":[20,10,20,null],\"statuses\":[\"PRESENT\",\"PRESENT\",\"PRESENT\",\"NOT_FOUND\"]")
+        .contains(
+            "{\"values\":[4,4,5,5],\"statuses\":[\"PRESENT\",\"PRESENT\",\"PRESENT\",\"PRESENT\"]")
+        .contains(
+            "{\"values\":[200,100,200,null],\"statuses\":[\"PRESENT\",\"PRESENT\",\"PRESENT\",\"NOT_FOUND\"]");
   }
 }

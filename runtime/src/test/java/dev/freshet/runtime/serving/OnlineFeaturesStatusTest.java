@@ -8,12 +8,12 @@ import dev.freshet.runtime.logging.FeatureLogs;
 import dev.freshet.runtime.online.OnlineStore;
 import dev.freshet.runtime.online.TestRows.Row;
 import dev.freshet.runtime.online.embedded.EmbeddedOnlineStore;
-import dev.freshet.testing.TestRegistry;
 import dev.freshet.spec.FeatureRegistry;
 import dev.freshet.spec.FeatureSpec;
 import dev.freshet.spec.FeatureViewSpec;
 import dev.freshet.spec.JoinKeySpec;
 import dev.freshet.spec.ValueType;
+import dev.freshet.testing.TestRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micronaut.context.BeanProvider;
 import java.io.ByteArrayOutputStream;
@@ -31,10 +31,18 @@ import org.junit.jupiter.api.io.TempDir;
 class OnlineFeaturesStatusTest {
   private static final FeatureViewSpec RECENT =
       new FeatureViewSpec(
-          "recent_trips", List.of("driver"), List.of(new JoinKeySpec("driver_id", ValueType.INT64)), "src",
-          Duration.ofHours(2), true,
-          List.of(new FeatureSpec("trips", ValueType.INT64, false), new FeatureSpec("note", ValueType.STRING, true)),
-          "", Map.of(), "");
+          "recent_trips",
+          List.of("driver"),
+          List.of(new JoinKeySpec("driver_id", ValueType.INT64)),
+          "src",
+          Duration.ofHours(2),
+          true,
+          List.of(
+              new FeatureSpec("trips", ValueType.INT64, false),
+              new FeatureSpec("note", ValueType.STRING, true)),
+          "",
+          Map.of(),
+          "");
 
   @TempDir Path directory;
   private OnlineStore store;
@@ -56,7 +64,13 @@ class OnlineFeaturesStatusTest {
     BeanProvider<OnlineStore> provider = () -> store;
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
     FeatureLogs noLogs = new FeatureLogs(List.of(), registry(), new FreshetConfig(), meters);
-    OnlineFeatures features = new OnlineFeatures(new ServingIndex(registry()), new ServedStore(provider), new ServingConfig(), meters, noLogs);
+    OnlineFeatures features =
+        new OnlineFeatures(
+            new ServingIndex(registry()),
+            new ServedStore(provider),
+            new ServingConfig(),
+            meters,
+            noLogs);
 
     ByteArrayOutputStream answer = new ByteArrayOutputStream();
     features.handle(
@@ -66,8 +80,10 @@ class OnlineFeaturesStatusTest {
     String response = answer.toString(StandardCharsets.UTF_8);
 
     assertThat(response)
-        .contains("{\"values\":[3,9,null],\"statuses\":[\"PRESENT\",\"OUTSIDE_MAX_AGE\",\"NOT_FOUND\"]")
-        .contains("{\"values\":[null,\"old\",null],\"statuses\":[\"NULL_VALUE\",\"OUTSIDE_MAX_AGE\",\"NOT_FOUND\"]");
+        .contains(
+            "{\"values\":[3,9,null],\"statuses\":[\"PRESENT\",\"OUTSIDE_MAX_AGE\",\"NOT_FOUND\"]")
+        .contains(
+            "{\"values\":[null,\"old\",null],\"statuses\":[\"NULL_VALUE\",\"OUTSIDE_MAX_AGE\",\"NOT_FOUND\"]");
   }
 
   private static FeatureRegistry registry() {

@@ -30,30 +30,48 @@ class MessageReaderTest {
           new MessageFieldSpec("miles_driven", ValueType.DOUBLE, false),
           new MessageFieldSpec("city", ValueType.STRING, true));
 
-  private static KafkaSourceSpec source(MessageFormat format, TimestampFormat timestamps, String schema) {
+  private static KafkaSourceSpec source(
+      MessageFormat format, TimestampFormat timestamps, String schema) {
     return new KafkaSourceSpec(
-        "events", "drivers", format, schema, "event_timestamp", timestamps, Duration.ZERO, "", FIELDS, "", Map.of(), "");
+        "events",
+        "drivers",
+        format,
+        schema,
+        "event_timestamp",
+        timestamps,
+        Duration.ZERO,
+        "",
+        FIELDS,
+        "",
+        Map.of(),
+        "");
   }
 
-  private static StreamEvent read(KafkaSourceSpec source, String json) throws MalformedMessageException {
+  private static StreamEvent read(KafkaSourceSpec source, String json)
+      throws MalformedMessageException {
     return new MessageReader(source).read(json.getBytes(StandardCharsets.UTF_8));
   }
 
   @Test
   void jsonInEachTimestampFormat() throws Exception {
     StreamEvent utc =
-        read(source(MessageFormat.JSON, TimestampFormat.DATE_TIME_UTC, ""),
+        read(
+            source(MessageFormat.JSON, TimestampFormat.DATE_TIME_UTC, ""),
             "{\"driver_id\": 1001, \"event_timestamp\": \"2021-04-12 10:59:42\", \"miles_driven\": 12.5, \"extra\": {\"a\": [1]}}");
-    assertThat(utc.values()).containsExactly(1001L, Instant.parse("2021-04-12T10:59:42Z"), 12.5, null);
+    assertThat(utc.values())
+        .containsExactly(1001L, Instant.parse("2021-04-12T10:59:42Z"), 12.5, null);
     assertThat(utc.eventTime()).isEqualTo(Instant.parse("2021-04-12T10:59:42Z"));
 
     StreamEvent iso =
-        read(source(MessageFormat.JSON, TimestampFormat.ISO_8601, ""),
+        read(
+            source(MessageFormat.JSON, TimestampFormat.ISO_8601, ""),
             "{\"driver_id\": \"1001\", \"event_timestamp\": \"2021-04-12T12:59:42+02:00\", \"miles_driven\": \"3\", \"city\": \"Oslo\"}");
-    assertThat(iso.values()).containsExactly(1001L, Instant.parse("2021-04-12T10:59:42Z"), 3.0, "Oslo");
+    assertThat(iso.values())
+        .containsExactly(1001L, Instant.parse("2021-04-12T10:59:42Z"), 3.0, "Oslo");
 
     StreamEvent millis =
-        read(source(MessageFormat.JSON, TimestampFormat.EPOCH_MILLIS, ""),
+        read(
+            source(MessageFormat.JSON, TimestampFormat.EPOCH_MILLIS, ""),
             "{\"driver_id\": 1001, \"event_timestamp\": 1618225182000, \"miles_driven\": 1}");
     assertThat(millis.eventTime()).isEqualTo(Instant.parse("2021-04-12T10:59:42Z"));
   }
@@ -61,13 +79,25 @@ class MessageReaderTest {
   @Test
   void malformedJsonIsNamed() {
     KafkaSourceSpec source = source(MessageFormat.JSON, TimestampFormat.DATE_TIME_UTC, "");
-    assertThatThrownBy(() -> read(source, "{\"driver_id\": 1001, \"event_timestamp\": 1618225182000, \"miles_driven\": 1}"))
-        .hasMessage("field 'event_timestamp' is the number 1618225182000, but the source's times are DATE_TIME_UTC text");
-    assertThatThrownBy(() -> read(source, "{\"driver_id\": 1001, \"event_timestamp\": \"2021-04-12 10:59:42\"}"))
+    assertThatThrownBy(
+            () ->
+                read(
+                    source,
+                    "{\"driver_id\": 1001, \"event_timestamp\": 1618225182000, \"miles_driven\": 1}"))
+        .hasMessage(
+            "field 'event_timestamp' is the number 1618225182000, but the source's times are DATE_TIME_UTC text");
+    assertThatThrownBy(
+            () ->
+                read(source, "{\"driver_id\": 1001, \"event_timestamp\": \"2021-04-12 10:59:42\"}"))
         .hasMessage("field 'miles_driven' is missing or null");
-    assertThatThrownBy(() -> read(source, "{\"driver_id\": 1.5, \"event_timestamp\": \"2021-04-12 10:59:42\", \"miles_driven\": 1}"))
+    assertThatThrownBy(
+            () ->
+                read(
+                    source,
+                    "{\"driver_id\": 1.5, \"event_timestamp\": \"2021-04-12 10:59:42\", \"miles_driven\": 1}"))
         .hasMessage("field 'driver_id' is 1.5, which is not INT64");
-    assertThatThrownBy(() -> read(source, "not json")).hasMessageStartingWith("the message is not valid JSON");
+    assertThatThrownBy(() -> read(source, "not json"))
+        .hasMessageStartingWith("the message is not valid JSON");
   }
 
   @Test
@@ -89,10 +119,13 @@ class MessageReaderTest {
     new GenericDatumWriter<GenericRecord>(schema).write(record, encoder);
     encoder.flush();
 
-    MessageReader reader = new MessageReader(source(MessageFormat.AVRO, TimestampFormat.EPOCH_MILLIS, schemaText));
+    MessageReader reader =
+        new MessageReader(source(MessageFormat.AVRO, TimestampFormat.EPOCH_MILLIS, schemaText));
     StreamEvent event = reader.read(bytes.toByteArray());
 
-    assertThat(event.values()).containsExactly(1001L, Instant.parse("2021-04-12T10:59:42Z"), 7.25, "Oslo");
-    assertThatThrownBy(() -> reader.read(new byte[] {1, 2})).hasMessageStartingWith("the message is not an Avro record of the source's schema");
+    assertThat(event.values())
+        .containsExactly(1001L, Instant.parse("2021-04-12T10:59:42Z"), 7.25, "Oslo");
+    assertThatThrownBy(() -> reader.read(new byte[] {1, 2}))
+        .hasMessageStartingWith("the message is not an Avro record of the source's schema");
   }
 }

@@ -16,7 +16,8 @@ class InstantsTest {
     assertThat(Instants.parse("2022-03-14T16:00:00+0200")).isEqualTo(AT);
     assertThat(Instants.parse("2022-03-14T14:00:00")).isEqualTo(AT);
     assertThat(Instants.parse("2022-03-14 14:00:00")).isEqualTo(AT);
-    assertThat(Instants.parse("2022-05-18 16:22:34.060287+00:00")).isEqualTo(Instant.parse("2022-05-18T16:22:34.060287Z"));
+    assertThat(Instants.parse("2022-05-18 16:22:34.060287+00:00"))
+        .isEqualTo(Instant.parse("2022-05-18T16:22:34.060287Z"));
     assertThat(Instants.parse("2022-03-14")).isEqualTo(Instant.parse("2022-03-14T00:00:00Z"));
   }
 
@@ -25,6 +26,7 @@ class InstantsTest {
     assertThatThrownBy(() -> Instants.parse("yesterday"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("'yesterday' is not a time; write ISO-8601");
-    assertThatThrownBy(() -> Instants.parse("2022-13-01")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Instants.parse("2022-13-01"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

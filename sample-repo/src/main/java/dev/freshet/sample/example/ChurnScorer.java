@@ -29,11 +29,23 @@ public final class ChurnScorer {
       FeatureValue<Float> conv = driver.convRate();
       FeatureValue<Float> acc = driver.accRate();
       if (!conv.isPresent() || !acc.isPresent()) {
-        lines.add(driver.driverId() + ": no score (conv_rate " + conv.status() + ", acc_rate " + acc.status() + ")");
+        lines.add(
+            driver.driverId()
+                + ": no score (conv_rate "
+                + conv.status()
+                + ", acc_rate "
+                + acc.status()
+                + ")");
         continue;
       }
       double risk = 1.0 - (conv.value() + acc.value()) / 2.0;
-      lines.add(String.format(java.util.Locale.ROOT, "%d: churn risk %.2f (features as of %s)", driver.driverId(), risk, conv.eventTimestamp()));
+      lines.add(
+          String.format(
+              java.util.Locale.ROOT,
+              "%d: churn risk %.2f (features as of %s)",
+              driver.driverId(),
+              risk,
+              conv.eventTimestamp()));
     }
     return lines;
   }
@@ -47,6 +59,8 @@ public final class ChurnScorer {
     for (int i = 1; i < args.length; i++) {
       drivers.add(Long.parseLong(args[i]));
     }
-    new ChurnScorer(ModelV2Client.remote(URI.create(args[0]))).score(drivers).forEach(System.out::println);
+    new ChurnScorer(ModelV2Client.remote(URI.create(args[0])))
+        .score(drivers)
+        .forEach(System.out::println);
   }
 }

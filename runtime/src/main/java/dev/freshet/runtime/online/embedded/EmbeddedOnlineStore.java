@@ -65,11 +65,13 @@ public final class EmbeddedOnlineStore implements OnlineStore {
     try {
       Files.createDirectories(directory);
     } catch (IOException e) {
-      throw new OnlineStoreException("cannot create the embedded online store at " + directory + ": " + e, e);
+      throw new OnlineStoreException(
+          "cannot create the embedded online store at " + directory + ": " + e, e);
     }
     Options options = new Options().setCreateIfMissing(true);
     try {
-      return new EmbeddedOnlineStore(directory, project, options, RocksDB.open(options, directory.toString()));
+      return new EmbeddedOnlineStore(
+          directory, project, options, RocksDB.open(options, directory.toString()));
     } catch (RocksDBException e) {
       options.close();
       String reason = String.valueOf(e.getMessage());
@@ -81,7 +83,8 @@ public final class EmbeddedOnlineStore implements OnlineStore {
                 + " or send the work to that server",
             e);
       }
-      throw new OnlineStoreException("cannot open the embedded online store at " + directory + ": " + reason, e);
+      throw new OnlineStoreException(
+          "cannot open the embedded online store at " + directory + ": " + reason, e);
     }
   }
 
@@ -106,7 +109,8 @@ public final class EmbeddedOnlineStore implements OnlineStore {
         results.add(rows);
       }
     } catch (RocksDBException e) {
-      throw new OnlineStoreException("cannot read the embedded online store at " + directory + ": " + e.getMessage(), e);
+      throw new OnlineStoreException(
+          "cannot read the embedded online store at " + directory + ": " + e.getMessage(), e);
     }
     return results;
   }
@@ -149,7 +153,9 @@ public final class EmbeddedOnlineStore implements OnlineStore {
       for (int i = 0; i < keys.size(); i++) {
         FeatureRow row = batch.rows().get(i);
         byte[] current = stored.get(i);
-        if (current != null && !NewestWins.replaces(row.eventTimestamp(), StoredValue.eventTimestamp(current), ties)) {
+        if (current != null
+            && !NewestWins.replaces(
+                row.eventTimestamp(), StoredValue.eventTimestamp(current), ties)) {
           skipped++;
           continue;
         }
@@ -163,7 +169,8 @@ public final class EmbeddedOnlineStore implements OnlineStore {
       db.write(writeOptions, writes);
       return new WriteResult(written, skipped);
     } catch (RocksDBException e) {
-      throw new OnlineStoreException("cannot write the embedded online store at " + directory + ": " + e.getMessage(), e);
+      throw new OnlineStoreException(
+          "cannot write the embedded online store at " + directory + ": " + e.getMessage(), e);
     } finally {
       for (int id : stripeIds.descendingSet()) {
         stripes[id].unlock();
@@ -179,7 +186,8 @@ public final class EmbeddedOnlineStore implements OnlineStore {
     try {
       db.deleteRange(from, to);
     } catch (RocksDBException e) {
-      throw new OnlineStoreException("cannot delete view " + view.name() + " from " + directory + ": " + e.getMessage(), e);
+      throw new OnlineStoreException(
+          "cannot delete view " + view.name() + " from " + directory + ": " + e.getMessage(), e);
     }
   }
 

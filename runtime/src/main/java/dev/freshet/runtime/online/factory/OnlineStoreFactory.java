@@ -1,9 +1,8 @@
 package dev.freshet.runtime.online.factory;
 
-import dev.freshet.runtime.online.OnlineStore;
-
 import dev.freshet.runtime.config.FreshetConfig;
 import dev.freshet.runtime.config.OnlineStoreConfig;
+import dev.freshet.runtime.online.OnlineStore;
 import dev.freshet.runtime.online.embedded.EmbeddedOnlineStore;
 import dev.freshet.runtime.online.redis.RedisStores;
 import io.micronaut.context.annotation.Bean;
@@ -19,7 +18,8 @@ public class OnlineStoreFactory {
   OnlineStore onlineStore(FreshetConfig freshet, OnlineStoreConfig config) {
     return switch (config.getType()) {
       case EMBEDDED ->
-          EmbeddedOnlineStore.open(freshet.resolve(config.getEmbedded().getPath()), freshet.getProject());
+          EmbeddedOnlineStore.open(
+              freshet.resolve(config.getEmbedded().getPath()), freshet.getProject());
       case REDIS ->
           RedisStores.open(
               config.getRedis().getConnectionString(),

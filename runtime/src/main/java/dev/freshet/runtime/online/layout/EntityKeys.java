@@ -82,7 +82,8 @@ public final class EntityKeys {
         buffer.putLong(((Instant) value).getEpochSecond());
         return buffer.array();
       default:
-        throw new IllegalArgumentException("join key " + key.name() + " has type " + key.type() + ", which cannot be a key");
+        throw new IllegalArgumentException(
+            "join key " + key.name() + " has type " + key.type() + ", which cannot be a key");
     }
   }
 }

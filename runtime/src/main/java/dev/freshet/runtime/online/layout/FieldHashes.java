@@ -13,7 +13,9 @@ public final class FieldHashes {
   public static byte[] field(String view, String feature) {
     byte[] text = (view + ":" + feature).getBytes(StandardCharsets.UTF_8);
     int hash = MurmurHash3.hash32x86(text, 0, text.length, 0);
-    return new byte[] {(byte) hash, (byte) (hash >>> 8), (byte) (hash >>> 16), (byte) (hash >>> 24)};
+    return new byte[] {
+      (byte) hash, (byte) (hash >>> 8), (byte) (hash >>> 16), (byte) (hash >>> 24)
+    };
   }
 
   /** The timestamp field of a view, {@code "_ts:view"}. */

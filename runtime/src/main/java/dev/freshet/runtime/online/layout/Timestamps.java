@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 
-/** A {@code google.protobuf.Timestamp} message: seconds (field 1) and nanos (field 2, omitted at 0). */
+/**
+ * A {@code google.protobuf.Timestamp} message: seconds (field 1) and nanos (field 2, omitted at 0).
+ */
 public final class Timestamps {
   private Timestamps() {}
 

@@ -29,23 +29,33 @@ public final class Values {
     try {
       // Sized exactly: a Value per feature per row is written, so no buffer is wasted on them.
       return switch (type) {
-        case BYTES -> write(CodedOutputStream.computeByteArraySize(field, (byte[]) value), out -> out.writeByteArray(field, (byte[]) value));
-        case STRING -> write(CodedOutputStream.computeStringSize(field, (String) value), out -> out.writeString(field, (String) value));
+        case BYTES ->
+            write(
+                CodedOutputStream.computeByteArraySize(field, (byte[]) value),
+                out -> out.writeByteArray(field, (byte[]) value));
+        case STRING ->
+            write(
+                CodedOutputStream.computeStringSize(field, (String) value),
+                out -> out.writeString(field, (String) value));
         case INT32 -> {
           int v = ((Number) value).intValue();
-          yield write(CodedOutputStream.computeInt32Size(field, v), out -> out.writeInt32(field, v));
+          yield write(
+              CodedOutputStream.computeInt32Size(field, v), out -> out.writeInt32(field, v));
         }
         case INT64 -> {
           long v = ((Number) value).longValue();
-          yield write(CodedOutputStream.computeInt64Size(field, v), out -> out.writeInt64(field, v));
+          yield write(
+              CodedOutputStream.computeInt64Size(field, v), out -> out.writeInt64(field, v));
         }
         case DOUBLE -> {
           double v = ((Number) value).doubleValue();
-          yield write(CodedOutputStream.computeDoubleSize(field, v), out -> out.writeDouble(field, v));
+          yield write(
+              CodedOutputStream.computeDoubleSize(field, v), out -> out.writeDouble(field, v));
         }
         case FLOAT -> {
           float v = ((Number) value).floatValue();
-          yield write(CodedOutputStream.computeFloatSize(field, v), out -> out.writeFloat(field, v));
+          yield write(
+              CodedOutputStream.computeFloatSize(field, v), out -> out.writeFloat(field, v));
         }
         case BOOL -> {
           boolean v = (Boolean) value;
@@ -53,11 +63,14 @@ public final class Values {
         }
         case UNIX_TIMESTAMP -> {
           long v = ((Instant) value).getEpochSecond();
-          yield write(CodedOutputStream.computeInt64Size(field, v), out -> out.writeInt64(field, v));
+          yield write(
+              CodedOutputStream.computeInt64Size(field, v), out -> out.writeInt64(field, v));
         }
         default -> {
           byte[] list = encodeList((List<?>) value, type.elementType());
-          yield write(CodedOutputStream.computeByteArraySize(field, list), out -> out.writeByteArray(field, list));
+          yield write(
+              CodedOutputStream.computeByteArraySize(field, list),
+              out -> out.writeByteArray(field, list));
         }
       };
     } catch (IOException e) {

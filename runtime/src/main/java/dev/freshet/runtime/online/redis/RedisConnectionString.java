@@ -6,8 +6,8 @@ import java.util.Locale;
 import redis.clients.jedis.HostAndPort;
 
 /**
- * Feast's Redis connection string: comma-separated {@code host:port} nodes, then {@code
- * key=value} options ({@code password}, {@code username}, {@code ssl}, {@code db}).
+ * Feast's Redis connection string: comma-separated {@code host:port} nodes, then {@code key=value}
+ * options ({@code password}, {@code username}, {@code ssl}, {@code db}).
  */
 public record RedisConnectionString(
     List<HostAndPort> nodes, String username, String password, boolean ssl, int database) {
@@ -39,7 +39,9 @@ public record RedisConnectionString(
           case "db" -> database = parseInt(value, "db", text);
           default ->
               throw new IllegalArgumentException(
-                  "unknown option '" + key + "' in Redis connection string; known: password, username, ssl, db");
+                  "unknown option '"
+                      + key
+                      + "' in Redis connection string; known: password, username, ssl, db");
         }
       } else {
         int colon = item.lastIndexOf(':');
@@ -47,11 +49,14 @@ public record RedisConnectionString(
           throw new IllegalArgumentException(
               "'" + item + "' in Redis connection string is not host:port, e.g. localhost:6379");
         }
-        nodes.add(new HostAndPort(item.substring(0, colon), parseInt(item.substring(colon + 1), "port", text)));
+        nodes.add(
+            new HostAndPort(
+                item.substring(0, colon), parseInt(item.substring(colon + 1), "port", text)));
       }
     }
     if (nodes.isEmpty()) {
-      throw new IllegalArgumentException("Redis connection string '" + redact(text) + "' names no host:port");
+      throw new IllegalArgumentException(
+          "Redis connection string '" + redact(text) + "' names no host:port");
     }
     return new RedisConnectionString(List.copyOf(nodes), username, password, ssl, database);
   }
@@ -61,7 +66,12 @@ public record RedisConnectionString(
       return Integer.parseInt(value);
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(
-          what + " '" + value + "' in Redis connection string '" + redact(text) + "' is not a number");
+          what
+              + " '"
+              + value
+              + "' in Redis connection string '"
+              + redact(text)
+              + "' is not a number");
     }
   }
 

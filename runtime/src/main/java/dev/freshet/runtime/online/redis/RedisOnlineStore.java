@@ -37,10 +37,10 @@ import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.args.Rawable;
 import redis.clients.jedis.exceptions.JedisDataException;
-import redis.clients.jedis.util.JedisClusterCRC16;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
+import redis.clients.jedis.util.JedisClusterCRC16;
 
 /**
  * The online store on Redis, standalone or cluster (the client splits pipelines per node), in
@@ -50,6 +50,7 @@ import redis.clients.jedis.resps.ScanResult;
 public final class RedisOnlineStore implements OnlineStore {
   /** Rows one script call writes; bounded so one call never blocks Redis for long. */
   static final int ROWS_PER_CALL = 100;
+
   /** Script calls per pipeline round trip. */
   static final int CALLS_PER_ROUND_TRIP = 100;
 
@@ -66,7 +67,10 @@ public final class RedisOnlineStore implements OnlineStore {
     this.description = description;
   }
 
-  /** Where one view's fields sit in an entity's HMGET: which read, which entity, from which field on. */
+  /**
+   * Where one view's fields sit in an entity's HMGET: which read, which entity, from which field
+   * on.
+   */
   private record Slot(int read, int entity, int offset, int count) {}
 
   /** One HMGET: an entity's hash, and the fields every view read of it asks for. */
@@ -88,9 +92,9 @@ public final class RedisOnlineStore implements OnlineStore {
   }
 
   /**
-   * One HMGET per entity hash, whatever the number of views read from it: views of the same
-   * entity share its hash (Feast's layout), so a request for 5 views of 100 entities costs Redis
-   * 100 key lookups, not 500. All of them go in one pipeline.
+   * One HMGET per entity hash, whatever the number of views read from it: views of the same entity
+   * share its hash (Feast's layout), so a request for 5 views of 100 entities costs Redis 100 key
+   * lookups, not 500. All of them go in one pipeline.
    */
   @Override
   public List<List<StoredRow>> read(List<ViewRead> reads) {
@@ -98,7 +102,8 @@ public final class RedisOnlineStore implements OnlineStore {
     List<Response<List<byte[]>>> responses = new ArrayList<>(hashes.size());
     try (AbstractPipeline pipeline = jedis.pipelined()) {
       for (HashRead hash : hashes) {
-        responses.add(pipeline.executeCommand(new CommandObject<>(hash.command, BuilderFactory.BINARY_LIST)));
+        responses.add(
+            pipeline.executeCommand(new CommandObject<>(hash.command, BuilderFactory.BINARY_LIST)));
       }
       pipeline.sync();
     } catch (JedisException e) {
@@ -118,7 +123,8 @@ public final class RedisOnlineStore implements OnlineStore {
         throw new OnlineStoreException("Redis refused a read: " + e.getMessage(), e);
       }
       for (Slot slot : hash.slots) {
-        results.get(slot.read())[slot.entity()] = decode(values.subList(slot.offset(), slot.offset() + slot.count()));
+        results.get(slot.read())[slot.entity()] =
+            decode(values.subList(slot.offset(), slot.offset() + slot.count()));
       }
     }
     List<List<StoredRow>> rows = new ArrayList<>(results.size());
@@ -154,11 +160,13 @@ public final class RedisOnlineStore implements OnlineStore {
   }
 
   /** The hashes of an earlier read of the same join keys and entities, or null. */
-  private static HashRead[] sameEntitiesAsEarlier(List<ViewRead> reads, List<HashRead[]> entityHashes, int r) {
+  private static HashRead[] sameEntitiesAsEarlier(
+      List<ViewRead> reads, List<HashRead[]> entityHashes, int r) {
     ViewRead read = reads.get(r);
     for (int earlier = 0; earlier < r; earlier++) {
       ViewRead other = reads.get(earlier);
-      if (other.view().joinKeys().equals(read.view().joinKeys()) && other.entities().equals(read.entities())) {
+      if (other.view().joinKeys().equals(read.view().joinKeys())
+          && other.entities().equals(read.entities())) {
         return entityHashes.get(earlier);
       }
     }
@@ -184,7 +192,12 @@ public final class RedisOnlineStore implements OnlineStore {
     List<Call> calls = new ArrayList<>();
     for (List<? extends FeatureRow> group : groups(view, batch.rows())) {
       for (int from = 0; from < group.size(); from += ROWS_PER_CALL) {
-        calls.add(call(view, fields, group.subList(from, Math.min(group.size(), from + ROWS_PER_CALL)), ties));
+        calls.add(
+            call(
+                view,
+                fields,
+                group.subList(from, Math.min(group.size(), from + ROWS_PER_CALL)),
+                ties));
       }
     }
     long written = 0;
@@ -200,7 +213,9 @@ public final class RedisOnlineStore implements OnlineStore {
       this(
           FieldHashes.timestampField(view.name()),
           Integer.toString(view.features().size()).getBytes(StandardCharsets.US_ASCII),
-          view.features().stream().map(f -> FieldHashes.field(view.name(), f.name())).toArray(byte[][]::new));
+          view.features().stream()
+              .map(f -> FieldHashes.field(view.name(), f.name()))
+              .toArray(byte[][]::new));
     }
   }
 
@@ -214,19 +229,23 @@ public final class RedisOnlineStore implements OnlineStore {
    * Rows that one script call may write together: all of them on a standalone Redis; on a cluster,
    * those whose keys share a hash slot, since a script touches one slot.
    */
-  private List<List<? extends FeatureRow>> groups(FeatureViewSpec view, List<? extends FeatureRow> rows) {
+  private List<List<? extends FeatureRow>> groups(
+      FeatureViewSpec view, List<? extends FeatureRow> rows) {
     if (!(jedis instanceof RedisClusterClient)) {
       return List.of(rows);
     }
     Map<Integer, List<FeatureRow>> bySlot = new LinkedHashMap<>();
     for (FeatureRow row : rows) {
-      int slot = JedisClusterCRC16.getSlot(EntityKeys.redisKey(view.joinKeys(), row.joinKeyValues(), project));
+      int slot =
+          JedisClusterCRC16.getSlot(
+              EntityKeys.redisKey(view.joinKeys(), row.joinKeyValues(), project));
       bySlot.computeIfAbsent(slot, s -> new ArrayList<>()).add(row);
     }
     return new ArrayList<>(bySlot.values());
   }
 
-  private Call call(FeatureViewSpec view, Fields fields, List<? extends FeatureRow> rows, Ties ties) {
+  private Call call(
+      FeatureViewSpec view, Fields fields, List<? extends FeatureRow> rows, Ties ties) {
     List<byte[]> keys = new ArrayList<>(rows.size());
     int features = fields.features().length;
     List<byte[]> arguments = new ArrayList<>(4 + rows.size() * (4 + 2 * features));
@@ -333,7 +352,8 @@ public final class RedisOnlineStore implements OnlineStore {
       BiFunction<byte[], ScanParams, ScanResult<byte[]>> scan,
       Supplier<? extends AbstractPipeline> pipelined,
       byte[][] fields) {
-    ScanParams params = new ScanParams().match(("*" + project).getBytes(StandardCharsets.UTF_8)).count(1000);
+    ScanParams params =
+        new ScanParams().match(("*" + project).getBytes(StandardCharsets.UTF_8)).count(1000);
     byte[] cursor = ScanParams.SCAN_POINTER_START_BINARY;
     do {
       ScanResult<byte[]> page = scan.apply(cursor, params);
@@ -359,6 +379,7 @@ public final class RedisOnlineStore implements OnlineStore {
   }
 
   private OnlineStoreException unreachable(String action, JedisException e) {
-    return new OnlineStoreException("cannot " + action + " Redis (" + description + "): " + e.getMessage(), e);
+    return new OnlineStoreException(
+        "cannot " + action + " Redis (" + description + "): " + e.getMessage(), e);
   }
 }

@@ -20,7 +20,8 @@ public final class RedisStores {
    *
    * @param keyTtl expiry of each entity hash after a write, zero for none
    */
-  public static RedisOnlineStore open(String connectionString, RedisTopology topology, String project, Duration keyTtl) {
+  public static RedisOnlineStore open(
+      String connectionString, RedisTopology topology, String project, Duration keyTtl) {
     RedisConnectionString parsed = RedisConnectionString.parse(connectionString);
     DefaultJedisClientConfig.Builder config =
         DefaultJedisClientConfig.builder()
@@ -38,12 +39,21 @@ public final class RedisStores {
     }
     UnifiedJedis jedis;
     if (topology == RedisTopology.CLUSTER) {
-      jedis = RedisClusterClient.builder().nodes(new HashSet<>(parsed.nodes())).clientConfig(config.build()).build();
+      jedis =
+          RedisClusterClient.builder()
+              .nodes(new HashSet<>(parsed.nodes()))
+              .clientConfig(config.build())
+              .build();
     } else {
       JedisClientConfig standalone = config.database(parsed.database()).build();
-      jedis = RedisClient.builder().hostAndPort(parsed.nodes().get(0)).clientConfig(standalone).build();
+      jedis =
+          RedisClient.builder().hostAndPort(parsed.nodes().get(0)).clientConfig(standalone).build();
     }
-    String description = "redis " + topology.name().toLowerCase(java.util.Locale.ROOT) + " " + parsed.describeNodes();
+    String description =
+        "redis "
+            + topology.name().toLowerCase(java.util.Locale.ROOT)
+            + " "
+            + parsed.describeNodes();
     return new RedisOnlineStore(jedis, project, keyTtl, description);
   }
 }
