@@ -1,11 +1,9 @@
 package dev.freshet.spec;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /** A feature service: the features a model reads. */
 public record FeatureServiceSpec(
@@ -21,12 +19,9 @@ public record FeatureServiceSpec(
   }
 
   /** Builds a {@link FeatureServiceSpec} by naming each part; what is not set stays empty. */
-  public static final class Builder {
+  public static final class Builder extends DefinitionBuilder<Builder> {
     private final String name;
     private final List<FeatureSelectionSpec> selections = new ArrayList<>();
-    private String description = "";
-    private final Map<String, String> tags = new TreeMap<>();
-    private String owner = "";
 
     private Builder(String name) {
       this.name = Objects.requireNonNull(name, "name");
@@ -47,28 +42,13 @@ public record FeatureServiceSpec(
       return this;
     }
 
-    public Builder description(String description) {
-      this.description = Objects.requireNonNull(description, "description");
-      return this;
-    }
-
-    public Builder tag(String key, String value) {
-      tags.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
-      return this;
-    }
-
-    public Builder owner(String owner) {
-      this.owner = Objects.requireNonNull(owner, "owner");
+    @Override
+    Builder self() {
       return this;
     }
 
     public FeatureServiceSpec build() {
-      return new FeatureServiceSpec(
-          name,
-          List.copyOf(selections),
-          description,
-          Collections.unmodifiableMap(new TreeMap<>(tags)),
-          owner);
+      return new FeatureServiceSpec(name, List.copyOf(selections), description, tags(), owner);
     }
   }
 }

@@ -2,11 +2,9 @@ package dev.freshet.spec;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * A feature view.
@@ -63,7 +61,7 @@ public record FeatureViewSpec(
   }
 
   /** Builds a {@link FeatureViewSpec} by naming each part; the defaults are the annotation's. */
-  public static final class Builder {
+  public static final class Builder extends DefinitionBuilder<Builder> {
     private final String name;
     private final List<String> entities = new ArrayList<>();
     private final List<JoinKeySpec> joinKeys = new ArrayList<>();
@@ -71,9 +69,6 @@ public record FeatureViewSpec(
     private Duration ttl = Duration.ZERO;
     private boolean online = true;
     private final List<FeatureSpec> features = new ArrayList<>();
-    private String description = "";
-    private final Map<String, String> tags = new TreeMap<>();
-    private String owner = "";
     private String schedule = "";
 
     private Builder(String name) {
@@ -127,24 +122,14 @@ public record FeatureViewSpec(
       return this;
     }
 
-    public Builder description(String description) {
-      this.description = Objects.requireNonNull(description, "description");
-      return this;
-    }
-
-    public Builder tag(String key, String value) {
-      tags.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
-      return this;
-    }
-
-    public Builder owner(String owner) {
-      this.owner = Objects.requireNonNull(owner, "owner");
-      return this;
-    }
-
     /** When to materialize the view: an interval such as {@code "1h"} or a cron expression. */
     public Builder schedule(String schedule) {
       this.schedule = Objects.requireNonNull(schedule, "schedule");
+      return this;
+    }
+
+    @Override
+    Builder self() {
       return this;
     }
 
@@ -158,7 +143,7 @@ public record FeatureViewSpec(
           online,
           List.copyOf(features),
           description,
-          Collections.unmodifiableMap(new TreeMap<>(tags)),
+          tags(),
           owner,
           schedule);
     }

@@ -47,15 +47,12 @@ public record FileSourceSpec(
   }
 
   /** Builds a {@link FileSourceSpec} by naming each part; the defaults are the annotation's. */
-  public static final class Builder {
+  public static final class Builder extends DefinitionBuilder<Builder> {
     private final String name;
     private String path = "";
     private String timestampField = "event_timestamp";
     private String createdTimestampColumn = "";
     private final Map<String, String> fieldMapping = new TreeMap<>();
-    private String description = "";
-    private final Map<String, String> tags = new TreeMap<>();
-    private String owner = "";
 
     private Builder(String name) {
       this.name = Objects.requireNonNull(name, "name");
@@ -84,18 +81,8 @@ public record FileSourceSpec(
       return this;
     }
 
-    public Builder description(String description) {
-      this.description = Objects.requireNonNull(description, "description");
-      return this;
-    }
-
-    public Builder tag(String key, String value) {
-      tags.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
-      return this;
-    }
-
-    public Builder owner(String owner) {
-      this.owner = Objects.requireNonNull(owner, "owner");
+    @Override
+    Builder self() {
       return this;
     }
 
@@ -107,7 +94,7 @@ public record FileSourceSpec(
           createdTimestampColumn,
           Collections.unmodifiableMap(new TreeMap<>(fieldMapping)),
           description,
-          Collections.unmodifiableMap(new TreeMap<>(tags)),
+          tags(),
           owner);
     }
   }

@@ -4,11 +4,9 @@ import dev.freshet.annotations.MessageFormat;
 import dev.freshet.annotations.TimestampFormat;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * A Kafka topic of events.
@@ -46,7 +44,7 @@ public record KafkaSourceSpec(
   }
 
   /** Builds a {@link KafkaSourceSpec} by naming each part; the defaults are the annotation's. */
-  public static final class Builder {
+  public static final class Builder extends DefinitionBuilder<Builder> {
     private final String name;
     private String topic = "";
     private MessageFormat format = MessageFormat.JSON;
@@ -56,9 +54,6 @@ public record KafkaSourceSpec(
     private Duration watermarkDelay = Duration.ZERO;
     private String batchSource = "";
     private final List<MessageFieldSpec> fields = new ArrayList<>();
-    private String description = "";
-    private final Map<String, String> tags = new TreeMap<>();
-    private String owner = "";
 
     private Builder(String name) {
       this.name = Objects.requireNonNull(name, "name");
@@ -116,18 +111,8 @@ public record KafkaSourceSpec(
       return this;
     }
 
-    public Builder description(String description) {
-      this.description = Objects.requireNonNull(description, "description");
-      return this;
-    }
-
-    public Builder tag(String key, String value) {
-      tags.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
-      return this;
-    }
-
-    public Builder owner(String owner) {
-      this.owner = Objects.requireNonNull(owner, "owner");
+    @Override
+    Builder self() {
       return this;
     }
 
@@ -143,7 +128,7 @@ public record KafkaSourceSpec(
           batchSource,
           List.copyOf(fields),
           description,
-          Collections.unmodifiableMap(new TreeMap<>(tags)),
+          tags(),
           owner);
     }
   }

@@ -1,9 +1,7 @@
 package dev.freshet.spec;
 
-import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /** A source rows are pushed into; {@code batchSource} names the file source that mirrors it. */
 public record PushSourceSpec(
@@ -21,12 +19,9 @@ public record PushSourceSpec(
   }
 
   /** Builds a {@link PushSourceSpec} by naming each part; what is not set stays empty. */
-  public static final class Builder {
+  public static final class Builder extends DefinitionBuilder<Builder> {
     private final String name;
     private String batchSource = "";
-    private String description = "";
-    private final Map<String, String> tags = new TreeMap<>();
-    private String owner = "";
 
     private Builder(String name) {
       this.name = Objects.requireNonNull(name, "name");
@@ -38,24 +33,13 @@ public record PushSourceSpec(
       return this;
     }
 
-    public Builder description(String description) {
-      this.description = Objects.requireNonNull(description, "description");
-      return this;
-    }
-
-    public Builder tag(String key, String value) {
-      tags.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
-      return this;
-    }
-
-    public Builder owner(String owner) {
-      this.owner = Objects.requireNonNull(owner, "owner");
+    @Override
+    Builder self() {
       return this;
     }
 
     public PushSourceSpec build() {
-      return new PushSourceSpec(
-          name, batchSource, description, Collections.unmodifiableMap(new TreeMap<>(tags)), owner);
+      return new PushSourceSpec(name, batchSource, description, tags(), owner);
     }
   }
 }

@@ -3,11 +3,9 @@ package dev.freshet.spec;
 import dev.freshet.annotations.AggregationFunction;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /** Keeps features of {@code targetView} fresh from the Kafka source {@code source}. */
 public record StreamFeatureViewSpec(
@@ -25,14 +23,11 @@ public record StreamFeatureViewSpec(
   }
 
   /** Builds a {@link StreamFeatureViewSpec} by naming each part; what is not set stays empty. */
-  public static final class Builder {
+  public static final class Builder extends DefinitionBuilder<Builder> {
     private final String name;
     private String source = "";
     private String targetView = "";
     private final List<AggregationSpec> aggregations = new ArrayList<>();
-    private String description = "";
-    private final Map<String, String> tags = new TreeMap<>();
-    private String owner = "";
 
     private Builder(String name) {
       this.name = Objects.requireNonNull(name, "name");
@@ -82,30 +77,14 @@ public record StreamFeatureViewSpec(
       return this;
     }
 
-    public Builder description(String description) {
-      this.description = Objects.requireNonNull(description, "description");
-      return this;
-    }
-
-    public Builder tag(String key, String value) {
-      tags.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
-      return this;
-    }
-
-    public Builder owner(String owner) {
-      this.owner = Objects.requireNonNull(owner, "owner");
+    @Override
+    Builder self() {
       return this;
     }
 
     public StreamFeatureViewSpec build() {
       return new StreamFeatureViewSpec(
-          name,
-          source,
-          targetView,
-          List.copyOf(aggregations),
-          description,
-          Collections.unmodifiableMap(new TreeMap<>(tags)),
-          owner);
+          name, source, targetView, List.copyOf(aggregations), description, tags(), owner);
     }
   }
 }

@@ -190,6 +190,35 @@ class StreamIngestionTest {
     throw new AssertionError("not served within 90 s: " + last + metrics);
   }
 
+  /**
+   * The committed messages of the dead-letter topic {@code drivers-dead-letters}: {@code expected}
+   * of them or all that came within 30 s, and any more that come within a second after.
+   */
+  static List<ConsumerRecord<byte[], byte[]>> deadLetters(LocalKafka kafka, int expected) {
+    Properties properties = new Properties();
+    properties.put("bootstrap.servers", kafka.bootstrapServers());
+    properties.put("group.id", "check-dead-letters");
+    properties.put("auto.offset.reset", "earliest");
+    properties.put("isolation.level", "read_committed");
+    List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of("drivers-dead-letters"));
+      Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+      while (records.size() < expected && Instant.now().isBefore(deadline)) {
+        consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+      }
+      consumer.poll(Duration.ofSeconds(1)).forEach(records::add);
+    }
+    return records;
+  }
+
+  /** Why a message was dead-lettered: its {@code x-freshet-error} header. */
+  static String reason(ConsumerRecord<byte[], byte[]> record) {
+    return new String(
+        record.headers().lastHeader("x-freshet-error").value(), StandardCharsets.UTF_8);
+  }
+
   static void sleep(long millis) {
     try {
       Thread.sleep(millis);
@@ -257,23 +286,9 @@ class StreamIngestionTest {
         .contains("freshet_stream_events_skipped_total{source=\"driver_events\"} 5.0")
         .contains("freshet_stream_events_consumed_total{source=\"driver_events\"} 8.0");
 
-    Properties properties = new Properties();
-    properties.put("bootstrap.servers", kafka.bootstrapServers());
-    properties.put("group.id", "check");
-    properties.put("auto.offset.reset", "earliest");
-    properties.put("isolation.level", "read_committed");
     List<String> reasons = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      consumer.subscribe(List.of("drivers-dead-letters"));
-      Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-      while (reasons.size() < 5 && Instant.now().isBefore(deadline)) {
-        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-          reasons.add(
-              new String(
-                  record.headers().lastHeader("x-freshet-error").value(), StandardCharsets.UTF_8));
-        }
-      }
+    for (ConsumerRecord<byte[], byte[]> record : deadLetters(kafka, 5)) {
+      reasons.add(reason(record));
     }
     assertThat(reasons)
         .hasSize(5)
@@ -303,25 +318,8 @@ class StreamIngestionTest {
     awaitServed(server, List.of(inOrder.get(0), inOrder.get(1), withinDelay, late), 1001);
     assertThat(served(server, 1001).getValue()).isEqualTo(15.0);
     List<String> reasons = new ArrayList<>();
-    Properties properties = new Properties();
-    properties.put("bootstrap.servers", kafka.bootstrapServers());
-    properties.put("group.id", "check");
-    properties.put("auto.offset.reset", "earliest");
-    properties.put("isolation.level", "read_committed");
-    try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      consumer.subscribe(List.of("drivers-dead-letters"));
-      Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-      while (reasons.isEmpty() && Instant.now().isBefore(deadline)) {
-        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-          reasons.add(
-              new String(
-                      record.headers().lastHeader("x-freshet-error").value(),
-                      StandardCharsets.UTF_8)
-                  + " | "
-                  + new String(record.value(), StandardCharsets.UTF_8));
-        }
-      }
+    for (ConsumerRecord<byte[], byte[]> record : deadLetters(kafka, 1)) {
+      reasons.add(reason(record) + " | " + new String(record.value(), StandardCharsets.UTF_8));
     }
     assertThat(reasons)
         .containsExactly(

@@ -11,7 +11,6 @@ import dev.freshet.testing.LocalKafka;
 import dev.freshet.testing.RedisServerProcess;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,11 +23,8 @@ import java.util.Properties;
 import java.util.Random;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -200,7 +196,9 @@ class UnkeyedStreamTest {
     // Both events in the window changed 1001's sum: the late one was applied, not dropped.
     assertThat(StreamIngestionTest.expected(all, 1001).getValue())
         .isEqualTo(StreamIngestionTest.expected(events, 1001).getValue() + 3.75);
-    List<String> reasons = deadLetters(1);
+    List<String> reasons = new ArrayList<>();
+    StreamIngestionTest.deadLetters(kafka, 1)
+        .forEach(record -> reasons.add(StreamIngestionTest.reason(record)));
     assertThat(reasons).hasSize(1);
     assertThat(reasons.get(0))
         .startsWith("late: event time " + lateAndExpired.time() + " is before the watermark");
@@ -258,33 +256,5 @@ class UnkeyedStreamTest {
     awaitServed(second, events, drivers(20));
     assertThat(firstMetrics).contains(LATE + "0.0");
     assertThat(metrics(second)).contains(LATE + "0.0");
-  }
-
-  private List<String> deadLetters(int expected) {
-    Properties properties = new Properties();
-    properties.put("bootstrap.servers", kafka.bootstrapServers());
-    properties.put("group.id", "check");
-    properties.put("auto.offset.reset", "earliest");
-    properties.put("isolation.level", "read_committed");
-    List<String> reasons = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      consumer.subscribe(List.of("drivers-dead-letters"));
-      Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-      while (reasons.size() < expected && Instant.now().isBefore(deadline)) {
-        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-          reasons.add(
-              new String(
-                  record.headers().lastHeader("x-freshet-error").value(), StandardCharsets.UTF_8));
-        }
-      }
-      // Anything more would show up within a poll or two.
-      for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
-        reasons.add(
-            new String(
-                record.headers().lastHeader("x-freshet-error").value(), StandardCharsets.UTF_8));
-      }
-    }
-    return reasons;
   }
 }
