@@ -157,7 +157,7 @@ public class DemoCommand implements Runnable {
     out.println();
     String brokers = kafka;
     if (brokers == null) {
-      localKafka = LocalKafka.start();
+      localKafka = LocalKafka.start(false);
       brokers = localKafka.bootstrapServers();
       out.println(
           "[1/5] Kafka: started a local broker (KRaft) at "
@@ -290,25 +290,37 @@ public class DemoCommand implements Runnable {
     }
   }
 
-  /** Stops everything the demo started and removes its temporary data; safe to call twice. */
+  /**
+   * Stops everything the demo started, in the order that lets each part finish at once (the
+   * emitter, then the server and its stream ingestion while the broker still answers them, then the
+   * broker), saying so, and removes its temporary data; safe to call twice.
+   */
   private synchronized void stop() {
     if (stopped) {
       return;
     }
     stopped = true;
+    if (out != null) {
+      out.println();
+      out.print("Stopping the demo:");
+      out.flush();
+    }
     if (emitter != null) {
       emitter.interrupt();
       try {
-        emitter.join(TimeUnit.SECONDS.toMillis(10));
+        emitter.join(TimeUnit.SECONDS.toMillis(2));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+      said(" emitter");
     }
     if (server != null) {
       server.close();
+      said(", ingestion and server");
     }
     if (localKafka != null) {
       localKafka.close();
+      said(", broker");
     }
     if (temporary != null) {
       FileUtils.deleteQuietly(temporary.toFile());
@@ -317,6 +329,13 @@ public class DemoCommand implements Runnable {
       out.println();
       out.println(
           "Demo stopped: broker, ingestion, emitter and server stopped, temporary data removed.");
+      out.flush();
+    }
+  }
+
+  private void said(String part) {
+    if (out != null) {
+      out.print(part);
       out.flush();
     }
   }

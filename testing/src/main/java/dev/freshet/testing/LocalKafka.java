@@ -32,9 +32,22 @@ public final class LocalKafka implements AutoCloseable {
   }
 
   /**
+   * A broker that also stops when this JVM exits normally, whatever else is still using it.
+   *
    * @throws IllegalStateException when the class path lacks the broker, or it does not start
    */
   public static LocalKafka start() {
+    return start(true);
+  }
+
+  /**
+   * A broker that stops when this JVM exits normally only if {@code stopAtExit}; without, its owner
+   * stops it, after what uses it (the demo stops its stream ingestion first, which waits for the
+   * broker to commit).
+   *
+   * @throws IllegalStateException when the class path lacks the broker, or it does not start
+   */
+  public static LocalKafka start(boolean stopAtExit) {
     if (ClassLoader.getSystemResource("kafka/Kafka.class") == null) {
       throw new IllegalStateException(
           "a local Kafka broker needs the org.apache.kafka:kafka_2.13 artifact on the class path (the demo jar has it)");
@@ -81,7 +94,9 @@ public final class LocalKafka implements AutoCloseable {
             "cannot format Kafka storage: " + Files.readString(directory.resolve("format.log")));
       }
       LocalKafka broker = new LocalKafka(directory, port);
-      Runtime.getRuntime().addShutdownHook(new Thread(broker::stop, "stop-kafka-" + port));
+      if (stopAtExit) {
+        Runtime.getRuntime().addShutdownHook(new Thread(broker::stop, "stop-kafka-" + port));
+      }
       broker.launch();
       return broker;
     } catch (IOException e) {

@@ -25,15 +25,23 @@ public final class FreshetMain {
    * standard ones, as a distribution with more commands (the demo jar) does.
    */
   public static int run(List<Class<?>> extraCommands, String... args) {
+    UserErrors errors = new UserErrors();
     try (ApplicationContext context =
         ApplicationContext.builder(FreshetMain.class, Environment.CLI).start()) {
-      MicronautFactory factory = new MicronautFactory(context);
-      CommandLine commandLine = new CommandLine(FreshetCommand.class, factory);
-      for (Class<?> command : extraCommands) {
-        commandLine.addSubcommand(new CommandLine(command, factory));
+      CommandLine commandLine;
+      try {
+        MicronautFactory factory = new MicronautFactory(context);
+        commandLine = new CommandLine(FreshetCommand.class, factory);
+        for (Class<?> command : extraCommands) {
+          commandLine.addSubcommand(new CommandLine(command, factory));
+        }
+      } catch (CommandLine.InitializationException e) {
+        // A command whose beans cannot be made (a configuration value that does not read) fails
+        // as picocli builds the commands, before any runs: it gets the same one line.
+        return errors.handleExecutionException(e, new CommandLine(new FreshetCommand()), null);
       }
       commandLine.setCommandName(commandName());
-      commandLine.setExecutionExceptionHandler(new UserErrors());
+      commandLine.setExecutionExceptionHandler(errors);
       return commandLine.execute(args);
     }
   }

@@ -1,5 +1,6 @@
 package dev.freshet.runtime.cli;
 
+import dev.freshet.runtime.config.FreshetConfig;
 import dev.freshet.runtime.materialize.MaterializationJob;
 import dev.freshet.runtime.registry.Applier;
 import jakarta.inject.Inject;
@@ -34,9 +35,11 @@ public class MaterializeCommand implements Runnable {
 
   @Inject Applier applier;
 
+  @Inject FreshetConfig freshet;
+
   @Override
   public void run() {
-    MaterializeOptions.requireApplied(applier);
+    MaterializeOptions.requireApplied(applier, freshet);
     job.materialize(
         options.views, start, end, MaterializeOptions.progress(spec.commandLine().getOut()));
   }

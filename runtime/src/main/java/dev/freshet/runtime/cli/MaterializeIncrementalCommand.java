@@ -1,5 +1,6 @@
 package dev.freshet.runtime.cli;
 
+import dev.freshet.runtime.config.FreshetConfig;
 import dev.freshet.runtime.materialize.MaterializationJob;
 import dev.freshet.runtime.registry.Applier;
 import jakarta.inject.Inject;
@@ -31,9 +32,11 @@ public class MaterializeIncrementalCommand implements Runnable {
 
   @Inject Applier applier;
 
+  @Inject FreshetConfig freshet;
+
   @Override
   public void run() {
-    MaterializeOptions.requireApplied(applier);
+    MaterializeOptions.requireApplied(applier, freshet);
     job.materializeIncremental(
         options.views, end, MaterializeOptions.progress(spec.commandLine().getOut()));
   }

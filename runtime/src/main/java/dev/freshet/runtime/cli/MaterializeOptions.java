@@ -1,5 +1,6 @@
 package dev.freshet.runtime.cli;
 
+import dev.freshet.runtime.config.FreshetConfig;
 import dev.freshet.runtime.materialize.ConsoleProgress;
 import dev.freshet.runtime.materialize.MaterializationException;
 import dev.freshet.runtime.registry.Applier;
@@ -23,14 +24,24 @@ public class MaterializeOptions {
   }
 
   /** Materializing definitions that were not applied would leave the registry behind the store. */
-  static void requireApplied(Applier applier) {
-    List<Change> pending =
-        applier.plan().stream().filter(c -> c.action() != Change.Action.DELETE).toList();
+  static void requireApplied(Applier applier, FreshetConfig config) {
+    List<Change> plan = applier.plan();
+    List<Change> pending = plan.stream().filter(c -> c.action() != Change.Action.DELETE).toList();
+    if (!plan.isEmpty() && plan.stream().allMatch(c -> c.action() == Change.Action.CREATE)) {
+      throw new MaterializationException(
+          "no definitions are applied in the registry ("
+              + applier.registryDescription()
+              + ") of the repository at "
+              + config.resolve(".")
+              + ": run apply there first, or run from the repository's directory (or set freshet.repo-path)");
+    }
     if (!pending.isEmpty()) {
       throw new MaterializationException(
-          "this jar's definitions are not applied ("
+          "this jar's definitions are not applied to the registry ("
+              + applier.registryDescription()
+              + "): "
               + String.join(", ", pending.stream().map(Change::planned).toList())
-              + "); run apply first");
+              + "; run apply first");
     }
   }
 }

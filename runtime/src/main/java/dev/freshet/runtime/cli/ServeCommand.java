@@ -25,9 +25,8 @@ public class ServeCommand implements Runnable {
 
   @Option(
       names = "--role",
-      defaultValue = "all",
       description =
-          "all (default; with stream ingestion when kafka.bootstrap-servers is set), read (/get-online-features and"
+          "all (the default, or freshet.serving.role; with stream ingestion when kafka.bootstrap-servers is set), read (/get-online-features and"
               + " /get-historical-features only), push (/push and /materialize* only) or ingest (stream ingestion only)")
   String role;
 
@@ -39,14 +38,16 @@ public class ServeCommand implements Runnable {
   @Override
   public void run() {
     Map<String, Object> properties = new HashMap<>();
-    ServingConfig.Role parsedRole;
-    try {
-      parsedRole = ServingConfig.Role.valueOf(role.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          "--role is '" + role + "'; expected all, read, push or ingest");
+    if (role != null) {
+      try {
+        properties.put(
+            "freshet.serving.role",
+            ServingConfig.Role.valueOf(role.toUpperCase(Locale.ROOT)).name());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "--role is '" + role + "'; expected all, read, push or ingest");
+      }
     }
-    properties.put("freshet.serving.role", parsedRole.name());
     if (port != null) {
       properties.put("micronaut.server.port", port);
     }
@@ -63,7 +64,7 @@ public class ServeCommand implements Runnable {
                 "freshet-shutdown"));
     out.printf(
         "Serving on %s with role %s; Ctrl-C stops%n",
-        server.url(), parsedRole.name().toLowerCase(Locale.ROOT));
+        server.url(), server.bean(ServingConfig.class).getRole().name().toLowerCase(Locale.ROOT));
     out.flush();
     try {
       stopped.await();

@@ -9,9 +9,9 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Turns the failures a user can act on (a store that is down or in use, a bad source, a wrong
- * argument) into one line on standard error and exit code 1. Anything else is a bug: its stack
- * trace is printed too.
+ * Turns the failures a user can act on (a configuration value that does not read, a store that is
+ * down or in use, a bad source, a wrong argument) into one line on standard error and exit code 1.
+ * Anything else is a bug: its stack trace is printed too.
  */
 public final class UserErrors implements IExecutionExceptionHandler {
   static final int FAILED = 1;
@@ -19,8 +19,11 @@ public final class UserErrors implements IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(
       Exception exception, CommandLine command, ParseResult parseResult) {
+    String configuration = ConfigurationErrors.describe(exception);
     Throwable known = known(exception);
-    if (known != null) {
+    if (configuration != null) {
+      command.getErr().println("error: " + configuration);
+    } else if (known != null) {
       command.getErr().println("error: " + known.getMessage());
     } else {
       command.getErr().println("error: " + exception);

@@ -49,6 +49,11 @@ public class Applier {
     return changes;
   }
 
+  /** The registry store the definitions are applied to, as messages name it. */
+  public String registryDescription() {
+    return registry.describe();
+  }
+
   /** Whether every compiled definition is applied as it is compiled. */
   public boolean isApplied() {
     return plan().stream().noneMatch(c -> c.action() != Change.Action.DELETE);

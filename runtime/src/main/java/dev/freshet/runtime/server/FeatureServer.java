@@ -29,36 +29,27 @@ import java.util.Map;
 public final class FeatureServer implements AutoCloseable {
   /**
    * What a server needs whatever the application's configuration says, at the lowest precedence so
-   * that configuration can still change it: Prometheus at /metrics (ours, not Micronaut's JSON
-   * one), health details, latency histograms per endpoint, and event-loop threads enough to keep
-   * the Redis client's 8 pooled connections busy: reads answer on the event loop and wait there for
-   * the store, and a 2-core server had only two of them by default, so only two reads in flight
-   * (docs/BENCHMARKS.md: 1.7 times the 1-entity throughput with 8). Netty's epoll transport where
-   * there is one (Micronaut's default is NIO even then): fewer system calls and less garbage per
-   * request (docs/BENCHMARKS.md).
+   * that configuration can still change it: Feast's port 6566; Prometheus at /metrics (ours, not
+   * Micronaut's JSON one), health details, latency histograms per endpoint, and event-loop threads
+   * enough to keep the Redis client's 8 pooled connections busy: reads answer on the event loop and
+   * wait there for the store, and a 2-core server had only two of them by default, so only two
+   * reads in flight (docs/BENCHMARKS.md: 1.7 times the 1-entity throughput with 8). Netty's epoll
+   * transport where there is one (Micronaut's default is NIO even then): fewer system calls and
+   * less garbage per request (docs/BENCHMARKS.md).
    */
   private static final Map<String, Object> DEFAULTS =
-      Map.of(
-          "micronaut.netty.event-loops.default.num-threads",
-          8,
-          "micronaut.netty.event-loops.default.transport",
-          "epoll,nio",
-          "micronaut.server.netty.parent.transport",
-          "epoll,nio",
-          "micronaut.metrics.enabled",
-          true,
-          "micronaut.metrics.export.prometheus.enabled",
-          true,
-          "micronaut.metrics.export.prometheus.descriptions",
-          true,
-          "endpoints.metrics.enabled",
-          false,
-          "endpoints.prometheus.enabled",
-          false,
-          "endpoints.health.details-visible",
-          "ANONYMOUS",
-          "endpoints.all.path",
-          "/");
+      Map.ofEntries(
+          Map.entry("micronaut.server.port", 6566),
+          Map.entry("micronaut.netty.event-loops.default.num-threads", 8),
+          Map.entry("micronaut.netty.event-loops.default.transport", "epoll,nio"),
+          Map.entry("micronaut.server.netty.parent.transport", "epoll,nio"),
+          Map.entry("micronaut.metrics.enabled", true),
+          Map.entry("micronaut.metrics.export.prometheus.enabled", true),
+          Map.entry("micronaut.metrics.export.prometheus.descriptions", true),
+          Map.entry("endpoints.metrics.enabled", false),
+          Map.entry("endpoints.prometheus.enabled", false),
+          Map.entry("endpoints.health.details-visible", "ANONYMOUS"),
+          Map.entry("endpoints.all.path", "/"));
 
   private final ApplicationContext context;
   private final EmbeddedServer server;
@@ -84,7 +75,10 @@ public final class FeatureServer implements AutoCloseable {
                     PropertySource.PropertyConvention.JAVA_PROPERTIES.ordinal() - 1000))
             .properties(properties)
             .start();
+    StartLeftovers leftovers = null;
     try {
+      leftovers = StartLeftovers.noteBefore(context);
+      requirePortFree(context);
       // Built now so that a configuration mistake stops the start, not the first request.
       context.getBean(FeatureLogs.class);
       bootstrap(context, out, progress);
@@ -93,8 +87,32 @@ public final class FeatureServer implements AutoCloseable {
       return new FeatureServer(context, listen(context));
     } catch (RuntimeException e) {
       context.close();
+      if (leftovers != null) {
+        leftovers.remove();
+      }
       throw e;
     }
+  }
+
+  /**
+   * Refuses a port in use before anything starts: a bootstrap is not run for nothing, and Micronaut
+   * does not log its bind failure's stack trace ahead of the one line that says it.
+   */
+  private static void requirePortFree(ApplicationContext context) {
+    int port = context.getProperty("micronaut.server.port", Integer.class).orElse(6566);
+    if (port <= 0) {
+      return; // a random port
+    }
+    try (java.net.ServerSocket probe = new java.net.ServerSocket(port)) {
+      probe.setReuseAddress(true);
+    } catch (java.io.IOException e) {
+      throw portTaken("port " + port, e);
+    }
+  }
+
+  private static IllegalArgumentException portTaken(String port, Exception cause) {
+    return new IllegalArgumentException(
+        port + " is already in use: stop what listens there, or give another with --port", cause);
   }
 
   /** Starts the HTTP server; a port in use is the user's to fix, said in one line. */
@@ -111,8 +129,7 @@ public final class FeatureServer implements AutoCloseable {
               message.contains(":")
                   ? "port " + message.substring(message.lastIndexOf(':') + 1).trim()
                   : "the port";
-          throw new IllegalArgumentException(
-              port + " is already in use: stop what listens there, or give another with --port", e);
+          throw portTaken(port, e);
         }
       }
       throw e;

@@ -41,6 +41,7 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public class StreamIngestion implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StreamIngestion.class);
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
   private final FeatureRegistry registry;
   private final FreshetConfig freshet;
@@ -221,7 +222,13 @@ public class StreamIngestion implements AutoCloseable {
   @Override
   public synchronized void close() {
     if (streams != null) {
-      streams.close(Duration.ofSeconds(30));
+      // Bounded, so that Ctrl-C stops within seconds even when the brokers are gone: what did
+      // not commit is aborted and read again at the next start (exactly once either way).
+      if (!streams.close(CLOSE_TIMEOUT)) {
+        LOG.warn(
+            "stream ingestion did not stop within {} s; it resumes from its last commit",
+            CLOSE_TIMEOUT.toSeconds());
+      }
       streams = null;
     }
     if (kafkaMetrics != null) {
