@@ -43,7 +43,7 @@ abstract class MaterializationContract {
     return Cli.run(properties, args);
   }
 
-  private List<StoredRow> readHourly(Long... drivers) {
+  List<StoredRow> readHourly(Long... drivers) {
     try (OnlineStore store = openStore()) {
       return store
           .read(
@@ -156,13 +156,34 @@ abstract class MaterializationContract {
   }
 
   @Test
-  void materializingDefinitionsThatWereNotAppliedIsRefused() {
+  void materializingDefinitionsThatWereNeverAppliedNamesTheRegistryAndTheRepository() {
     Cli.Result result = run("materialize-incremental", "2022-03-15");
 
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.err())
-        .startsWith("error: this jar's definitions are not applied (Create entity driver, ");
-    assertThat(result.err()).endsWith("; run apply first\n");
+        .isEqualTo(
+            "error: no definitions are applied in the registry (file "
+                + repo.resolve("data/registry.json").toAbsolutePath().normalize()
+                + ") of the repository at "
+                + repo.toAbsolutePath().normalize()
+                + ": run apply there first, or run from the repository's directory (or set"
+                + " freshet.repo-path)\n");
+  }
+
+  @Test
+  void materializingAChangedDefinitionBeforeApplyingItIsRefused() throws Exception {
+    assertThat(run("apply").exitCode()).isZero();
+    Path registry = repo.resolve("data/registry.json");
+    Files.writeString(
+        registry, Files.readString(registry).replace("\"conv_rate\"", "\"conv_rate_old\""));
+
+    Cli.Result result = run("materialize-incremental", "2022-03-15");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err())
+        .startsWith("error: this jar's definitions are not applied to the registry (file ")
+        .contains("Update feature view driver_hourly_stats")
+        .endsWith("; run apply first\n");
   }
 
   private void assertNothingStoredForDaily() {

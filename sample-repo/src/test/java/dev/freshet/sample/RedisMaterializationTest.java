@@ -51,6 +51,36 @@ class RedisMaterializationTest extends MaterializationContract {
         redis.connectionString(), RedisTopology.STANDALONE, "driver_churn", Duration.ZERO);
   }
 
+  /**
+   * Following the README in order: the embedded store first, then Redis. Each store has its own
+   * materialized intervals, so the switch loads Redis, and says why it starts where it does.
+   */
+  @Test
+  void switchingFromTheEmbeddedStoreToRedisLoadsRedis() throws Exception {
+    Map<String, String> embedded = Map.of("freshet.repo-path", repo.toString());
+    assertThat(Cli.run(embedded, "apply").exitCode()).isZero();
+    Cli.Result first = Cli.run(embedded, "materialize-incremental", "2022-03-15");
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    assertThat(first.out()).contains("driver_hourly_stats: 1,807 rows read");
+
+    Cli.Result switched = run("materialize-incremental", "2022-03-15");
+    assertThat(switched.exitCode()).as(switched.err()).isZero();
+    assertThat(switched.out())
+        .contains(
+            "driver_hourly_stats: from 1748-05-30T00:00:00Z (nothing materialized into this store"
+                + " yet: its ttl back from the end), 5 entities to write")
+        .contains("driver_hourly_stats: 1,807 rows read")
+        .contains("5 entities written");
+    assertThat(readHourly(1001L).get(0))
+        .isEqualTo(
+            new dev.freshet.runtime.online.StoredRow(
+                java.time.Instant.parse("2022-03-14T14:00:00Z"),
+                java.util.List.of(0.40458846f, 0.40757075f, (float) 46.53329195929919)));
+
+    Cli.Result again = run("materialize-incremental", "2022-03-15");
+    assertThat(again.out()).doesNotContain("rows read"); // Redis is up to date now
+  }
+
   @Test
   void aRedisThatIsDownIsRetriedThenReportedAndNoIntervalIsRecorded() throws Exception {
     run("apply");

@@ -392,6 +392,37 @@ abstract class ServingContract {
   }
 
   @Test
+  void materializationAnswersWhatItWrotePerView() throws Exception {
+    Http.Response response =
+        post(
+            "/materialize",
+            "{\"start_ts\": \"2021-01-01T00:00:00\", \"end_ts\": \"2023-01-01T00:00:00\","
+                + " \"feature_views\": [\"driver_hourly_stats\"]}");
+
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    com.fasterxml.jackson.databind.JsonNode views =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).get("views");
+    assertThat(views).hasSize(1);
+    assertThat(views.get(0).get("view").asText()).isEqualTo("driver_hourly_stats");
+    assertThat(views.get(0).get("start").asText()).isEqualTo("2021-01-01T00:00:00Z");
+    assertThat(views.get(0).get("end").asText()).isEqualTo("2023-01-01T00:00:00Z");
+    assertThat(views.get(0).get("rows_read").asLong()).isEqualTo(1_807);
+    assertThat(
+            views.get(0).get("entities_written").asLong()
+                + views.get(0).get("skipped_as_older").asLong())
+        .isEqualTo(5);
+
+    Http.Response nothing =
+        post(
+            "/materialize",
+            "{\"start_ts\": \"2030-01-01T00:00:00\", \"end_ts\": \"2031-01-01T00:00:00\","
+                + " \"feature_views\": [\"driver_hourly_stats\"]}");
+    assertThat(nothing.body())
+        .contains("\"rows_read\":0,\"entities_written\":0,\"skipped_as_older\":0")
+        .contains("\"note\":\"the source's rows are from 2021-04-12T");
+  }
+
+  @Test
   void aPushWithOneBadRowWritesNothing() {
     Http.Response response =
         post(

@@ -39,12 +39,10 @@ public final class ConsoleProgress implements MaterializationProgress {
   }
 
   @Override
-  public synchronized void started(String view, Instant start, long entities) {
+  public synchronized void started(String view, Instant start, String why, long entities) {
     running.put(view, new Running(Instant.now(), entities, 0));
-    if (!terminal) {
-      out.printf("%s: from %s, %,d entities to write%n", view, start, entities);
-      out.flush();
-    }
+    out.printf("%s: from %s (%s), %,d entities to write%n", view, start, why, entities);
+    out.flush();
   }
 
   @Override
@@ -79,14 +77,15 @@ public final class ConsoleProgress implements MaterializationProgress {
     clearStatus();
     out.printf(
         Locale.ROOT,
-        "%s: %,d rows read from %s to %s, %,d entities written, %,d skipped as older, %.1f s%n",
+        "%s: %,d rows read from %s to %s, %,d entities written, %,d skipped as older, %.1f s%s%n",
         summary.view(),
         summary.rowsRead(),
         summary.start(),
         summary.end(),
         summary.written(),
         summary.skippedAsOlder(),
-        summary.took().toMillis() / 1000.0);
+        summary.took().toMillis() / 1000.0,
+        summary.note().isEmpty() ? "" : "; " + summary.note());
     out.flush();
   }
 

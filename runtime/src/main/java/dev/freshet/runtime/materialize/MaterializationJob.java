@@ -11,6 +11,7 @@ import dev.freshet.runtime.online.WriteResult;
 import dev.freshet.runtime.registry.Interval;
 import dev.freshet.runtime.registry.RegistryException;
 import dev.freshet.runtime.registry.RegistryStore;
+import dev.freshet.spec.Durations;
 import dev.freshet.spec.FeatureRegistry;
 import dev.freshet.spec.FeatureRow;
 import dev.freshet.spec.FeatureViewSpec;
@@ -75,27 +76,41 @@ public class MaterializationJob {
     if (!start.isBefore(end)) {
       throw new MaterializationException("the start " + start + " is not before the end " + end);
     }
-    Map<FeatureViewSpec, Instant> starts = new LinkedHashMap<>();
+    Map<FeatureViewSpec, Start> starts = new LinkedHashMap<>();
     for (FeatureViewSpec view : resolve(views)) {
-      starts.put(view, start);
+      starts.put(view, new Start(start, "as asked"));
     }
     return run(starts, end, progress);
   }
 
+  /** Where a view's run starts, and why there: said in the output. */
+  private record Start(Instant at, String why) {}
+
   /**
-   * Materializes each view from the end of its last recorded interval, or from {@code end} minus
-   * its ttl (52 weeks without a ttl) when it has none.
+   * Materializes each view from the end of the last interval recorded for it in this online store,
+   * or, when none was (a new store, or one that was switched to), from {@code end} minus its ttl
+   * (52 weeks without a ttl).
    */
   public List<ViewSummary> materializeIncremental(
       List<String> views, Instant end, MaterializationProgress progress) {
-    Map<FeatureViewSpec, Instant> starts = new LinkedHashMap<>();
-    for (FeatureViewSpec view : resolve(views)) {
-      Instant start =
+    List<FeatureViewSpec> resolved = resolve(views);
+    String store = onlineStore.get().identity();
+    Map<FeatureViewSpec, Start> starts = new LinkedHashMap<>();
+    for (FeatureViewSpec view : resolved) {
+      Start start =
           registryStore
-              .lastInterval(view.name())
-              .map(Interval::end)
-              .orElseGet(() -> end.minus(view.ttl().isZero() ? DEFAULT_LOOKBACK : view.ttl()));
-      if (start.isBefore(end)) {
+              .lastInterval(view.name(), store)
+              .map(last -> new Start(last.end(), "where its last run into this store ended"))
+              .orElseGet(
+                  () ->
+                      view.ttl().isZero()
+                          ? new Start(
+                              end.minus(DEFAULT_LOOKBACK),
+                              "nothing materialized into this store yet; no ttl: 52 weeks back")
+                          : new Start(
+                              end.minus(view.ttl()),
+                              "nothing materialized into this store yet: its ttl back from the end"));
+      if (start.at().isBefore(end)) {
         starts.put(view, start);
       }
     }
@@ -140,7 +155,7 @@ public class MaterializationJob {
       Materializer<?> materializer) {}
 
   private List<ViewSummary> run(
-      Map<FeatureViewSpec, Instant> starts, Instant end, MaterializationProgress progress) {
+      Map<FeatureViewSpec, Start> starts, Instant end, MaterializationProgress progress) {
     List<Plan> plans = new ArrayList<>();
     for (FeatureViewSpec view : starts.keySet()) {
       plans.add(plan(view));
@@ -224,14 +239,15 @@ public class MaterializationJob {
   }
 
   private ViewSummary materialize(
-      Plan plan, Instant start, Instant end, OnlineStore store, MaterializationProgress progress) {
+      Plan plan, Start from, Instant end, OnlineStore store, MaterializationProgress progress) {
     Instant began = Instant.now();
+    Instant start = from.at();
     FeatureViewSpec view = plan.view();
     FileSourceSpec source = plan.source();
     List<String> keys =
         view.joinKeys().stream().map(JoinKeySpec::name).map(source::columnFor).toList();
     ParquetSource.Counts counts = plan.parquet().count(keys, source.timestampField(), start, end);
-    progress.started(view.name(), start, counts.approximateEntities());
+    progress.started(view.name(), start, from.why(), counts.approximateEntities());
 
     // DuckDB produces rows on this thread while a writer thread sends the previous batches, so
     // reading and writing overlap; the small queue keeps memory bounded.
@@ -264,7 +280,7 @@ public class MaterializationJob {
       hand(queue, pending.batch, writer);
       hand(queue, END_OF_ROWS, writer);
       WriteResult total = result(writer);
-      registryStore.recordInterval(view.name(), new Interval(start, end));
+      registryStore.recordInterval(view.name(), store.identity(), new Interval(start, end));
       ViewSummary summary =
           new ViewSummary(
               view.name(),
@@ -274,12 +290,33 @@ public class MaterializationJob {
               pending.entities,
               total.written(),
               total.skippedAsOlder(),
-              Duration.between(began, Instant.now()));
+              Duration.between(began, Instant.now()),
+              counts.records() == 0 ? whyNothing(plan, start, end) : "");
       progress.finished(summary);
       return summary;
     } finally {
       writerThread.shutdownNow();
     }
+  }
+
+  /** Which rows the interval (and with it the view's ttl) left out, when it read none. */
+  private static String whyNothing(Plan plan, Instant start, Instant end) {
+    Instant[] range = plan.parquet().timeRange(plan.source().timestampField());
+    if (range == null) {
+      return "the source has no rows";
+    }
+    String rows = "the source's rows are from " + range[0] + " to " + range[1];
+    if (range[1].isBefore(start)) {
+      return rows
+          + ", all before the start"
+          + (plan.view().ttl().isZero()
+              ? ""
+              : " (the view's ttl is " + Durations.format(plan.view().ttl()) + ")");
+    }
+    if (range[0].isAfter(end)) {
+      return rows + ", all after the end";
+    }
+    return rows + ", none of them in the interval with its entity keys set";
   }
 
   /** Marks the end of a view's rows in the writer's queue. */

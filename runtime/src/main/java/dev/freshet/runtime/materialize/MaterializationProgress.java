@@ -7,7 +7,8 @@ import java.util.List;
 public interface MaterializationProgress {
   void header(List<String> views, Instant end, String store);
 
-  void started(String view, Instant start, long entities);
+  /** A view starts at {@code start}, for the reason {@code why} gives ("as asked", ...). */
+  void started(String view, Instant start, String why, long entities);
 
   void advanced(String view, long entitiesDone);
 
@@ -22,7 +23,7 @@ public interface MaterializationProgress {
         public void header(List<String> views, Instant end, String store) {}
 
         @Override
-        public void started(String view, Instant start, long entities) {}
+        public void started(String view, Instant start, String why, long entities) {}
 
         @Override
         public void advanced(String view, long entitiesDone) {}

@@ -8,6 +8,7 @@ import java.time.Instant;
  *
  * @param rowsRead source rows in the time range
  * @param entities distinct entities among them, each one row to write
+ * @param note why nothing was read, when nothing was (empty otherwise)
  */
 public record ViewSummary(
     String view,
@@ -17,4 +18,5 @@ public record ViewSummary(
     long entities,
     long written,
     long skippedAsOlder,
-    Duration took) {}
+    Duration took,
+    String note) {}

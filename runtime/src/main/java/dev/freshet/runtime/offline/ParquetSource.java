@@ -171,6 +171,24 @@ public final class ParquetSource {
   /** Records in a time range, and an estimate of their distinct entities. */
   public record Counts(long records, long approximateEntities) {}
 
+  /** The earliest and latest event time of all records, or null when there are none. */
+  public Instant[] timeRange(String eventTimestamp) {
+    String event = ParquetTypes.epochMicros(quote(eventTimestamp), schema().get(eventTimestamp));
+    String query = "SELECT min(" + event + "), max(" + event + ") FROM " + scan();
+    return withConnection(
+        statement -> {
+          try (ResultSet result = statement.executeQuery(query)) {
+            result.next();
+            long first = result.getLong(1);
+            return result.wasNull()
+                ? null
+                : new Instant[] {
+                  EpochMicros.toInstant(first), EpochMicros.toInstant(result.getLong(2))
+                };
+          }
+        });
+  }
+
   private static String inRange(String eventMicros, Instant start, Instant end) {
     return eventMicros + " BETWEEN " + EpochMicros.of(start) + " AND " + EpochMicros.of(end);
   }

@@ -53,6 +53,15 @@ public interface OnlineStore extends AutoCloseable {
   /** A short description for logs and health: {@code redis standalone localhost:6379}. */
   String describe();
 
+  /**
+   * What tells this store's data apart from another's, for the registry's record of what was
+   * materialized into which store: the same for every process that opens the same store, never a
+   * secret. By default the description.
+   */
+  default String identity() {
+    return describe();
+  }
+
   @Override
   void close();
 }

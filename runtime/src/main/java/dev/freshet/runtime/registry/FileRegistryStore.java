@@ -66,9 +66,12 @@ public final class FileRegistryStore implements RegistryStore {
   }
 
   @Override
-  public List<Interval> intervals(String view) {
+  public List<Interval> intervals(String view, String store) {
     List<Interval> intervals = new ArrayList<>();
     for (JsonNode interval : read().path("materialization_intervals").path(view)) {
+      if (!interval.path("online_store").asText("").equals(store)) {
+        continue; // another store's, or recorded before intervals were kept per store
+      }
       intervals.add(
           new Interval(
               Instant.parse(interval.get("start").asText()),
@@ -78,7 +81,7 @@ public final class FileRegistryStore implements RegistryStore {
   }
 
   @Override
-  public void recordInterval(String view, Interval interval) {
+  public void recordInterval(String view, String store, Interval interval) {
     update(
         root -> {
           ObjectNode all =
@@ -88,6 +91,7 @@ public final class FileRegistryStore implements RegistryStore {
           ArrayNode intervals = all.has(view) ? (ArrayNode) all.get(view) : all.putArray(view);
           intervals
               .addObject()
+              .put("online_store", store)
               .put("start", interval.start().toString())
               .put("end", interval.end().toString());
         });

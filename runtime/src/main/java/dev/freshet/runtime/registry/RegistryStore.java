@@ -16,18 +16,22 @@ public interface RegistryStore extends AutoCloseable {
   /** Makes {@code objects} the applied set, in one step. */
   void replaceObjects(Map<String, String> objects);
 
-  /** The intervals materialized for {@code view}, oldest first. */
-  List<Interval> intervals(String view);
+  /**
+   * The intervals materialized for {@code view} into the online store {@code store} (its {@link
+   * dev.freshet.runtime.online.OnlineStore#identity}), oldest first: each store has its own, so
+   * that a new store is loaded rather than taken to hold what another was given.
+   */
+  List<Interval> intervals(String view, String store);
 
-  /** The end of the latest interval of {@code view}, if any. */
-  default Optional<Interval> lastInterval(String view) {
-    List<Interval> intervals = intervals(view);
+  /** The latest interval of {@code view} in {@code store}, if any. */
+  default Optional<Interval> lastInterval(String view, String store) {
+    List<Interval> intervals = intervals(view, store);
     return intervals.stream().max(java.util.Comparator.comparing(Interval::end));
   }
 
-  void recordInterval(String view, Interval interval);
+  void recordInterval(String view, String store, Interval interval);
 
-  /** Forgets the intervals of a view that was deleted. */
+  /** Forgets the intervals of a view that was deleted, in every store. */
   void forgetView(String view);
 
   /**

@@ -34,6 +34,7 @@ public final class SqlRegistryStore implements RegistryStore {
         end_ts       TIMESTAMPTZ NOT NULL,
         recorded_at  TIMESTAMPTZ NOT NULL);
       CREATE INDEX IF NOT EXISTS freshet_intervals_view ON freshet_intervals (project, feature_view);
+      ALTER TABLE freshet_intervals ADD COLUMN IF NOT EXISTS online_store TEXT NOT NULL DEFAULT '';
       """;
 
   private final String url;
@@ -104,16 +105,18 @@ public final class SqlRegistryStore implements RegistryStore {
   }
 
   @Override
-  public List<Interval> intervals(String view) {
+  public List<Interval> intervals(String view, String store) {
     return query(
         connection -> {
           List<Interval> intervals = new ArrayList<>();
           try (PreparedStatement select =
               connection.prepareStatement(
-                  "SELECT start_ts, end_ts FROM freshet_intervals WHERE project = ? AND feature_view = ?"
+                  "SELECT start_ts, end_ts FROM freshet_intervals"
+                      + " WHERE project = ? AND feature_view = ? AND online_store = ?"
                       + " ORDER BY end_ts, start_ts")) {
             select.setString(1, project);
             select.setString(2, view);
+            select.setString(3, store);
             try (ResultSet rows = select.executeQuery()) {
               while (rows.next()) {
                 intervals.add(
@@ -127,18 +130,20 @@ public final class SqlRegistryStore implements RegistryStore {
   }
 
   @Override
-  public void recordInterval(String view, Interval interval) {
+  public void recordInterval(String view, String store, Interval interval) {
     query(
         connection -> {
           try (PreparedStatement insert =
               connection.prepareStatement(
-                  "INSERT INTO freshet_intervals (project, feature_view, start_ts, end_ts, recorded_at)"
-                      + " VALUES (?, ?, ?, ?, ?)")) {
+                  "INSERT INTO freshet_intervals"
+                      + " (project, feature_view, online_store, start_ts, end_ts, recorded_at)"
+                      + " VALUES (?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, project);
             insert.setString(2, view);
-            insert.setTimestamp(3, Timestamp.from(interval.start()));
-            insert.setTimestamp(4, Timestamp.from(interval.end()));
-            insert.setTimestamp(5, Timestamp.from(Instant.now()));
+            insert.setString(3, store);
+            insert.setTimestamp(4, Timestamp.from(interval.start()));
+            insert.setTimestamp(5, Timestamp.from(interval.end()));
+            insert.setTimestamp(6, Timestamp.from(Instant.now()));
             insert.executeUpdate();
           }
           return null;

@@ -1,12 +1,7 @@
 package dev.freshet.runtime.server;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.freshet.runtime.error.RequestException;
 import dev.freshet.runtime.historical.HistoricalRequests;
-import dev.freshet.runtime.json.JsonBodies;
-import dev.freshet.runtime.json.ValueDecoder;
-import dev.freshet.runtime.materialize.MaterializationJob;
-import dev.freshet.runtime.materialize.MaterializationProgress;
+import dev.freshet.runtime.materialize.MaterializeRequests;
 import dev.freshet.runtime.push.Pushes;
 import dev.freshet.runtime.server.AccessRules.Access;
 import dev.freshet.runtime.serving.OnlineFeatures;
@@ -20,9 +15,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufOutputStream;
 import io.netty.buffer.PooledByteBufAllocator;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Feast's feature server API. Role and token checks happen before, in {@link AccessFilter}, by the
@@ -37,13 +29,13 @@ public class FeatureServerController {
 
   private final OnlineFeatures onlineFeatures;
   private final Pushes pushes;
-  private final MaterializationJob materialization;
+  private final MaterializeRequests materialization;
   private final HistoricalRequests historicalRequests;
 
   public FeatureServerController(
       OnlineFeatures onlineFeatures,
       Pushes pushes,
-      MaterializationJob materialization,
+      MaterializeRequests materialization,
       HistoricalRequests historicalRequests) {
     this.onlineFeatures = onlineFeatures;
     this.historicalRequests = historicalRequests;
@@ -93,27 +85,22 @@ public class FeatureServerController {
   }
 
   @Guarded(Access.WRITE)
-  @Post(uri = "/materialize", consumes = MediaType.ALL)
+  @Post(uri = "/materialize", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
   @ExecuteOn(TaskExecutors.BLOCKING)
-  public HttpResponse<Void> materialize(HttpRequest<byte[]> http) {
-    JsonNode request = JsonBodies.object(body(http));
-    Instant start = time(request, "start_ts");
-    Instant end = time(request, "end_ts");
-    if (!start.isBefore(end)) {
-      throw RequestException.malformed("start_ts " + start + " is not before end_ts " + end);
-    }
-    materialization.materialize(views(request), start, end, MaterializationProgress.SILENT);
-    return HttpResponse.ok();
+  public HttpResponse<byte[]> materialize(HttpRequest<byte[]> request) {
+    return HttpResponse.ok(materialization.materialize(body(request)))
+        .contentType(MediaType.APPLICATION_JSON_TYPE);
   }
 
   @Guarded(Access.WRITE)
-  @Post(uri = "/materialize-incremental", consumes = MediaType.ALL)
+  @Post(
+      uri = "/materialize-incremental",
+      consumes = MediaType.ALL,
+      produces = MediaType.APPLICATION_JSON)
   @ExecuteOn(TaskExecutors.BLOCKING)
-  public HttpResponse<Void> materializeIncremental(HttpRequest<byte[]> http) {
-    JsonNode request = JsonBodies.object(body(http));
-    Instant end = time(request, "end_ts");
-    materialization.materializeIncremental(views(request), end, MaterializationProgress.SILENT);
-    return HttpResponse.ok();
+  public HttpResponse<byte[]> materializeIncremental(HttpRequest<byte[]> request) {
+    return HttpResponse.ok(materialization.materializeIncremental(body(request)))
+        .contentType(MediaType.APPLICATION_JSON_TYPE);
   }
 
   /**
@@ -122,27 +109,5 @@ public class FeatureServerController {
    */
   private static byte[] body(HttpRequest<byte[]> request) {
     return request.getBody().orElse(EMPTY);
-  }
-
-  private static Instant time(JsonNode request, String field) {
-    JsonNode value = request.get(field);
-    if (value == null || value.isNull()) {
-      throw RequestException.malformed(field + " must be a time such as \"2021-01-01T00:00:00\"");
-    }
-    return ValueDecoder.instant(ValueDecoder.scalar(value, field), field);
-  }
-
-  private static List<String> views(JsonNode request) {
-    JsonNode views = request.get("feature_views");
-    List<String> names = new ArrayList<>();
-    if (views == null || views.isNull()) {
-      return names;
-    }
-    if (!views.isArray()) {
-      throw RequestException.malformed(
-          "feature_views must be an array of view names, or null for every online view");
-    }
-    views.forEach(v -> names.add(v.asText()));
-    return names;
   }
 }
