@@ -58,6 +58,12 @@ import picocli.CommandLine.Spec;
           + " then shows training data, online features and daily_miles_driven changing as events stream in,"
           + " each with the curl command to try. Ctrl-C stops everything and removes the temporary data."
     },
+    footer = {
+      "%nExamples:",
+      "  demo",
+      "  demo --duration 60s --port 7000 --rate 50",
+      "  demo --kafka localhost:9092 --redis localhost:6379"
+    },
     mixinStandardHelpOptions = true)
 public class DemoCommand implements Runnable {
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
       "Records this jar's definitions in the registry store and prints what changed, one line per"
           + " object. A feature view deleted from the code loses its online data."
     },
+    footer = {"%nExample:", "  apply"},
     mixinStandardHelpOptions = true)
 public class ApplyCommand implements Runnable {
   @Spec CommandSpec spec;

@@ -18,8 +18,12 @@ import picocli.CommandLine.Spec;
     name = "emit-events",
     description = {
       "Creates the topic of a Kafka source (3 partitions) if missing, then replays the source's batch file to it in"
-          + " event-time order as JSON messages of the source's fields, times shifted forward by 52 weeks per iteration.",
-      "Example: emit-events --rate 20 --iterations 10; as the workshop's kafka_demo: emit-events --unkeyed"
+          + " event-time order as JSON messages of the source's fields, times shifted forward by 52 weeks per iteration."
+    },
+    footer = {
+      "%nExamples:",
+      "  emit-events --bootstrap-servers localhost:9092 --rate 20 --iterations 10",
+      "  emit-events --unkeyed --partitions 3   (as the workshop's kafka_demo sends)"
     },
     mixinStandardHelpOptions = true)
 public class EmitEventsCommand implements Runnable {

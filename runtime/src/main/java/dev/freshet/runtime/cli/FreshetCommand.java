@@ -16,9 +16,11 @@ import picocli.CommandLine.Spec;
       ApplyCommand.class,
       MaterializeCommand.class,
       MaterializeIncrementalCommand.class,
+      GetOnlineFeaturesCommand.class,
       GetHistoricalFeaturesCommand.class,
       EmitEventsCommand.class,
-      ServeCommand.class
+      ServeCommand.class,
+      CompletionCommand.class
     })
 public class FreshetCommand implements Runnable {
   @Spec CommandSpec spec;

@@ -20,6 +20,10 @@ import picocli.CommandLine.Spec;
           + " value each feature had as of the row's event_timestamp, within the view's ttl, and"
           + " writes the rows, in their order, to a Parquet or CSV file."
     },
+    footer = {
+      "%nExample:",
+      "  get-historical-features --entities entities.csv --feature-service model_v2 --out training.parquet"
+    },
     mixinStandardHelpOptions = true)
 public class GetHistoricalFeaturesCommand implements Runnable {
   @Spec CommandSpec spec;

@@ -19,6 +19,11 @@ import picocli.CommandLine.Spec;
           + " event time is between START and END (both included). Times are ISO-8601 (without"
           + " offset: UTC) or dates."
     },
+    footer = {
+      "%nExamples:",
+      "  materialize 2021-04-01 2021-04-13T00:00:00",
+      "  materialize 2021-04-01 now --views driver_hourly_stats"
+    },
     mixinStandardHelpOptions = true)
 public class MaterializeCommand implements Runnable {
   @Spec CommandSpec spec;

@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
           + " never materialized starts at END minus its ttl (52 weeks when it has none). END is a"
           + " time, a date, or now."
     },
+    footer = {"%nExample:", "  materialize-incremental now"},
     mixinStandardHelpOptions = true)
 public class MaterializeIncrementalCommand implements Runnable {
   @Spec CommandSpec spec;

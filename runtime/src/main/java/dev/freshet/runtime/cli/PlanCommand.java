@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
     name = "plan",
     description =
         "Prints what apply would change in the registry store, without changing anything.",
+    footer = {"%nExample:", "  plan"},
     mixinStandardHelpOptions = true)
 public class PlanCommand implements Runnable {
   @Spec CommandSpec spec;

@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
       "Runs the feature server (Feast's HTTP API). With the embedded store it first applies the"
           + " definitions and materializes up to now (freshet.serving.bootstrap)."
     },
+    footer = {"%nExamples:", "  serve", "  serve --role read --port 6566"},
     mixinStandardHelpOptions = true)
 public class ServeCommand implements Runnable {
   @Spec CommandSpec spec;
