@@ -53,7 +53,7 @@ class RedisServingTest extends ServingContract {
         start(Map.of("freshet.online-store.redis.connection-string", "127.0.0.1:" + nobody))) {
       Http.Response health = Http.get(unreachable.url(), "/health");
       assertThat(health.status()).isEqualTo(503);
-      assertThat(health.body()).contains("\"status\":\"DOWN\"").contains("cannot read from Redis");
+      assertThat(health.body()).contains("\"status\":\"DOWN\"").contains("cannot ping Redis");
       Http.Response read =
           Http.post(
               unreachable.url(),

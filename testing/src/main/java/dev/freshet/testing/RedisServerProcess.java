@@ -78,6 +78,13 @@ public final class RedisServerProcess implements AutoCloseable {
    * Stops the server as an outage would, keeping its port; {@link #restart} brings it back, empty.
    */
   public synchronized void kill() {
+    if (process.isAlive()) {
+      try {
+        signal("CONT"); // a paused server would not act on SIGTERM
+      } catch (IllegalStateException alreadyGone) {
+        // it exited meanwhile
+      }
+    }
     process.destroy();
     try {
       if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
@@ -119,6 +126,30 @@ public final class RedisServerProcess implements AutoCloseable {
       }
     }
     throw new IllegalStateException("redis-server did not answer PING on port " + port);
+  }
+
+  /** Freezes the server (SIGSTOP): connections stay open and nothing answers, as a hung Redis. */
+  public synchronized void pause() {
+    signal("STOP");
+  }
+
+  /** Thaws a paused server (SIGCONT). */
+  public synchronized void resume() {
+    signal("CONT");
+  }
+
+  private void signal(String signal) {
+    try {
+      Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start();
+      if (!kill.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) || kill.exitValue() != 0) {
+        throw new IllegalStateException("kill -" + signal + " of redis-server failed");
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot signal redis-server: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   public int port() {

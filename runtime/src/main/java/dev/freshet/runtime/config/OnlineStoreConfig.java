@@ -43,6 +43,7 @@ public class OnlineStoreConfig {
     private String connectionString = "localhost:6379";
     private RedisTopology type = RedisTopology.STANDALONE;
     private Duration keyTtl = Duration.ZERO;
+    private Duration readTimeout = Duration.ofMillis(100);
 
     /** Feast's form: {@code host:port[,host:port...][,password=...,ssl=true,db=N]}. */
     public String getConnectionString() {
@@ -68,6 +69,18 @@ public class OnlineStoreConfig {
 
     public void setKeyTtl(Duration keyTtl) {
       this.keyTtl = keyTtl;
+    }
+
+    /**
+     * How long a read (and a health check) waits for Redis to answer; past it the read is a 503,
+     * and reads are refused at once until Redis answers a probe again.
+     */
+    public Duration getReadTimeout() {
+      return readTimeout;
+    }
+
+    public void setReadTimeout(Duration readTimeout) {
+      this.readTimeout = readTimeout;
     }
   }
 

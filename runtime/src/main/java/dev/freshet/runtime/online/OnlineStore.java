@@ -47,6 +47,16 @@ public interface OnlineStore extends AutoCloseable {
     REPLACE
   }
 
+  /**
+   * One round trip that shows the store answers, for health checks and for probing a store that was
+   * down.
+   *
+   * @throws OnlineStoreException when it does not
+   */
+  default void ping() {
+    read(List.of());
+  }
+
   /** Removes every value of {@code view}. */
   void deleteView(FeatureViewSpec view);
 

@@ -3,6 +3,7 @@ package dev.freshet.runtime.online.redis;
 import dev.freshet.runtime.online.NewestWins;
 import dev.freshet.runtime.online.OnlineStore;
 import dev.freshet.runtime.online.OnlineStoreException;
+import dev.freshet.runtime.online.StoreUnreachableException;
 import dev.freshet.runtime.online.StoredRow;
 import dev.freshet.runtime.online.ViewRead;
 import dev.freshet.runtime.online.WriteResult;
@@ -54,14 +55,30 @@ public final class RedisOnlineStore implements OnlineStore {
   /** Script calls per pipeline round trip. */
   static final int CALLS_PER_ROUND_TRIP = 100;
 
+  /** Writes, deletes and scripts: a socket timeout a big batch fits in. */
   private final UnifiedJedis jedis;
+
+  /** Reads and pings: a socket timeout a served read fits in, so a hung Redis fails them fast. */
+  private final UnifiedJedis readClient;
+
   private final String project;
   private final byte[] keyTtlSeconds;
   private final String description;
   private final ReadFields readFields = new ReadFields();
 
   public RedisOnlineStore(UnifiedJedis jedis, String project, Duration keyTtl, String description) {
-    this.jedis = jedis;
+    this(jedis, jedis, project, keyTtl, description);
+  }
+
+  /** A store that reads through {@code reads} and writes through {@code writes}. */
+  public RedisOnlineStore(
+      UnifiedJedis writes,
+      UnifiedJedis reads,
+      String project,
+      Duration keyTtl,
+      String description) {
+    this.jedis = writes;
+    this.readClient = reads;
     this.project = project;
     this.keyTtlSeconds = Long.toString(keyTtl.toSeconds()).getBytes(StandardCharsets.US_ASCII);
     this.description = description;
@@ -100,7 +117,7 @@ public final class RedisOnlineStore implements OnlineStore {
   public List<List<StoredRow>> read(List<ViewRead> reads) {
     Collection<HashRead> hashes = hashReads(reads);
     List<Response<List<byte[]>>> responses = new ArrayList<>(hashes.size());
-    try (AbstractPipeline pipeline = jedis.pipelined()) {
+    try (AbstractPipeline pipeline = readClient.pipelined()) {
       for (HashRead hash : hashes) {
         responses.add(
             pipeline.executeCommand(new CommandObject<>(hash.command, BuilderFactory.BINARY_LIST)));
@@ -374,11 +391,27 @@ public final class RedisOnlineStore implements OnlineStore {
   }
 
   @Override
+  public void ping() {
+    try {
+      readClient.ping();
+    } catch (JedisException e) {
+      throw unreachable("ping", e);
+    }
+  }
+
+  @Override
   public void close() {
     jedis.close();
+    if (readClient != jedis) {
+      readClient.close();
+    }
   }
 
   private OnlineStoreException unreachable(String action, JedisException e) {
+    if (e instanceof redis.clients.jedis.exceptions.JedisConnectionException) {
+      return new StoreUnreachableException(
+          "cannot " + action + " Redis (" + description + "): " + e.getMessage(), e);
+    }
     return new OnlineStoreException(
         "cannot " + action + " Redis (" + description + "): " + e.getMessage(), e);
   }
