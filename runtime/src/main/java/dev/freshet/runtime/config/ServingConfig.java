@@ -1,5 +1,6 @@
 package dev.freshet.runtime.config;
 
+import dev.freshet.runtime.time.AcceptedTimes;
 import io.micronaut.context.annotation.ConfigurationProperties;
 
 /** {@code freshet.serving.*}: limits and start-up of the feature server. */
@@ -24,6 +25,10 @@ public class ServingConfig {
   private Role role = Role.ALL;
   private boolean bootstrap = true;
   private boolean directReads = true;
+  private java.time.Instant earliestTimestamp = AcceptedTimes.DEFAULT_EARLIEST;
+  private java.time.Instant latestTimestamp = AcceptedTimes.DEFAULT_LATEST;
+  private long maxDecodingBytes;
+  private int maxConnections;
   private String readToken;
   private String writeToken;
 
@@ -67,6 +72,48 @@ public class ServingConfig {
 
   public void setDirectReads(boolean directReads) {
     this.directReads = directReads;
+  }
+
+  /**
+   * The request bytes decoded at once across all requests; a request that does not fit is a 503 at
+   * once. 0 (the default): a thirty-second of the heap, at least micronaut.server.max-request-size.
+   */
+  public long getMaxDecodingBytes() {
+    return maxDecodingBytes;
+  }
+
+  public void setMaxDecodingBytes(long maxDecodingBytes) {
+    this.maxDecodingBytes = maxDecodingBytes;
+  }
+
+  /**
+   * The most open connections; past it the idlest are closed. 0 (the default): the process's
+   * file-descriptor limit less 1,024.
+   */
+  public int getMaxConnections() {
+    return maxConnections;
+  }
+
+  public void setMaxConnections(int maxConnections) {
+    this.maxConnections = maxConnections;
+  }
+
+  /** The earliest event time a request or a stream message may carry ({@link AcceptedTimes}). */
+  public java.time.Instant getEarliestTimestamp() {
+    return earliestTimestamp;
+  }
+
+  public void setEarliestTimestamp(java.time.Instant earliestTimestamp) {
+    this.earliestTimestamp = earliestTimestamp;
+  }
+
+  /** The latest event time a request or a stream message may carry ({@link AcceptedTimes}). */
+  public java.time.Instant getLatestTimestamp() {
+    return latestTimestamp;
+  }
+
+  public void setLatestTimestamp(java.time.Instant latestTimestamp) {
+    this.latestTimestamp = latestTimestamp;
   }
 
   /** When set, reads need {@code Authorization: Bearer <token>}. */

@@ -70,7 +70,17 @@ public enum ErrorKind {
       503,
       "the online store did not answer; the request may be retried"),
   INTERNAL_ERROR(
-      "FRESHET-API-018", "InternalError", 500, "a fault of the server's; its log says why");
+      "FRESHET-API-018", "InternalError", 500, "a fault of the server's; its log says why"),
+  SERVER_BUSY(
+      "FRESHET-API-019",
+      "ServerBusy",
+      503,
+      "the server decodes as many request bytes as it takes at once; retry after Retry-After seconds"),
+  UNSUPPORTED_CONTENT_ENCODING(
+      "FRESHET-API-020",
+      "UnsupportedContentEncoding",
+      415,
+      "the body's Content-Encoding is neither gzip, deflate nor identity");
 
   private final String id;
   private final String error;

@@ -32,16 +32,32 @@ public class RequestException extends RuntimeException {
             : "the request body is not a JSON object");
   }
 
-  /** A body that is not JSON: what the parser found and where, without its internals. */
+  /**
+   * A body that is not JSON, or beyond the limits a request's JSON has ({@code RequestJson}): what
+   * the parser found and where, without its internals.
+   */
   public static RequestException notJson(JsonProcessingException e) {
     String reason = String.valueOf(e.getOriginalMessage());
     int internals = reason.indexOf(" (start marker at");
     if (internals >= 0) {
       reason = reason.substring(0, internals);
     }
+    // Jackson names the setting that refused it: ", from
+    // `StreamReadConstraints.getMaxNestingDepth()`"
+    reason = reason.replaceAll(",? from `[^`]*`", "").replaceAll("\\(\\)", "");
     var at = e.getLocation();
     String where =
         at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
     return malformed("the request body is not valid JSON" + where + ": " + reason);
+  }
+
+  /** A body with something after its JSON document: a second document, or garbage. */
+  public static RequestException trailing(com.fasterxml.jackson.core.JsonLocation at) {
+    return malformed(
+        "the request body goes on after its JSON object (line "
+            + at.getLineNr()
+            + ", column "
+            + at.getColumnNr()
+            + "); send one JSON object");
   }
 }

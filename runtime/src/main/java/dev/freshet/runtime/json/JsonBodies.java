@@ -11,7 +11,7 @@ import java.io.IOException;
  * hot path.
  */
 public final class JsonBodies {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = RequestJson.MAPPER;
 
   private JsonBodies() {}
 

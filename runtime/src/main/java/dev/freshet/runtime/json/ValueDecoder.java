@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.freshet.runtime.error.RequestException;
+import dev.freshet.runtime.time.AcceptedTimes;
 import dev.freshet.runtime.time.Instants;
 import dev.freshet.spec.ValueType;
 import java.io.IOException;
@@ -26,7 +27,7 @@ import java.util.List;
  *   <li>{@code STRING}: a string, or a number's or a boolean's text.
  *   <li>{@code BYTES}: a base64 string.
  *   <li>{@code UNIX_TIMESTAMP}: a string as {@link Instants} reads it, or an integer of epoch
- *       nanoseconds (as Feast's pandas reads one).
+ *       nanoseconds (as Feast's pandas reads one), within the {@link AcceptedTimes}.
  *   <li>lists: an array of the element type's values.
  * </ul>
  *
@@ -113,6 +114,9 @@ public final class ValueDecoder {
     if (typed == null) {
       throw cannotRead(value, type, where);
     }
+    if (typed instanceof Instant time && AcceptedTimes.refusal(time) != null) {
+      throw RequestException.malformed(where + " is " + time + ", " + AcceptedTimes.refusal(time));
+    }
     return typed;
   }
 
@@ -122,7 +126,7 @@ public final class ValueDecoder {
   public static Object decode(Object value, ValueType type, String array, int index) {
     if (!type.isList() && !(value instanceof List<?>)) {
       Object typed = typed(value, type);
-      if (typed != null) {
+      if (typed != null && !(typed instanceof Instant)) {
         return typed;
       }
     }

@@ -2,11 +2,12 @@ package dev.freshet.runtime.serving;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.exc.StreamReadException;
 import dev.freshet.runtime.error.ErrorKind;
 import dev.freshet.runtime.error.RequestException;
 import dev.freshet.runtime.json.JsonTokens;
+import dev.freshet.runtime.json.RequestJson;
 import dev.freshet.runtime.json.ValueDecoder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,7 +23,7 @@ import java.util.Map;
  * keys they are for are known.
  */
 final class OnlineRequestReader {
-  private static final JsonFactory JSON = new JsonFactory();
+  private static final JsonFactory JSON = RequestJson.FACTORY;
 
   /** What a request asks for, as read. */
   record Request(
@@ -69,7 +70,10 @@ final class OnlineRequestReader {
           default -> in.skipChildren();
         }
       }
-    } catch (StreamReadException e) {
+      if (in.nextToken() != null) {
+        throw RequestException.trailing(in.currentLocation());
+      }
+    } catch (JsonProcessingException e) {
       throw RequestException.notJson(e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

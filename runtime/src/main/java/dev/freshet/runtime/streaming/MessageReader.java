@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.freshet.annotations.MessageFormat;
 import dev.freshet.annotations.TimestampFormat;
+import dev.freshet.runtime.time.AcceptedTimes;
 import dev.freshet.runtime.time.Instants;
 import dev.freshet.spec.KafkaSourceSpec;
 import dev.freshet.spec.MessageFieldSpec;
@@ -171,6 +172,17 @@ final class MessageReader {
    * {@link Instants} reads, or as epoch milliseconds.
    */
   private Instant time(Object value, MessageFieldSpec field, boolean eventTime)
+      throws MalformedMessageException {
+    Instant time = anyTime(value, field, eventTime);
+    String refusal = AcceptedTimes.refusal(time);
+    if (refusal != null) {
+      throw new MalformedMessageException(
+          "field '" + field.name() + "' is " + time + ", " + refusal);
+    }
+    return time;
+  }
+
+  private Instant anyTime(Object value, MessageFieldSpec field, boolean eventTime)
       throws MalformedMessageException {
     TimestampFormat format = eventTime ? source.timestampFormat() : null;
     if (value instanceof Long millis) {

@@ -1,0 +1,82 @@
+package dev.freshet.runtime.server;
+
+import dev.freshet.runtime.config.ServingConfig;
+import io.micronaut.context.event.BeanCreatedEvent;
+import io.micronaut.context.event.BeanCreatedEventListener;
+import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
+import io.micronaut.http.server.HttpServerConfiguration;
+import io.micronaut.http.server.netty.NettyServerCustomizer;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelPipeline;
+import jakarta.inject.Singleton;
+
+/**
+ * Puts a {@link RequestGate} right after the HTTP codec of every HTTP/1 connection, ahead of
+ * decompression, Freshet's read handler and Micronaut's routing, and counts each connection against
+ * the {@link ConnectionLimit}.
+ */
+@Singleton
+public class ServerGuards implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
+  private final DecodingBudget budget;
+  private final ConnectionLimit connections;
+  private final long maxRequestSize;
+
+  public ServerGuards(ServingConfig serving, HttpServerConfiguration server) {
+    this.maxRequestSize = server.getMaxRequestSize();
+    this.budget =
+        new DecodingBudget(
+            serving.getMaxDecodingBytes() > 0
+                ? serving.getMaxDecodingBytes()
+                : DecodingBudget.defaultLimit(maxRequestSize));
+    this.connections =
+        new ConnectionLimit(
+            serving.getMaxConnections() > 0
+                ? serving.getMaxConnections()
+                : ConnectionLimit.defaultMax());
+  }
+
+  @Override
+  public NettyServerCustomizer.Registry onCreated(
+      BeanCreatedEvent<NettyServerCustomizer.Registry> event) {
+    NettyServerCustomizer.Registry registry = event.getBean();
+    registry.register(new Installer(null));
+    return registry;
+  }
+
+  /** The budget and the limit in force, for the server's start-up line and the docs. */
+  long decodingBytes() {
+    return budget.limit();
+  }
+
+  int maxConnections() {
+    return connections.max();
+  }
+
+  private final class Installer implements NettyServerCustomizer {
+    private final Channel connection;
+
+    Installer(Channel connection) {
+      this.connection = connection;
+    }
+
+    @Override
+    public NettyServerCustomizer specializeForChannel(Channel channel, ChannelRole role) {
+      return role == ChannelRole.CONNECTION ? new Installer(channel) : this;
+    }
+
+    @Override
+    public void onStreamPipelineBuilt() {
+      if (connection == null) {
+        return;
+      }
+      ChannelPipeline pipeline = connection.pipeline();
+      if (pipeline.get(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC) != null
+          && pipeline.get("freshet-gate") == null) {
+        RequestGate gate = new RequestGate(budget, maxRequestSize, connections);
+        pipeline.addAfter(
+            ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, "freshet-gate", gate);
+        connections.opened(connection, gate);
+      }
+    }
+  }
+}
