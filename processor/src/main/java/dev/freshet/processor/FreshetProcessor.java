@@ -1,6 +1,7 @@
 package dev.freshet.processor;
 
 import com.google.auto.service.AutoService;
+import dev.freshet.processor.base.Options;
 import dev.freshet.processor.base.Reporter;
 import dev.freshet.processor.model.DefinitionKind;
 import dev.freshet.processor.step.DefinitionsStep;
@@ -38,6 +39,11 @@ public final class FreshetProcessor extends AbstractProcessor {
     return Arrays.stream(DefinitionKind.values())
         .map(DefinitionKind::annotation)
         .collect(Collectors.toSet());
+  }
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return Options.all();
   }
 
   @Override

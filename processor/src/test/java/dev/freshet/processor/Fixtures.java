@@ -24,6 +24,7 @@ final class Fixtures {
 
   private final Map<String, String> files = new LinkedHashMap<>();
   private final Map<String, JavaFileObject> compiled = new LinkedHashMap<>();
+  private final List<String> processorOptions = new ArrayList<>();
 
   Fixtures() {
     put(
@@ -117,6 +118,12 @@ final class Fixtures {
     return this;
   }
 
+  /** Gives the processor {@code -Aname=value} in every later compilation. */
+  Fixtures option(String name, String value) {
+    processorOptions.add("-A" + name + "=" + value);
+    return this;
+  }
+
   Fixtures remove(String name) {
     files.remove(name);
     return this;
@@ -146,7 +153,7 @@ final class Fixtures {
     }
     return javac()
         .withProcessors(new FreshetProcessor())
-        .withOptions("-Xlint:all,-processing", "-Werror")
+        .withOptions(options("-Xlint:all,-processing", "-Werror"))
         .withClasspath(classPath)
         .compile(sources());
   }
@@ -165,8 +172,14 @@ final class Fixtures {
   private Compilation compile(String... options) {
     return javac()
         .withProcessors(new FreshetProcessor())
-        .withOptions((Object[]) options)
+        .withOptions(options(options))
         .compile(sources());
+  }
+
+  private List<String> options(String... javacOptions) {
+    List<String> all = new ArrayList<>(List.of(javacOptions));
+    all.addAll(processorOptions);
+    return all;
   }
 
   /** The repository's sources, as the next compilation gets them. */

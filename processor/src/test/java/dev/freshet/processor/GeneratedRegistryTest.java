@@ -224,6 +224,20 @@ class GeneratedRegistryTest {
         .contains("FeatureValue<String> sha256Hash");
   }
 
+  @Test
+  void theProjectIsTheLastSegmentOfTheRegistrysPackageWithoutTheOption() throws Exception {
+    Compilation compilation = new Fixtures().compile();
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(load(compilation).project()).isEqualTo("test");
+  }
+
+  @Test
+  void theProjectOptionIsNormalisedToFeastsRule() throws Exception {
+    Compilation compilation = new Fixtures().option("freshet.project", "My-Features").compile();
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(load(compilation).project()).isEqualTo("my_features");
+  }
+
   private static String generatedSource(Compilation compilation, String path) throws IOException {
     return compilation
         .generatedFile(StandardLocation.SOURCE_OUTPUT, path)

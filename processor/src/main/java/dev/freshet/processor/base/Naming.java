@@ -175,6 +175,26 @@ public final class Naming {
     return ClassName.get(common == null ? "" : common, "FreshetRegistry");
   }
 
+  /**
+   * A project name in Feast's form, lower-case letters, digits and underscores, not starting with
+   * an underscore: {@code my-features} to {@code my_features}, {@code Driver Churn} to {@code
+   * driver_churn}. Each run of other characters becomes one underscore and leading underscores go;
+   * empty when nothing is left.
+   */
+  public static String projectName(String given) {
+    return given.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]+", "_").replaceFirst("^_+", "");
+  }
+
+  /**
+   * The project of a repository whose registry is in {@code registryPackage} when no name is given:
+   * the snake_case of the package's last segment ({@code com.acme.riderFeatures} to {@code
+   * rider_features}), as a {@link #projectName}; empty for the unnamed package.
+   */
+  public static String defaultProject(String registryPackage) {
+    String last = registryPackage.substring(registryPackage.lastIndexOf('.') + 1);
+    return projectName(snakeCase(last));
+  }
+
   private static ClassName sibling(TypeElement definition, String suffix) {
     return ClassName.get(
         ClassName.get(definition).packageName(), flatSimpleName(definition) + suffix);

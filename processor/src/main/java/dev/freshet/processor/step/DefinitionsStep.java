@@ -1,7 +1,9 @@
 package dev.freshet.processor.step;
 
+import com.palantir.javapoet.ClassName;
 import dev.freshet.processor.base.AnnotationReader.ClassRef;
 import dev.freshet.processor.base.Naming;
+import dev.freshet.processor.base.Options;
 import dev.freshet.processor.base.Reporter;
 import dev.freshet.processor.model.ClientDescriptor;
 import dev.freshet.processor.model.Definition;
@@ -77,6 +79,7 @@ public final class DefinitionsStep {
     Repository repository = new Repository(read);
 
     definitions.validate(repository);
+    definitions.checkProjectOption(env.getOptions().get(Options.PROJECT));
     new EntityValidator(reporter, definitions).validate(repository);
     new SourceValidator(reporter, definitions).validate(repository);
     new FeatureViewValidator(reporter, definitions).validate(repository);
@@ -162,7 +165,16 @@ public final class DefinitionsStep {
         repository.all().stream()
             .map(d -> env.getElementUtils().getPackageOf(d.element()).getQualifiedName().toString())
             .toList();
-    new RegistryWriter(filer).write(Naming.registry(packages), contents, repository.all());
+    ClassName registry = Naming.registry(packages);
+    String project = env.getOptions().get(Options.PROJECT);
+    new RegistryWriter(filer)
+        .write(
+            registry,
+            project == null
+                ? Naming.defaultProject(registry.packageName())
+                : Naming.projectName(project),
+            contents,
+            repository.all());
     new RegistryJsonWriter(filer).write(contents, repository.all());
   }
 

@@ -87,6 +87,19 @@ class NamingTest {
   }
 
   @Test
+  void projectNamesFollowFeastsRule() {
+    assertThat(Naming.projectName("my-features")).isEqualTo("my_features");
+    assertThat(Naming.projectName("Driver Churn")).isEqualTo("driver_churn");
+    assertThat(Naming.projectName("_private.repo")).isEqualTo("private_repo");
+    assertThat(Naming.projectName("driver_churn_2")).isEqualTo("driver_churn_2");
+    assertThat(Naming.projectName("--")).isEmpty();
+    assertThat(Naming.defaultProject("dev.freshet.sample")).isEqualTo("sample");
+    assertThat(Naming.defaultProject("com.acme.riderFeatures")).isEqualTo("rider_features");
+    assertThat(Naming.defaultProject("features")).isEqualTo("features");
+    assertThat(Naming.defaultProject("")).isEmpty();
+  }
+
+  @Test
   void suggestionsFindLikelyTyposOnly() {
     assertThat(Suggestions.closest("conv_rat", List.of("conv_rate", "acc_rate")))
         .contains("conv_rate");
