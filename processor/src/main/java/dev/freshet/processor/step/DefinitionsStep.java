@@ -5,6 +5,9 @@ import dev.freshet.processor.base.AnnotationReader.ClassRef;
 import dev.freshet.processor.base.Naming;
 import dev.freshet.processor.base.Options;
 import dev.freshet.processor.base.Reporter;
+import dev.freshet.processor.data.RepositoryRoot;
+import dev.freshet.processor.data.SchemaReader;
+import dev.freshet.processor.data.SourceFiles;
 import dev.freshet.processor.model.ClientDescriptor;
 import dev.freshet.processor.model.Definition;
 import dev.freshet.processor.model.DefinitionKind;
@@ -17,6 +20,7 @@ import dev.freshet.processor.model.PushSourceDef;
 import dev.freshet.processor.model.Repository;
 import dev.freshet.processor.model.SpecBuilder;
 import dev.freshet.processor.model.StreamViewDef;
+import dev.freshet.processor.validation.DataValidator;
 import dev.freshet.processor.validation.DefinitionValidator;
 import dev.freshet.processor.validation.EntityValidator;
 import dev.freshet.processor.validation.FeatureServiceValidator;
@@ -31,10 +35,12 @@ import dev.freshet.processor.writing.RegistryWriter;
 import dev.freshet.processor.writing.RowWriter;
 import dev.freshet.processor.writing.TrainingRowWriter;
 import dev.freshet.processor.writing.ValuesWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.RoundEnvironment;
@@ -49,11 +55,18 @@ import javax.lang.model.element.TypeElement;
 public final class DefinitionsStep {
   private final ProcessingEnvironment env;
   private final Reporter reporter;
+  private final Optional<SchemaReader> schemaReader;
   private boolean done;
 
-  public DefinitionsStep(ProcessingEnvironment env, Reporter reporter) {
+  /**
+   * @param schemaReader reads the sources' Parquet files at compile time; without one, the
+   *     definitions are not checked against their data
+   */
+  public DefinitionsStep(
+      ProcessingEnvironment env, Reporter reporter, Optional<SchemaReader> schemaReader) {
     this.env = env;
     this.reporter = reporter;
+    this.schemaReader = schemaReader;
   }
 
   public void process(RoundEnvironment round) {
@@ -87,6 +100,14 @@ public final class DefinitionsStep {
     new FeatureServiceValidator(reporter).validate(repository);
     if (reporter.hasErrors() || hasUnresolvedReferences(repository)) {
       return; // javac reports the classes it cannot find; nothing half-resolved is generated
+    }
+    if (schemaReader.isPresent()) {
+      Optional<Path> root =
+          RepositoryRoot.find(env.getOptions().get(Options.REPO_PATH), env.getFiler());
+      new DataValidator(reporter, new SourceFiles(root, schemaReader.get())).validate(repository);
+      if (reporter.hasErrors()) {
+        return;
+      }
     }
     write(repository);
   }
