@@ -9,7 +9,9 @@
  * row records, materializers and typed clients.
  *
  * <p>Names default to the snake_case of the Java name ({@code DriverHourlyStats} becomes {@code
- * driver_hourly_stats}, {@code convRate()} becomes {@code conv_rate}); {@link Name} overrides a
- * member's name and each definition's {@code name} attribute overrides the definition's.
+ * driver_hourly_stats}, {@code convRate()} becomes {@code conv_rate}). A run of digits starts a
+ * word ({@code spend7d()} becomes {@code spend_7d}) unless it follows a one-letter word ({@code
+ * ModelV1} becomes {@code model_v1}). {@link Name} overrides a member's name and each definition's
+ * {@code name} attribute overrides the definition's.
  */
 package dev.freshet.annotations;

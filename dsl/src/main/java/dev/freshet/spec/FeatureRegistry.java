@@ -14,6 +14,20 @@ public interface FeatureRegistry {
   /** The generated, sorted JSON description of the definitions, used to diff applies. */
   String JSON_RESOURCE = "META-INF/freshet/registry.json";
 
+  /**
+   * The feature repository's project name, in Feast's form: lower-case letters, digits and
+   * underscores, e.g. {@code driver_churn}. A generated registry gives the annotation processor's
+   * option {@code -Afreshet.project=NAME}, normalised to that form ({@code my-features} becomes
+   * {@code my_features}), or without the option the snake_case of the last segment of the package
+   * it is generated in ({@code com.acme.riderFeatures} gives {@code rider_features}).
+   *
+   * @return the project name, or null when the registry does not say: one written by hand that does
+   *     not override this method, or one generated in the unnamed package without the option
+   */
+  default String project() {
+    return null;
+  }
+
   List<EntitySpec> entities();
 
   List<DataSourceSpec> dataSources();

@@ -1,12 +1,15 @@
 package dev.freshet.processor;
 
 import com.google.auto.service.AutoService;
+import dev.freshet.processor.base.Options;
 import dev.freshet.processor.base.Reporter;
+import dev.freshet.processor.data.SchemaReader;
 import dev.freshet.processor.model.DefinitionKind;
 import dev.freshet.processor.step.DefinitionsStep;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.annotation.processing.AbstractProcessor;
@@ -23,14 +26,25 @@ import javax.tools.Diagnostic;
  */
 @AutoService(Processor.class)
 public final class FreshetProcessor extends AbstractProcessor {
+  private final Optional<SchemaReader> schemaReader;
   private Reporter reporter;
   private DefinitionsStep step;
+
+  public FreshetProcessor() {
+    // No Parquet footer reader yet: it needs parquet-format-structures on the processor's path.
+    this(Optional.empty());
+  }
+
+  /** A processor that checks the definitions against the files {@code schemaReader} reads. */
+  FreshetProcessor(Optional<SchemaReader> schemaReader) {
+    this.schemaReader = schemaReader;
+  }
 
   @Override
   public synchronized void init(ProcessingEnvironment env) {
     super.init(env);
     reporter = new Reporter(env.getMessager());
-    step = new DefinitionsStep(env, reporter);
+    step = new DefinitionsStep(env, reporter, schemaReader);
   }
 
   @Override
@@ -38,6 +52,11 @@ public final class FreshetProcessor extends AbstractProcessor {
     return Arrays.stream(DefinitionKind.values())
         .map(DefinitionKind::annotation)
         .collect(Collectors.toSet());
+  }
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return Options.all();
   }
 
   @Override

@@ -1,5 +1,8 @@
 package dev.freshet.processor;
 
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
 import org.junit.jupiter.api.Test;
 
 /** Rules every definition follows, one failing definition per rule. */
@@ -38,6 +41,19 @@ class DefinitionRulesTest {
             "Driver",
             "public interface Driver",
             "[FRESHET-DEF-002] Driver carries @Entity and @FileSource");
+  }
+
+  @Test
+  void aProjectOptionWithoutALetterOrDigitIsAnError() {
+    Compilation compilation = new Fixtures().option("freshet.project", "--").compile();
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[FRESHET-DEF-010] the option -Afreshet.project=-- gives no project name; a project"
+                + " name is lower-case letters, digits and underscores, e.g."
+                + " -Afreshet.project=driver_churn, or leave the option out to name the project"
+                + " after the definitions' package");
   }
 
   @Test

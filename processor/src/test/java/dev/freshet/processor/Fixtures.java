@@ -5,12 +5,15 @@ import static com.google.testing.compile.Compiler.javac;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.CompilationSubject;
 import com.google.testing.compile.JavaFileObjects;
+import dev.freshet.processor.data.SchemaReader;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.jar.JarFile;
 import javax.tools.JavaFileObject;
 
@@ -24,6 +27,8 @@ final class Fixtures {
 
   private final Map<String, String> files = new LinkedHashMap<>();
   private final Map<String, JavaFileObject> compiled = new LinkedHashMap<>();
+  private final List<String> processorOptions = new ArrayList<>();
+  private Optional<SchemaReader> schemaReader = Optional.empty();
 
   Fixtures() {
     put(
@@ -117,6 +122,21 @@ final class Fixtures {
     return this;
   }
 
+  /** Gives the processor {@code -Aname=value} in every later compilation. */
+  Fixtures option(String name, String value) {
+    processorOptions.add("-A" + name + "=" + value);
+    return this;
+  }
+
+  /**
+   * Checks the definitions against the Parquet files under {@code repository}, read with {@code
+   * reader}, in every later compilation.
+   */
+  Fixtures readingFiles(Path repository, SchemaReader reader) {
+    schemaReader = Optional.of(reader);
+    return option("freshet.repoPath", repository.toString());
+  }
+
   Fixtures remove(String name) {
     files.remove(name);
     return this;
@@ -145,8 +165,8 @@ final class Fixtures {
       }
     }
     return javac()
-        .withProcessors(new FreshetProcessor())
-        .withOptions("-Xlint:all,-processing", "-Werror")
+        .withProcessors(new FreshetProcessor(schemaReader))
+        .withOptions(options("-Xlint:all,-processing", "-Werror"))
         .withClasspath(classPath)
         .compile(sources());
   }
@@ -164,9 +184,15 @@ final class Fixtures {
 
   private Compilation compile(String... options) {
     return javac()
-        .withProcessors(new FreshetProcessor())
-        .withOptions((Object[]) options)
+        .withProcessors(new FreshetProcessor(schemaReader))
+        .withOptions(options(options))
         .compile(sources());
+  }
+
+  private List<String> options(String... javacOptions) {
+    List<String> all = new ArrayList<>(List.of(javacOptions));
+    all.addAll(processorOptions);
+    return all;
   }
 
   /** The repository's sources, as the next compilation gets them. */

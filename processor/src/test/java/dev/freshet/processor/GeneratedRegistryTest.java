@@ -184,6 +184,68 @@ class GeneratedRegistryTest {
                 ""));
   }
 
+  @Test
+  void aDigitRunStartsAWordUnlessItFollowsOneLetterAndExplicitNamesOverride() throws Exception {
+    Compilation compilation =
+        new Fixtures()
+            .put(
+                "Spend7dStats",
+                """
+                @FeatureView(entities = Driver.class, source = StatsSource.class)
+                public interface Spend7dStats {
+                  float spend7d();
+                  double p99Latency();
+                  @Name("top10") long top10Items();
+                }
+                """)
+            .put(
+                "Sha256View",
+                """
+                @FeatureView(name = "sha256", entities = Driver.class, source = StatsSource.class)
+                public interface Sha256View {
+                  String sha256Hash();
+                }
+                """)
+            .compile();
+    assertThat(compilation).succeededWithoutWarnings();
+
+    FeatureRegistry registry = load(compilation);
+    assertThat(registry.featureView("spend_7d_stats").orElseThrow().features())
+        .extracting(FeatureSpec::name)
+        .containsExactly("spend_7d", "p99_latency", "top10");
+    assertThat(registry.featureView("sha256").orElseThrow().features())
+        .extracting(FeatureSpec::name)
+        .containsExactly("sha_256_hash");
+    // The generated accessors turn the names back into the methods' own.
+    assertThat(generatedSource(compilation, "test/Spend7dStatsValues.java"))
+        .contains("FeatureValue<Float> spend7d", "FeatureValue<Double> p99Latency")
+        .contains("FeatureValue<Long> top10");
+    assertThat(generatedSource(compilation, "test/Sha256ViewValues.java"))
+        .contains("FeatureValue<String> sha256Hash");
+  }
+
+  @Test
+  void theProjectIsTheLastSegmentOfTheRegistrysPackageWithoutTheOption() throws Exception {
+    Compilation compilation = new Fixtures().compile();
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(load(compilation).project()).isEqualTo("test");
+  }
+
+  @Test
+  void theProjectOptionIsNormalisedToFeastsRule() throws Exception {
+    Compilation compilation = new Fixtures().option("freshet.project", "My-Features").compile();
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(load(compilation).project()).isEqualTo("my_features");
+  }
+
+  private static String generatedSource(Compilation compilation, String path) throws IOException {
+    return compilation
+        .generatedFile(StandardLocation.SOURCE_OUTPUT, path)
+        .orElseThrow()
+        .getCharContent(true)
+        .toString();
+  }
+
   /** The registry class the compilation generated, loaded from its class output. */
   private static FeatureRegistry load(Compilation compilation) throws ReflectiveOperationException {
     ClassLoader loader =

@@ -4,13 +4,15 @@ import dev.freshet.annotations.FeatureView;
 
 /**
  * The serving benchmark's views, the shape of Feast's published benchmark: 25 views of 10 FLOAT
- * features each, all of the rider. Their values are loaded into Redis by the harness directly.
+ * features each, all of the rider. Their values are loaded into Redis by the harness directly. Each
+ * is named explicitly ({@code stats00}, as {@code ServingWorkload} addresses them), since the
+ * derived name of {@code Stats00} would be {@code stats_00}.
  */
 public final class ServingViews {
   private ServingViews() {}
 
   /** Benchmark view 0. */
-  @FeatureView(entities = Rider.class, source = RiderSource.class)
+  @FeatureView(name = "stats00", entities = Rider.class, source = RiderSource.class)
   public interface Stats00 {
     float f0();
 
@@ -34,7 +36,7 @@ public final class ServingViews {
   }
 
   /** Benchmark view 1. */
-  @FeatureView(entities = Rider.class, source = RiderSource.class)
+  @FeatureView(name = "stats01", entities = Rider.class, source = RiderSource.class)
   public interface Stats01 {
     float f0();
 
@@ -58,7 +60,7 @@ public final class ServingViews {
   }
 
   /** Benchmark view 2. */
-  @FeatureView(entities = Rider.class, source = RiderSource.class)
+  @FeatureView(name = "stats02", entities = Rider.class, source = RiderSource.class)
   public interface Stats02 {
     float f0();
 
@@ -82,7 +84,7 @@ public final class ServingViews {
   }
 
   /** Benchmark view 3. */
-  @FeatureView(entities = Rider.class, source = RiderSource.class)
+  @FeatureView(name = "stats03", entities = Rider.class, source = RiderSource.class)
   public interface Stats03 {
     float f0();
 
@@ -106,7 +108,7 @@ public final class ServingViews {
   }
 
   /** Benchmark view 4. */
-  @FeatureView(entities = Rider.class, source = RiderSource.class)
+  @FeatureView(name = "stats04", entities = Rider.class, source = RiderSource.class)
   public interface Stats04 {
     float f0();
 
@@ -130,7 +132,7 @@ public final class ServingViews {
   }
 
   /** Benchmark view 5. */
-  @FeatureView(entities = Rider.class, source = RiderSource.class)
+  @FeatureView(name = "stats05", entities = Rider.class, source = RiderSource.class)
   public interface Stats05 {
     float f0();
 
@@ -154,7 +156,7 @@ public final class ServingViews {
   }
 
   /** Benchmark view 6. */
-  @FeatureView(entities = Rider.class, source = RiderSource.class)
+  @FeatureView(name = "stats06", entities = Rider.class, source = RiderSource.class)
   public interface Stats06 {
     float f0();
 
@@ -178,7 +180,7 @@ public final class ServingViews {
   }
 
   /** Benchmark view 7. */
-  @FeatureView(entities = Rider.class, source = RiderSource.class)
+  @FeatureView(name = "stats07", entities = Rider.class, source = RiderSource.class)
   public interface Stats07 {
     float f0();
 
@@ -202,7 +204,7 @@ public final class ServingViews {
   }
 
   /** Benchmark view 8. */
-  @FeatureView(entities = Rider.class, source = RiderSource.class)
+  @FeatureView(name = "stats08", entities = Rider.class, source = RiderSource.class)
   public interface Stats08 {
     float f0();
 
@@ -226,7 +228,7 @@ public final class ServingViews {
   }
 
   /** Benchmark view 9. */
-  @FeatureView(entities = Rider.class, source = RiderSource.class)
+  @FeatureView(name = "stats09", entities = Rider.class, source = RiderSource.class)
   public interface Stats09 {
     float f0();
 
@@ -250,7 +252,7 @@ public final class ServingViews {
   }
 
   /** Benchmark view 10. */
-  @FeatureView(entities = Rider.class, source = RiderSource.class)
+  @FeatureView(name = "stats10", entities = Rider.class, source = RiderSource.class)
   public interface Stats10 {
     float f0();
 
@@ -274,7 +276,7 @@ public final class ServingViews {
   }
 
   /** Benchmark view 11. */
-  @FeatureView(entities = Rider.class, source = RiderSource.class)
+  @FeatureView(name = "stats11", entities = Rider.class, source = RiderSource.class)
   public interface Stats11 {
     float f0();
 
@@ -298,7 +300,7 @@ public final class ServingViews {
   }
 
   /** Benchmark view 12. */
-  @FeatureView(entities = Rider.class, source = RiderSource.class)
+  @FeatureView(name = "stats12", entities = Rider.class, source = RiderSource.class)
   public interface Stats12 {
     float f0();
 
@@ -322,7 +324,7 @@ public final class ServingViews {
   }
 
   /** Benchmark view 13. */
-  @FeatureView(entities = Rider.class, source = RiderSource.class)
+  @FeatureView(name = "stats13", entities = Rider.class, source = RiderSource.class)
   public interface Stats13 {
     float f0();
 
@@ -346,7 +348,7 @@ public final class ServingViews {
   }
 
   /** Benchmark view 14. */
-  @FeatureView(entities = Rider.class, source = RiderSource.class)
+  @FeatureView(name = "stats14", entities = Rider.class, source = RiderSource.class)
   public interface Stats14 {
     float f0();
 
@@ -370,7 +372,7 @@ public final class ServingViews {
   }
 
   /** Benchmark view 15. */
-  @FeatureView(entities = Rider.class, source = RiderSource.class)
+  @FeatureView(name = "stats15", entities = Rider.class, source = RiderSource.class)
   public interface Stats15 {
     float f0();
 
@@ -394,7 +396,7 @@ public final class ServingViews {
   }
 
   /** Benchmark view 16. */
-  @FeatureView(entities = Rider.class, source = RiderSource.class)
+  @FeatureView(name = "stats16", entities = Rider.class, source = RiderSource.class)
   public interface Stats16 {
     float f0();
 
@@ -418,7 +420,7 @@ public final class ServingViews {
   }
 
   /** Benchmark view 17. */
-  @FeatureView(entities = Rider.class, source = RiderSource.class)
+  @FeatureView(name = "stats17", entities = Rider.class, source = RiderSource.class)
   public interface Stats17 {
     float f0();
 
@@ -442,7 +444,7 @@ public final class ServingViews {
   }
 
   /** Benchmark view 18. */
-  @FeatureView(entities = Rider.class, source = RiderSource.class)
+  @FeatureView(name = "stats18", entities = Rider.class, source = RiderSource.class)
   public interface Stats18 {
     float f0();
 
@@ -466,7 +468,7 @@ public final class ServingViews {
   }
 
   /** Benchmark view 19. */
-  @FeatureView(entities = Rider.class, source = RiderSource.class)
+  @FeatureView(name = "stats19", entities = Rider.class, source = RiderSource.class)
   public interface Stats19 {
     float f0();
 
@@ -490,7 +492,7 @@ public final class ServingViews {
   }
 
   /** Benchmark view 20. */
-  @FeatureView(entities = Rider.class, source = RiderSource.class)
+  @FeatureView(name = "stats20", entities = Rider.class, source = RiderSource.class)
   public interface Stats20 {
     float f0();
 
@@ -514,7 +516,7 @@ public final class ServingViews {
   }
 
   /** Benchmark view 21. */
-  @FeatureView(entities = Rider.class, source = RiderSource.class)
+  @FeatureView(name = "stats21", entities = Rider.class, source = RiderSource.class)
   public interface Stats21 {
     float f0();
 
@@ -538,7 +540,7 @@ public final class ServingViews {
   }
 
   /** Benchmark view 22. */
-  @FeatureView(entities = Rider.class, source = RiderSource.class)
+  @FeatureView(name = "stats22", entities = Rider.class, source = RiderSource.class)
   public interface Stats22 {
     float f0();
 
@@ -562,7 +564,7 @@ public final class ServingViews {
   }
 
   /** Benchmark view 23. */
-  @FeatureView(entities = Rider.class, source = RiderSource.class)
+  @FeatureView(name = "stats23", entities = Rider.class, source = RiderSource.class)
   public interface Stats23 {
     float f0();
 
@@ -586,7 +588,7 @@ public final class ServingViews {
   }
 
   /** Benchmark view 24. */
-  @FeatureView(entities = Rider.class, source = RiderSource.class)
+  @FeatureView(name = "stats24", entities = Rider.class, source = RiderSource.class)
   public interface Stats24 {
     float f0();
 

@@ -3,6 +3,7 @@ package dev.freshet.processor.base;
 import com.palantir.javapoet.ClassName;
 import java.util.List;
 import java.util.Locale;
+import javax.lang.model.SourceVersion;
 import javax.lang.model.element.TypeElement;
 
 /** Every name the processor derives or generates, so that users can predict them. */
@@ -10,36 +11,54 @@ public final class Naming {
   private Naming() {}
 
   /**
-   * {@code DriverHourlyStats} to {@code driver_hourly_stats}, {@code ModelV1} to {@code model_v1}.
+   * The snake_case of a Java name: {@code DriverHourlyStats} to {@code driver_hourly_stats}, {@code
+   * HTTPRequestCount} to {@code http_request_count}. A run of digits starts a word ({@code spend7d}
+   * to {@code spend_7d}, {@code top10Items} to {@code top_10_items}) unless it follows a one-letter
+   * word, which keeps it ({@code ModelV1} to {@code model_v1}, {@code p99Latency} to {@code
+   * p99_latency}); lower-case letters right after the digits stay with them ({@code 7d}).
    */
   public static String snakeCase(String javaName) {
     StringBuilder out = new StringBuilder(javaName.length() + 8);
+    int wordStart = 0;
     for (int i = 0; i < javaName.length(); i++) {
       char c = javaName.charAt(i);
+      char previous = i > 0 ? javaName.charAt(i - 1) : '_';
       if (Character.isUpperCase(c)) {
-        boolean afterLowerOrDigit =
-            i > 0
-                && (Character.isLowerCase(javaName.charAt(i - 1))
-                    || Character.isDigit(javaName.charAt(i - 1)));
+        boolean afterLowerOrDigit = Character.isLowerCase(previous) || Character.isDigit(previous);
         boolean endsAcronym =
-            i > 0
-                && Character.isUpperCase(javaName.charAt(i - 1))
+            Character.isUpperCase(previous)
                 && i + 1 < javaName.length()
                 && Character.isLowerCase(javaName.charAt(i + 1));
         if (afterLowerOrDigit || endsAcronym) {
           out.append('_');
+          wordStart = i;
         }
         out.append(Character.toLowerCase(c));
+      } else if (Character.isDigit(c)) {
+        boolean afterLongerWord = Character.isLetter(previous) && i - wordStart > 1;
+        if (afterLongerWord) {
+          out.append('_');
+          wordStart = i;
+        }
+        out.append(c);
       } else {
+        if (c == '_') {
+          wordStart = i + 1;
+        }
         out.append(c);
       }
     }
     return out.toString();
   }
 
-  /** {@code conv_rate} to {@code convRate}. */
+  /**
+   * The camelCase of a snake_case name, for generated parameters and accessors: {@code conv_rate}
+   * to {@code convRate}, {@code spend_7d} to {@code spend7d}, {@code model_v1} to {@code modelV1}.
+   * The result is always a Java identifier: a keyword gets a trailing {@code _} ({@code class_}),
+   * and a name that would start with a digit, or be empty, a leading one ({@code _7d}).
+   */
   public static String camelCase(String snakeName) {
-    StringBuilder out = new StringBuilder(snakeName.length());
+    StringBuilder out = new StringBuilder(snakeName.length() + 1);
     boolean upperNext = false;
     for (char c : snakeName.toCharArray()) {
       if (c == '_') {
@@ -51,8 +70,11 @@ public final class Naming {
         out.append(out.length() == 0 ? Character.toLowerCase(c) : c);
       }
     }
+    if (out.length() == 0 || !Character.isJavaIdentifierStart(out.charAt(0))) {
+      out.insert(0, '_');
+    }
     String name = out.toString();
-    return javax.lang.model.SourceVersion.isKeyword(name) ? name + "_" : name;
+    return SourceVersion.isKeyword(name) ? name + "_" : name;
   }
 
   /** {@code driver_hourly_stats} to {@code DRIVER_HOURLY_STATS}, for registry constants. */
@@ -151,6 +173,26 @@ public final class Naming {
       }
     }
     return ClassName.get(common == null ? "" : common, "FreshetRegistry");
+  }
+
+  /**
+   * A project name in Feast's form, lower-case letters, digits and underscores, not starting with
+   * an underscore: {@code my-features} to {@code my_features}, {@code Driver Churn} to {@code
+   * driver_churn}. Each run of other characters becomes one underscore and leading underscores go;
+   * empty when nothing is left.
+   */
+  public static String projectName(String given) {
+    return given.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]+", "_").replaceFirst("^_+", "");
+  }
+
+  /**
+   * The project of a repository whose registry is in {@code registryPackage} when no name is given:
+   * the snake_case of the package's last segment ({@code com.acme.riderFeatures} to {@code
+   * rider_features}), as a {@link #projectName}; empty for the unnamed package.
+   */
+  public static String defaultProject(String registryPackage) {
+    String last = registryPackage.substring(registryPackage.lastIndexOf('.') + 1);
+    return projectName(snakeCase(last));
   }
 
   private static ClassName sibling(TypeElement definition, String suffix) {

@@ -1,8 +1,13 @@
 package dev.freshet.processor.step;
 
+import com.palantir.javapoet.ClassName;
 import dev.freshet.processor.base.AnnotationReader.ClassRef;
 import dev.freshet.processor.base.Naming;
+import dev.freshet.processor.base.Options;
 import dev.freshet.processor.base.Reporter;
+import dev.freshet.processor.data.RepositoryRoot;
+import dev.freshet.processor.data.SchemaReader;
+import dev.freshet.processor.data.SourceFiles;
 import dev.freshet.processor.model.ClientDescriptor;
 import dev.freshet.processor.model.Definition;
 import dev.freshet.processor.model.DefinitionKind;
@@ -15,6 +20,7 @@ import dev.freshet.processor.model.PushSourceDef;
 import dev.freshet.processor.model.Repository;
 import dev.freshet.processor.model.SpecBuilder;
 import dev.freshet.processor.model.StreamViewDef;
+import dev.freshet.processor.validation.DataValidator;
 import dev.freshet.processor.validation.DefinitionValidator;
 import dev.freshet.processor.validation.EntityValidator;
 import dev.freshet.processor.validation.FeatureServiceValidator;
@@ -29,10 +35,12 @@ import dev.freshet.processor.writing.RegistryWriter;
 import dev.freshet.processor.writing.RowWriter;
 import dev.freshet.processor.writing.TrainingRowWriter;
 import dev.freshet.processor.writing.ValuesWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.RoundEnvironment;
@@ -47,11 +55,18 @@ import javax.lang.model.element.TypeElement;
 public final class DefinitionsStep {
   private final ProcessingEnvironment env;
   private final Reporter reporter;
+  private final Optional<SchemaReader> schemaReader;
   private boolean done;
 
-  public DefinitionsStep(ProcessingEnvironment env, Reporter reporter) {
+  /**
+   * @param schemaReader reads the sources' Parquet files at compile time; without one, the
+   *     definitions are not checked against their data
+   */
+  public DefinitionsStep(
+      ProcessingEnvironment env, Reporter reporter, Optional<SchemaReader> schemaReader) {
     this.env = env;
     this.reporter = reporter;
+    this.schemaReader = schemaReader;
   }
 
   public void process(RoundEnvironment round) {
@@ -77,6 +92,7 @@ public final class DefinitionsStep {
     Repository repository = new Repository(read);
 
     definitions.validate(repository);
+    definitions.checkProjectOption(env.getOptions().get(Options.PROJECT));
     new EntityValidator(reporter, definitions).validate(repository);
     new SourceValidator(reporter, definitions).validate(repository);
     new FeatureViewValidator(reporter, definitions).validate(repository);
@@ -84,6 +100,14 @@ public final class DefinitionsStep {
     new FeatureServiceValidator(reporter).validate(repository);
     if (reporter.hasErrors() || hasUnresolvedReferences(repository)) {
       return; // javac reports the classes it cannot find; nothing half-resolved is generated
+    }
+    if (schemaReader.isPresent()) {
+      Optional<Path> root =
+          RepositoryRoot.find(env.getOptions().get(Options.REPO_PATH), env.getFiler());
+      new DataValidator(reporter, new SourceFiles(root, schemaReader.get())).validate(repository);
+      if (reporter.hasErrors()) {
+        return;
+      }
     }
     write(repository);
   }
@@ -162,7 +186,16 @@ public final class DefinitionsStep {
         repository.all().stream()
             .map(d -> env.getElementUtils().getPackageOf(d.element()).getQualifiedName().toString())
             .toList();
-    new RegistryWriter(filer).write(Naming.registry(packages), contents, repository.all());
+    ClassName registry = Naming.registry(packages);
+    String project = env.getOptions().get(Options.PROJECT);
+    new RegistryWriter(filer)
+        .write(
+            registry,
+            project == null
+                ? Naming.defaultProject(registry.packageName())
+                : Naming.projectName(project),
+            contents,
+            repository.all());
     new RegistryJsonWriter(filer).write(contents, repository.all());
   }
 

@@ -94,4 +94,12 @@ final class DefinitionMessages {
             + " the repository; write definitions by hand",
         element.getSimpleName());
   }
+
+  static String emptyProject(String given) {
+    return String.format(
+        "[FRESHET-DEF-010] the option -Afreshet.project=%s gives no project name; a project name is"
+            + " lower-case letters, digits and underscores, e.g. -Afreshet.project=driver_churn, or"
+            + " leave the option out to name the project after the definitions' package",
+        given);
+  }
 }

@@ -1,5 +1,6 @@
 package dev.freshet.processor.validation;
 
+import dev.freshet.processor.base.Naming;
 import dev.freshet.processor.base.Reporter;
 import dev.freshet.processor.model.Definition;
 import dev.freshet.processor.model.DefinitionKind;
@@ -49,6 +50,16 @@ public final class DefinitionValidator {
     checkUniqueNames(repository);
     for (Definition definition : repository.all()) {
       checkName(definition);
+    }
+  }
+
+  /**
+   * Checks the {@code -Afreshet.project} option, when given: something must be left of it once it
+   * is made a project name.
+   */
+  public void checkProjectOption(String project) {
+    if (project != null && Naming.projectName(project).isEmpty()) {
+      reporter.error(DefinitionMessages.emptyProject(project), null);
     }
   }
 

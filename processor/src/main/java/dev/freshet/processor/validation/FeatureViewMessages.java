@@ -1,6 +1,8 @@
 package dev.freshet.processor.validation;
 
+import dev.freshet.processor.data.SourceSchema;
 import dev.freshet.processor.model.FeatureViewDef;
+import dev.freshet.processor.model.Member;
 
 /** Messages about {@code @FeatureView} definitions. */
 final class FeatureViewMessages {
@@ -72,5 +74,30 @@ final class FeatureViewMessages {
     return String.format(
         "[FRESHET-FV-007] %s lists %s twice in entities; list each entity once",
         view.describe(), named);
+  }
+
+  static String featureColumnMissing(
+      FeatureViewDef view, String feature, String column, SourceSchema schema, String hint) {
+    return String.format(
+        "[FRESHET-FV-009] feature '%s' of %s reads column '%s', but %s has no such column; its"
+            + " columns are %s.%s Rename the feature with @Name, or map the column to it with"
+            + " @FieldMapping on the source",
+        feature, view.describe(), column, schema.file(), schema.names(), hint);
+  }
+
+  static String featureColumnType(
+      FeatureViewDef view, Member feature, String column, SourceSchema schema, String fix) {
+    return String.format(
+        "[FRESHET-FV-010] feature '%s' of %s is declared %s (%s), but column '%s' of %s is %s,"
+            + " which cannot be read as %s; %s",
+        feature.name(),
+        view.describe(),
+        feature.method().getReturnType(),
+        feature.type().valueType(),
+        column,
+        schema.file(),
+        schema.typeOf(column),
+        feature.type().valueType(),
+        fix);
   }
 }

@@ -1,5 +1,6 @@
 package dev.freshet.processor.validation;
 
+import dev.freshet.processor.data.SourceSchema;
 import dev.freshet.processor.model.Definition;
 import dev.freshet.processor.model.FileSourceDef;
 import dev.freshet.processor.model.KafkaSourceDef;
@@ -105,5 +106,21 @@ final class SourceMessages {
         "[FRESHET-SRC-W02] %s gives an avroSchema but reads JSON messages, so the schema is"
             + " ignored; set format = MessageFormat.AVRO or remove avroSchema",
         source.describe());
+  }
+
+  static String timestampColumnMissing(
+      FileSourceDef source, String attribute, String column, SourceSchema schema, String hint) {
+    return String.format(
+        "[FRESHET-SRC-012] %s '%s' of %s is not a column of %s; its columns are %s.%s Name the"
+            + " column that holds it",
+        attribute, column, source.describe(), schema.file(), schema.names(), hint);
+  }
+
+  static String timestampColumnType(
+      FileSourceDef source, String attribute, String column, SourceSchema schema) {
+    return String.format(
+        "[FRESHET-SRC-013] %s '%s' of %s is column '%s' of %s, which is %s; it must be a timestamp"
+            + " or a date: name such a column, or write this one as a timestamp",
+        attribute, column, source.describe(), column, schema.file(), schema.typeOf(column));
   }
 }

@@ -54,7 +54,12 @@ public final class RegistryWriter {
       List<FeatureServiceSpec> featureServices,
       Map<String, FeatureViewDef> materializedViews) {}
 
-  public void write(ClassName name, Contents contents, List<Definition> originatingElements) {
+  /**
+   * Writes the registry {@code name} of project {@code project}; an empty {@code project} leaves
+   * {@link FeatureRegistry#project()} to its default.
+   */
+  public void write(
+      ClassName name, String project, Contents contents, List<Definition> originatingElements) {
     TypeSpec.Builder type =
         TypeSpec.classBuilder(name)
             .addAnnotation(GeneratedFiles.generatedAnnotation())
@@ -121,6 +126,15 @@ public final class RegistryWriter {
         SpecCode::featureService);
     TypeSpec collected = lists.build();
     type.addFields(collected.fieldSpecs());
+    if (!project.isEmpty()) {
+      type.addMethod(
+          MethodSpec.methodBuilder("project")
+              .addAnnotation(Override.class)
+              .addModifiers(Modifier.PUBLIC)
+              .returns(String.class)
+              .addStatement("return $S", project)
+              .build());
+    }
     type.addMethods(collected.methodSpecs());
     type.addMethod(materializerMethod(contents.materializedViews()));
     GeneratedFiles.write(filer, name.packageName(), type.build());

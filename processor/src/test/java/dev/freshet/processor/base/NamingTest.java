@@ -9,13 +9,32 @@ import org.junit.jupiter.api.Test;
 class NamingTest {
 
   @Test
-  void snakeCaseFollowsWordsDigitsAndAcronyms() {
+  void snakeCaseFollowsWordsAndAcronyms() {
     assertThat(Naming.snakeCase("DriverHourlyStats")).isEqualTo("driver_hourly_stats");
-    assertThat(Naming.snakeCase("ModelV1")).isEqualTo("model_v1");
     assertThat(Naming.snakeCase("convRate")).isEqualTo("conv_rate");
     assertThat(Naming.snakeCase("HTTPRequestCount")).isEqualTo("http_request_count");
-    assertThat(Naming.snakeCase("v2Score")).isEqualTo("v2_score");
     assertThat(Naming.snakeCase("already_snake")).isEqualTo("already_snake");
+  }
+
+  @Test
+  void aDigitRunStartsAWordAndKeepsTheLowerCaseLettersAfterIt() {
+    assertThat(Naming.snakeCase("spend7d")).isEqualTo("spend_7d");
+    assertThat(Naming.snakeCase("convRate7d")).isEqualTo("conv_rate_7d");
+    assertThat(Naming.snakeCase("top10Items")).isEqualTo("top_10_items");
+    assertThat(Naming.snakeCase("sha256Hash")).isEqualTo("sha_256_hash");
+    assertThat(Naming.snakeCase("Stats00")).isEqualTo("stats_00");
+    assertThat(Naming.snakeCase("HTTP2Server")).isEqualTo("http_2_server");
+    assertThat(Naming.snakeCase("count_7d")).isEqualTo("count_7d");
+  }
+
+  @Test
+  void aDigitRunAfterAOneLetterWordStaysWithIt() {
+    assertThat(Naming.snakeCase("ModelV1")).isEqualTo("model_v1");
+    assertThat(Naming.snakeCase("ModelV10")).isEqualTo("model_v10");
+    assertThat(Naming.snakeCase("p99Latency")).isEqualTo("p99_latency");
+    assertThat(Naming.snakeCase("v2Score")).isEqualTo("v2_score");
+    assertThat(Naming.snakeCase("f0")).isEqualTo("f0");
+    assertThat(Naming.snakeCase("latencyP99")).isEqualTo("latency_p99");
   }
 
   @Test
@@ -24,6 +43,23 @@ class NamingTest {
     assertThat(Naming.camelCase("hourly_stats__conv_rate")).isEqualTo("hourlyStatsConvRate");
     assertThat(Naming.camelCase("_private")).isEqualTo("private_");
     assertThat(Naming.camelCase("class")).isEqualTo("class_");
+  }
+
+  @Test
+  void camelCaseOfNamesWithDigitsGivesBackTheJavaName() {
+    for (String javaName :
+        List.of("spend7d", "convRate7d", "top10Items", "sha256Hash", "modelV1", "p99Latency")) {
+      assertThat(Naming.camelCase(Naming.snakeCase(javaName))).isEqualTo(javaName);
+    }
+    assertThat(Naming.camelCase("spend_7d")).isEqualTo("spend7d");
+    assertThat(Naming.camelCase("stats_00")).isEqualTo("stats00");
+  }
+
+  @Test
+  void camelCaseIsAlwaysAJavaIdentifier() {
+    assertThat(Naming.camelCase("_7d")).isEqualTo("_7d");
+    assertThat(Naming.camelCase("_")).isEqualTo("__");
+    assertThat(Naming.camelCase("__")).isEqualTo("__");
   }
 
   @Test
@@ -48,6 +84,19 @@ class NamingTest {
     assertThat(Naming.entityConstant("driver")).isEqualTo("ENTITY_DRIVER");
     assertThat(Naming.streamFeatureViewConstant("daily_miles"))
         .isEqualTo("STREAM_VIEW_DAILY_MILES");
+  }
+
+  @Test
+  void projectNamesFollowFeastsRule() {
+    assertThat(Naming.projectName("my-features")).isEqualTo("my_features");
+    assertThat(Naming.projectName("Driver Churn")).isEqualTo("driver_churn");
+    assertThat(Naming.projectName("_private.repo")).isEqualTo("private_repo");
+    assertThat(Naming.projectName("driver_churn_2")).isEqualTo("driver_churn_2");
+    assertThat(Naming.projectName("--")).isEmpty();
+    assertThat(Naming.defaultProject("dev.freshet.sample")).isEqualTo("sample");
+    assertThat(Naming.defaultProject("com.acme.riderFeatures")).isEqualTo("rider_features");
+    assertThat(Naming.defaultProject("features")).isEqualTo("features");
+    assertThat(Naming.defaultProject("")).isEmpty();
   }
 
   @Test

@@ -1,44 +1,24 @@
 package dev.freshet.runtime.offline;
 
+import dev.freshet.spec.ColumnTypes;
 import dev.freshet.spec.ValueType;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Which column types of a Parquet file (as DuckDB names them) a declared value type accepts, and
  * the SQL that reads a column as exactly that type.
  */
 public final class ParquetTypes {
-  private static final Set<String> SMALL_INTEGERS =
-      Set.of("TINYINT", "SMALLINT", "INTEGER", "UTINYINT", "USMALLINT");
-  private static final Set<String> INTEGERS =
-      Set.of("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "UTINYINT", "USMALLINT", "UINTEGER");
-  private static final Set<String> FRACTIONS = Set.of("FLOAT", "DOUBLE");
-
   private ParquetTypes() {}
 
+  /** The rule the annotation processor checks too: {@link ColumnTypes#accepts}. */
   public static boolean accepts(ValueType declared, String columnType) {
-    String type = columnType.toUpperCase(Locale.ROOT);
-    if (declared.isList()) {
-      return type.endsWith("[]")
-          && accepts(declared.elementType(), type.substring(0, type.length() - 2));
-    }
-    return switch (declared) {
-      case INT32 -> SMALL_INTEGERS.contains(type);
-      case INT64 -> INTEGERS.contains(type);
-      case FLOAT, DOUBLE ->
-          FRACTIONS.contains(type) || INTEGERS.contains(type) || type.startsWith("DECIMAL");
-      case BOOL -> type.equals("BOOLEAN");
-      case STRING -> type.equals("VARCHAR");
-      case BYTES -> type.equals("BLOB");
-      case UNIX_TIMESTAMP -> isTimestamp(type);
-      default -> false;
-    };
+    return ColumnTypes.accepts(declared, columnType);
   }
 
+  /** {@link ColumnTypes#isTimestamp}. */
   public static boolean isTimestamp(String columnType) {
-    String type = columnType.toUpperCase(Locale.ROOT);
-    return type.startsWith("TIMESTAMP") || type.equals("DATE");
+    return ColumnTypes.isTimestamp(columnType);
   }
 
   /** Reads {@code column} as {@code declared}: casts numbers, instants as epoch microseconds. */
