@@ -3,6 +3,7 @@ package dev.freshet.processor;
 import com.google.auto.service.AutoService;
 import dev.freshet.processor.base.Options;
 import dev.freshet.processor.base.Reporter;
+import dev.freshet.processor.data.FooterSchemaReader;
 import dev.freshet.processor.data.SchemaReader;
 import dev.freshet.processor.model.DefinitionKind;
 import dev.freshet.processor.step.DefinitionsStep;
@@ -31,8 +32,7 @@ public final class FreshetProcessor extends AbstractProcessor {
   private DefinitionsStep step;
 
   public FreshetProcessor() {
-    // No Parquet footer reader yet: it needs parquet-format-structures on the processor's path.
-    this(Optional.empty());
+    this(Optional.of(new FooterSchemaReader()));
   }
 
   /** A processor that checks the definitions against the files {@code schemaReader} reads. */

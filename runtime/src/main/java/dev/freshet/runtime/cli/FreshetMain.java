@@ -26,8 +26,14 @@ public final class FreshetMain {
    */
   public static int run(List<Class<?>> extraCommands, String... args) {
     UserErrors errors = new UserErrors();
-    try (ApplicationContext context =
-        ApplicationContext.builder(FreshetMain.class, Environment.CLI).start()) {
+    ApplicationContext context;
+    try {
+      context = ApplicationContext.builder(FreshetMain.class, Environment.CLI).start();
+    } catch (RuntimeException e) {
+      // A configuration value that does not read, met by a bean made as the context starts.
+      return errors.handleExecutionException(e, new CommandLine(new FreshetCommand()), null);
+    }
+    try (context) {
       CommandLine commandLine;
       try {
         MicronautFactory factory = new MicronautFactory(context);

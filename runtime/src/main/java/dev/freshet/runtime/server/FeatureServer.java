@@ -29,7 +29,8 @@ import java.util.Map;
 public final class FeatureServer implements AutoCloseable {
   /**
    * What a server needs whatever the application's configuration says, at the lowest precedence so
-   * that configuration can still change it: Feast's port 6566; Prometheus at /metrics (ours, not
+   * that configuration can still change it: Feast's port 6566; idle connections closed after 30 s
+   * (Micronaut's 5 minutes let abandoned ones pile up); Prometheus at /metrics (ours, not
    * Micronaut's JSON one), health details, latency histograms per endpoint, and event-loop threads
    * enough to keep the Redis client's 8 pooled connections busy: reads answer on the event loop and
    * wait there for the store, and a 2-core server had only two of them by default, so only two
@@ -40,6 +41,7 @@ public final class FeatureServer implements AutoCloseable {
   private static final Map<String, Object> DEFAULTS =
       Map.ofEntries(
           Map.entry("micronaut.server.port", 6566),
+          Map.entry("micronaut.server.idle-timeout", "30s"),
           Map.entry("micronaut.netty.event-loops.default.num-threads", 8),
           Map.entry("micronaut.netty.event-loops.default.transport", "epoll,nio"),
           Map.entry("micronaut.server.netty.parent.transport", "epoll,nio"),
