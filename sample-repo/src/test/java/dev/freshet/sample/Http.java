@@ -24,8 +24,12 @@ final class Http {
     return send(request.build());
   }
 
-  static Response get(URL server, String path) {
-    return send(HttpRequest.newBuilder(URI.create(server + path)).GET().build());
+  static Response get(URL server, String path, String... headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server + path)).GET();
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return send(request.build());
   }
 
   private static Response send(HttpRequest request) {

@@ -50,8 +50,14 @@ class RedisServingTest extends ServingContract {
   void healthIsDownAndReadsAre503WhenRedisIsUnreachable() throws Exception {
     int nobody = FreePorts.next();
     try (var unreachable =
-        start(Map.of("freshet.online-store.redis.connection-string", "127.0.0.1:" + nobody))) {
-      Http.Response health = Http.get(unreachable.url(), "/health");
+        start(
+            Map.of(
+                "freshet.online-store.redis.connection-string",
+                "127.0.0.1:" + nobody,
+                "freshet.serving.management-token",
+                "m-secret"))) {
+      Http.Response health =
+          Http.get(unreachable.url(), "/health", "Authorization", "Bearer m-secret");
       assertThat(health.status()).isEqualTo(503);
       assertThat(health.body()).contains("\"status\":\"DOWN\"").contains("cannot ping Redis");
       Http.Response read =

@@ -473,12 +473,29 @@ abstract class ServingContract {
   }
 
   @Test
-  void healthIsUpWithTheStoreInItsDetails() {
+  void healthShowsItsDetailsAndMetricsOnlyToTheManagementToken() {
     Http.Response health = Http.get(url, "/health");
     assertThat(health.status()).isEqualTo(200);
-    assertThat(health.body())
-        .startsWith("{\"name\":\"application\",\"status\":\"UP\"")
-        .contains("\"onlineStore\":{");
+    assertThat(health.body()).isEqualTo("{\"status\":\"UP\"}");
+
+    try (FeatureServer managed =
+        start(
+            Map.of(
+                "freshet.serving.management-token",
+                "m-secret",
+                "freshet.serving.bootstrap",
+                false))) {
+      assertThat(Http.get(managed.url(), "/health").body()).isEqualTo("{\"status\":\"UP\"}");
+      assertThat(Http.get(managed.url(), "/health", "Authorization", "Bearer m-secret").body())
+          .startsWith("{\"name\":\"application\",\"status\":\"UP\"")
+          .contains("\"onlineStore\":{");
+      assertThat(Http.get(managed.url(), "/metrics").status()).isEqualTo(401);
+      assertThat(Http.get(managed.url(), "/metrics/", "Authorization", "Bearer wrong").status())
+          .isEqualTo(401);
+      assertThat(Http.get(managed.url(), "/schedules").status()).isEqualTo(401);
+      assertThat(Http.get(managed.url(), "/metrics", "Authorization", "Bearer m-secret").status())
+          .isEqualTo(200);
+    }
   }
 
   @Test

@@ -417,7 +417,7 @@ class StreamIngestionTest {
 
   @Test
   void aBrokerRestartMidStreamLosesAndDoublesNothing() {
-    FeatureServer server = start(Map.of());
+    FeatureServer server = start(Map.of("freshet.serving.public-health-details", true));
     List<Event> events = new ArrayList<>();
     Instant start = Instant.parse("2023-06-01T00:00:00Z");
     for (int i = 0; i < 200; i++) {
@@ -430,6 +430,7 @@ class StreamIngestionTest {
     send(events.subList(100, 200));
 
     awaitServed(server, events, 1001, 1002, 1003, 1004);
+    // freshet.serving.public-health-details shows them to everyone.
     assertThat(Http.get(server.url(), "/health").body())
         .contains("\"streamIngestion\":{\"name\":\"application\",\"status\":\"UP\"");
   }

@@ -31,6 +31,8 @@ public class ServingConfig {
   private int maxConnections;
   private String readToken;
   private String writeToken;
+  private String managementToken;
+  private boolean publicHealthDetails;
 
   /** The most entity rows one request may ask for; more is answered with 413. */
   public int getMaxEntityRows() {
@@ -134,5 +136,29 @@ public class ServingConfig {
 
   public void setWriteToken(String writeToken) {
     this.writeToken = writeToken;
+  }
+
+  /**
+   * When set, {@code /metrics} and {@code /schedules} need {@code Authorization: Bearer <token>},
+   * and {@code /health} shows its details (store paths, addresses) only to requests with it.
+   */
+  public String getManagementToken() {
+    return managementToken;
+  }
+
+  public void setManagementToken(String managementToken) {
+    this.managementToken = managementToken;
+  }
+
+  /**
+   * Whether {@code /health} shows its details (store paths and addresses, errors) to every request;
+   * false: only to requests with the management token (or the read token without one).
+   */
+  public boolean isPublicHealthDetails() {
+    return publicHealthDetails;
+  }
+
+  public void setPublicHealthDetails(boolean publicHealthDetails) {
+    this.publicHealthDetails = publicHealthDetails;
   }
 }

@@ -15,6 +15,25 @@ public sealed interface EntityRows {
   /** The column every entity row needs: the time the features are wanted as of. */
   String EVENT_TIMESTAMP = "event_timestamp";
 
+  /** What the engines' own columns start with; an entity column may not. */
+  String RESERVED_PREFIX = "__freshet";
+
+  /**
+   * Refuses an entity column the engines' own columns would collide with.
+   *
+   * @throws HistoricalRequestException naming it
+   */
+  static void checkName(String column) {
+    if (column.startsWith(RESERVED_PREFIX)) {
+      throw new HistoricalRequestException(
+          "entity column '"
+              + column
+              + "': names starting with "
+              + RESERVED_PREFIX
+              + " are the engine's own; rename the column");
+    }
+  }
+
   /** A Parquet file. */
   record ParquetFile(Path path) implements EntityRows {}
 
@@ -31,6 +50,7 @@ public sealed interface EntityRows {
       columns = new LinkedHashMap<>(columns);
       int rows = -1;
       for (Map.Entry<String, List<?>> column : columns.entrySet()) {
+        checkName(column.getKey());
         if (rows >= 0 && column.getValue().size() != rows) {
           throw new HistoricalRequestException(
               "entity columns differ in length: column '"

@@ -25,17 +25,31 @@ public class AccessRules {
     /** Feature values: roles all and read, the read token. */
     READ,
     /** Pushes and materialization: roles all and push, the write token. */
-    WRITE
+    WRITE,
+    /** Operating the server (/metrics, /schedules): every role, the management token. */
+    MANAGE
   }
 
   private final Role role;
   private final byte[] readToken;
   private final byte[] writeToken;
+  private final byte[] managementToken;
 
   public AccessRules(ServingConfig config) {
     this.role = config.getRole();
     this.readToken = bytes(config.getReadToken());
     this.writeToken = bytes(config.getWriteToken());
+    this.managementToken = bytes(config.getManagementToken());
+  }
+
+  /**
+   * Whether a request with this {@code Authorization} header may see what the server's health
+   * details name (store paths, addresses, errors): with the management token, or the read token
+   * when there is no management token.
+   */
+  public boolean mayOperate(@Nullable String authorization) {
+    byte[] token = managementToken != null ? managementToken : readToken;
+    return token != null && MessageDigest.isEqual(token, digest(bearer(authorization)));
   }
 
   /**
@@ -47,6 +61,13 @@ public class AccessRules {
   public Refusal check(@Nullable Access access, String endpoint, @Nullable String authorization) {
     if (access == null) {
       return null;
+    }
+    if (access == Access.MANAGE) {
+      return managementToken == null || mayOperate(authorization)
+          ? null
+          : new Refusal(
+              ErrorKind.UNAUTHORIZED,
+              endpoint + " needs the header Authorization: Bearer <management token>");
     }
     boolean read = access == Access.READ;
     boolean write = access == Access.WRITE;

@@ -155,6 +155,7 @@ public class DirectOnlineFeatures
       } catch (RuntimeException | Error e) {
         // Errors too (a class the store needs that fails to load, say): Micronaut's path answers
         // them with a 500, and left to Netty they would close the connection unanswered.
+        OutOfMemory.haltIfOutOfMemory(e);
         buffer.release();
         ErrorMapping.Answer answer = ErrorMapping.of(e);
         if (answer.kind() == ErrorKind.INTERNAL_ERROR) {

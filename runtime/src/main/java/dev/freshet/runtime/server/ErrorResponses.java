@@ -27,6 +27,7 @@ public class ErrorResponses {
 
   @Error(global = true, exception = Throwable.class)
   public HttpResponse<byte[]> failure(HttpRequest<?> request, Throwable e) {
+    OutOfMemory.haltIfOutOfMemory(e);
     ErrorMapping.Answer answer = ErrorMapping.of(e);
     if (answer.kind() == ErrorKind.INTERNAL_ERROR) {
       LOG.error("{} {} failed", request.getMethod(), request.getPath(), e);

@@ -77,6 +77,7 @@ public final class FeatureServer implements AutoCloseable {
                     PropertySource.PropertyConvention.JAVA_PROPERTIES.ordinal() - 1000))
             .properties(properties)
             .start();
+    OutOfMemory.haltOnUncaught();
     StartLeftovers leftovers = null;
     try {
       leftovers = StartLeftovers.noteBefore(context);

@@ -18,6 +18,7 @@ public class MetricsController {
     this.registry = registry;
   }
 
+  @Guarded(AccessRules.Access.MANAGE)
   @Get("/metrics")
   @Produces("text/plain; version=0.0.4; charset=utf-8")
   public String metrics() {

@@ -135,6 +135,12 @@ final class RequestGate extends ChannelDuplexHandler {
   }
 
   @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    OutOfMemory.haltIfOutOfMemory(cause);
+    ctx.fireExceptionCaught(cause);
+  }
+
+  @Override
   public void channelInactive(ChannelHandlerContext ctx) {
     while (!held.isEmpty()) {
       budget.giveBack(held.removeFirst());

@@ -28,6 +28,7 @@ public class SchedulesController {
     this.scheduler = scheduler;
   }
 
+  @Guarded(AccessRules.Access.MANAGE)
   @Get(uri = "/schedules", produces = MediaType.APPLICATION_JSON)
   public HttpResponse<byte[]> schedules() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
@@ -194,6 +195,26 @@ public final class EmbeddedOnlineStore implements OnlineStore {
   @Override
   public String describe() {
     return "embedded " + directory;
+  }
+
+  /**
+   * The directory and the id kept inside it, made on first use: a directory that was deleted and
+   * made again is another store, which materialization loads from scratch.
+   */
+  @Override
+  public synchronized String identity() {
+    byte[] key = ("\0freshet\0store-id\0" + project).getBytes(StandardCharsets.UTF_8);
+    try {
+      byte[] id = db.get(key);
+      if (id == null) {
+        id = UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8);
+        db.put(writeOptions, key, id);
+      }
+      return describe() + " #" + new String(id, StandardCharsets.UTF_8);
+    } catch (RocksDBException e) {
+      throw new OnlineStoreException(
+          "cannot read the store's id in " + directory + ": " + e.getMessage(), e);
+    }
   }
 
   @Override

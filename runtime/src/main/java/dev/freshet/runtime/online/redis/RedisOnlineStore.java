@@ -24,6 +24,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import redis.clients.jedis.AbstractPipeline;
@@ -388,6 +389,26 @@ public final class RedisOnlineStore implements OnlineStore {
   @Override
   public String describe() {
     return description;
+  }
+
+  /**
+   * The deployment and an id kept in it, made on first use: a Redis that lost its data (a restart
+   * without persistence, a flush) is another store, which materialization loads from scratch rather
+   * than taking it to hold what the registry says was written.
+   */
+  @Override
+  public String identity() {
+    byte[] key = ("freshet:" + project + ":store-id").getBytes(StandardCharsets.UTF_8);
+    try {
+      jedis.set(
+          key,
+          UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8),
+          redis.clients.jedis.params.SetParams.setParams().nx());
+      byte[] id = jedis.get(key);
+      return description + " #" + new String(id, StandardCharsets.UTF_8);
+    } catch (JedisException e) {
+      throw unreachable("read the store's id from", e);
+    }
   }
 
   @Override
