@@ -80,7 +80,12 @@ public enum ErrorKind {
       "FRESHET-API-020",
       "UnsupportedContentEncoding",
       415,
-      "the body's Content-Encoding is neither gzip, deflate nor identity");
+      "the body's Content-Encoding is neither gzip, deflate nor identity"),
+  UNDECODABLE_BODY(
+      "FRESHET-API-021",
+      "UndecodableBody",
+      400,
+      "the body is not in the encoding its Content-Encoding names");
 
   private final String id;
   private final String error;

@@ -47,6 +47,11 @@ final class ErrorMapping {
     if (failure instanceof OnlineStoreException e) {
       return new Answer(ErrorKind.ONLINE_STORE_UNAVAILABLE, e.getMessage());
     }
+    if (failure instanceof io.netty.handler.codec.DecoderException e) {
+      return new Answer(
+          ErrorKind.UNDECODABLE_BODY,
+          "the body cannot be decoded as its Content-Encoding says: " + e.getMessage());
+    }
     if (failure instanceof ContentLengthExceededException) {
       return new Answer(ErrorKind.REQUEST_TOO_LARGE, TOO_LARGE_MESSAGE);
     }

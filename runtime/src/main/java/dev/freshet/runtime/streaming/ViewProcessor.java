@@ -26,6 +26,8 @@ abstract class ViewProcessor implements Processor<byte[], Object, byte[], byte[]
   private final MessageReader reader;
   private final Duration interval;
   private ProcessorContext<byte[], byte[]> context;
+  // An event sent to the dead letters writes no row; its transaction must commit all the same.
+  private boolean forwardedSinceCommit;
   final OnlineWriteBuffer buffer;
 
   ViewProcessor(MessageReader reader, OnlineWriteBuffer buffer, Duration interval) {
@@ -41,8 +43,9 @@ abstract class ViewProcessor implements Processor<byte[], Object, byte[], byte[]
   }
 
   private void writeAndCommit() {
-    if (buffer.size() > 0) {
+    if (buffer.size() > 0 || forwardedSinceCommit) {
       buffer.flush();
+      forwardedSinceCommit = false;
       context.commit();
     }
   }
@@ -80,6 +83,7 @@ abstract class ViewProcessor implements Processor<byte[], Object, byte[], byte[]
       headers.remove(SourceProgress.HEADER);
       headers.add(ValidatingProcessor.ERROR_HEADER, unapplied.getBytes(StandardCharsets.UTF_8));
       context.forward(new Record<>(record.key(), raw, record.timestamp(), headers));
+      forwardedSinceCommit = true;
     }
     if (buffer.size() >= COMMIT_AT_ROWS) {
       writeAndCommit();
