@@ -12,7 +12,7 @@ import java.math.BigInteger;
  * (docs/BENCHMARKS.md). The digits are found with Giulietti's Schubfach algorithm ("The Schubfach
  * way to render doubles", 2020): the double's rounding interval is scaled by a power of ten, kept
  * as a 126-bit approximation rounded so that every comparison stays exact, and the shortest decimal
- * in the interval, or the closer of two, is picked.
+ * in the interval, or the closer of two, is picked. (One algorithm, one file, hence its length.)
  */
 final class ShortestDecimal {
   /** The longest text written: sign, 17 digits, point, "E-324". */

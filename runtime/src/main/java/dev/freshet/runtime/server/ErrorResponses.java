@@ -29,7 +29,10 @@ public class ErrorResponses {
   public HttpResponse<byte[]> failure(HttpRequest<?> request, Throwable e) {
     OutOfMemory.haltIfOutOfMemory(e);
     ErrorMapping.Answer answer = ErrorMapping.of(e);
-    if (answer.kind() == ErrorKind.INTERNAL_ERROR) {
+    if (e instanceof java.io.EOFException) {
+      // The client went away before its body was in: nobody is left to answer, nothing failed.
+      LOG.debug("{} {}: {}", request.getMethod(), request.getPath(), e.getMessage());
+    } else if (answer.kind() == ErrorKind.INTERNAL_ERROR) {
       LOG.error("{} {} failed", request.getMethod(), request.getPath(), e);
     } else if (answer.isFault()) {
       LOG.warn("{} {}: {}", request.getMethod(), request.getPath(), e.getMessage());

@@ -3,11 +3,11 @@ package dev.freshet.runtime.server;
 import dev.freshet.runtime.error.ErrorKind;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpRequest;
@@ -16,6 +16,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Locale;
 import java.util.Set;
@@ -23,14 +24,20 @@ import java.util.Set;
 /**
  * What every request on one connection passes before anything decodes it: a body in an encoding the
  * server cannot decode is refused (415), and a body that does not fit in the {@link DecodingBudget}
- * is refused at once (503 with {@code Retry-After}); either closes the connection, its body unread.
- * A taken request holds its share of the budget until its response is written (in order, as
- * HTTP/1.1 answers), or the connection closes.
+ * is refused at once (503 with {@code Retry-After}), before its body is decoded. The refused body
+ * is then read and dropped as it comes (it costs no memory) and the connection closes once it has
+ * come, or after {@link #DRAIN_TIME}: closing while the client still sends would reset the
+ * connection, and most clients would report a broken pipe instead of the answer. A taken request
+ * holds its share of the budget until its response is written (in order, as HTTP/1.1 answers), or
+ * the connection closes.
  */
 final class RequestGate extends ChannelDuplexHandler {
   /** What Micronaut's decompressor decodes; any other encoding would reach a parser as bytes. */
   private static final Set<String> DECODABLE =
       Set.of("identity", "gzip", "x-gzip", "deflate", "x-deflate");
+
+  /** The longest a refused request's body is read and dropped before the connection closes. */
+  static final Duration DRAIN_TIME = Duration.ofSeconds(5);
 
   private final DecodingBudget budget;
   private final long maxRequestSize;
@@ -45,6 +52,12 @@ final class RequestGate extends ChannelDuplexHandler {
    */
   private boolean refusing;
 
+  /** Whether the refused request's body has all come (or none will), and the refusal was sent. */
+  private boolean bodyDrained;
+
+  private boolean refusalSent;
+  private long drainedBytes;
+
   RequestGate(DecodingBudget budget, long maxRequestSize, ConnectionLimit connections) {
     this.budget = budget;
     this.maxRequestSize = maxRequestSize;
@@ -55,7 +68,12 @@ final class RequestGate extends ChannelDuplexHandler {
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     connections.active(ctx.channel());
     if (refusing) {
+      if (msg instanceof HttpContent content) {
+        drainedBytes += content.content().readableBytes();
+        bodyDrained |= msg instanceof LastHttpContent || drainedBytes > maxRequestSize;
+      }
       io.netty.util.ReferenceCountUtil.release(msg);
+      closeWhenDrained(ctx);
       return;
     }
     if (msg instanceof HttpRequest request) {
@@ -90,6 +108,9 @@ final class RequestGate extends ChannelDuplexHandler {
 
   private void refuse(ChannelHandlerContext ctx, Object request, ErrorKind kind, String message) {
     refusing = true;
+    // A client that waits for 100 Continue sends no body once it has the refusal.
+    bodyDrained =
+        HttpUtil.is100ContinueExpected((HttpRequest) request) || request instanceof LastHttpContent;
     io.netty.handler.codec.http.HttpVersion version = ((HttpRequest) request).protocolVersion();
     io.netty.util.ReferenceCountUtil.release(request);
     FullHttpResponse response =
@@ -106,11 +127,27 @@ final class RequestGate extends ChannelDuplexHandler {
       response.headers().set(HttpHeaderNames.RETRY_AFTER, "1");
     }
     // Answered once every request before it was: the earlier responses keep their order.
-    Runnable answer = () -> ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+    Runnable answer =
+        () ->
+            ctx.writeAndFlush(response)
+                .addListener(
+                    written -> {
+                      refusalSent = true;
+                      closeWhenDrained(ctx);
+                    });
+    ctx.executor()
+        .schedule(
+            () -> ctx.close(), DRAIN_TIME.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     if (held.isEmpty()) {
       answer.run();
     } else {
       pendingRefusal = answer;
+    }
+  }
+
+  private void closeWhenDrained(ChannelHandlerContext ctx) {
+    if (refusalSent && bodyDrained) {
+      ctx.close();
     }
   }
 

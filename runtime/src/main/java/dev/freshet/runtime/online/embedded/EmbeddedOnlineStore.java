@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
@@ -46,6 +47,14 @@ public final class EmbeddedOnlineStore implements OnlineStore {
   private final RocksDB db;
   private final WriteOptions writeOptions = new WriteOptions();
   private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
+
+  /**
+   * Held shared by every call and exclusively by {@link #close}: RocksDB crashes the JVM when a
+   * call reaches a closed database, and a server stopping while pushes are in flight would do that.
+   */
+  private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
+
+  private boolean closed;
 
   private EmbeddedOnlineStore(Path directory, String project, Options options, RocksDB db) {
     this.directory = directory;
@@ -91,29 +100,34 @@ public final class EmbeddedOnlineStore implements OnlineStore {
 
   @Override
   public List<List<StoredRow>> read(List<ViewRead> reads) {
-    List<List<StoredRow>> results = new ArrayList<>(reads.size());
+    enter();
     try {
-      for (ViewRead read : reads) {
-        byte[][] wanted = new byte[read.features().size()][];
-        for (int i = 0; i < wanted.length; i++) {
-          wanted[i] = FieldHashes.field(read.view().name(), read.features().get(i));
+      List<List<StoredRow>> results = new ArrayList<>(reads.size());
+      try {
+        for (ViewRead read : reads) {
+          byte[][] wanted = new byte[read.features().size()][];
+          for (int i = 0; i < wanted.length; i++) {
+            wanted[i] = FieldHashes.field(read.view().name(), read.features().get(i));
+          }
+          List<byte[]> keys = new ArrayList<>(read.entities().size());
+          for (List<Object> entity : read.entities()) {
+            keys.add(key(read.view(), entity));
+          }
+          List<byte[]> stored = db.multiGetAsList(keys);
+          List<StoredRow> rows = new ArrayList<>(stored.size());
+          for (byte[] value : stored) {
+            rows.add(decode(value, wanted));
+          }
+          results.add(rows);
         }
-        List<byte[]> keys = new ArrayList<>(read.entities().size());
-        for (List<Object> entity : read.entities()) {
-          keys.add(key(read.view(), entity));
-        }
-        List<byte[]> stored = db.multiGetAsList(keys);
-        List<StoredRow> rows = new ArrayList<>(stored.size());
-        for (byte[] value : stored) {
-          rows.add(decode(value, wanted));
-        }
-        results.add(rows);
+      } catch (RocksDBException e) {
+        throw new OnlineStoreException(
+            "cannot read the embedded online store at " + directory + ": " + e.getMessage(), e);
       }
-    } catch (RocksDBException e) {
-      throw new OnlineStoreException(
-          "cannot read the embedded online store at " + directory + ": " + e.getMessage(), e);
+      return results;
+    } finally {
+      lifecycle.readLock().unlock();
     }
-    return results;
   }
 
   private static StoredRow decode(byte[] stored, byte[][] wanted) {
@@ -130,65 +144,75 @@ public final class EmbeddedOnlineStore implements OnlineStore {
 
   @Override
   public WriteResult write(FeatureViewSpec view, List<? extends FeatureRow> rows, Ties ties) {
-    NewestWins.Batch<? extends FeatureRow> batch = NewestWins.newestPerEntity(rows, ties);
-    List<byte[]> fields = new ArrayList<>();
-    for (FeatureSpec feature : view.features()) {
-      fields.add(FieldHashes.field(view.name(), feature.name()));
-    }
-    List<byte[]> keys = new ArrayList<>(batch.rows().size());
-    TreeSet<Integer> stripeIds = new TreeSet<>();
-    for (FeatureRow row : batch.rows()) {
-      byte[] key = key(view, row.joinKeyValues());
-      keys.add(key);
-      stripeIds.add(stripe(key));
-    }
-    // Locks are taken in stripe order, so concurrent writers never deadlock; within them the
-    // compare and the write are one step.
-    for (int id : stripeIds) {
-      stripes[id].lock();
-    }
-    try (WriteBatch writes = new WriteBatch()) {
-      List<byte[]> stored = db.multiGetAsList(keys);
-      long written = 0;
-      long skipped = batch.skipped();
-      for (int i = 0; i < keys.size(); i++) {
-        FeatureRow row = batch.rows().get(i);
-        byte[] current = stored.get(i);
-        if (current != null
-            && !NewestWins.replaces(
-                row.eventTimestamp(), StoredValue.eventTimestamp(current), ties)) {
-          skipped++;
-          continue;
-        }
-        List<byte[]> values = new ArrayList<>(fields.size());
-        for (int f = 0; f < fields.size(); f++) {
-          values.add(Values.encode(row.featureValues().get(f), view.features().get(f).type()));
-        }
-        writes.put(keys.get(i), StoredValue.encode(row.eventTimestamp(), fields, values));
-        written++;
+    enter();
+    try {
+      NewestWins.Batch<? extends FeatureRow> batch = NewestWins.newestPerEntity(rows, ties);
+      List<byte[]> fields = new ArrayList<>();
+      for (FeatureSpec feature : view.features()) {
+        fields.add(FieldHashes.field(view.name(), feature.name()));
       }
-      db.write(writeOptions, writes);
-      return new WriteResult(written, skipped);
-    } catch (RocksDBException e) {
-      throw new OnlineStoreException(
-          "cannot write the embedded online store at " + directory + ": " + e.getMessage(), e);
+      List<byte[]> keys = new ArrayList<>(batch.rows().size());
+      TreeSet<Integer> stripeIds = new TreeSet<>();
+      for (FeatureRow row : batch.rows()) {
+        byte[] key = key(view, row.joinKeyValues());
+        keys.add(key);
+        stripeIds.add(stripe(key));
+      }
+      // Locks are taken in stripe order, so concurrent writers never deadlock; within them the
+      // compare and the write are one step.
+      for (int id : stripeIds) {
+        stripes[id].lock();
+      }
+      try (WriteBatch writes = new WriteBatch()) {
+        List<byte[]> stored = db.multiGetAsList(keys);
+        long written = 0;
+        long skipped = batch.skipped();
+        for (int i = 0; i < keys.size(); i++) {
+          FeatureRow row = batch.rows().get(i);
+          byte[] current = stored.get(i);
+          if (current != null
+              && !NewestWins.replaces(
+                  row.eventTimestamp(), StoredValue.eventTimestamp(current), ties)) {
+            skipped++;
+            continue;
+          }
+          List<byte[]> values = new ArrayList<>(fields.size());
+          for (int f = 0; f < fields.size(); f++) {
+            values.add(Values.encode(row.featureValues().get(f), view.features().get(f).type()));
+          }
+          writes.put(keys.get(i), StoredValue.encode(row.eventTimestamp(), fields, values));
+          written++;
+        }
+        db.write(writeOptions, writes);
+        return new WriteResult(written, skipped);
+      } catch (RocksDBException e) {
+        throw new OnlineStoreException(
+            "cannot write the embedded online store at " + directory + ": " + e.getMessage(), e);
+      } finally {
+        for (int id : stripeIds.descendingSet()) {
+          stripes[id].unlock();
+        }
+      }
     } finally {
-      for (int id : stripeIds.descendingSet()) {
-        stripes[id].unlock();
-      }
+      lifecycle.readLock().unlock();
     }
   }
 
   @Override
   public void deleteView(FeatureViewSpec view) {
-    byte[] from = viewPrefix(view);
-    byte[] to = Arrays.copyOf(from, from.length);
-    to[to.length - 1]++; // the prefix ends with the 0 separator, so this is the next prefix
+    enter();
     try {
-      db.deleteRange(from, to);
-    } catch (RocksDBException e) {
-      throw new OnlineStoreException(
-          "cannot delete view " + view.name() + " from " + directory + ": " + e.getMessage(), e);
+      byte[] from = viewPrefix(view);
+      byte[] to = Arrays.copyOf(from, from.length);
+      to[to.length - 1]++; // the prefix ends with the 0 separator, so this is the next prefix
+      try {
+        db.deleteRange(from, to);
+      } catch (RocksDBException e) {
+        throw new OnlineStoreException(
+            "cannot delete view " + view.name() + " from " + directory + ": " + e.getMessage(), e);
+      }
+    } finally {
+      lifecycle.readLock().unlock();
     }
   }
 
@@ -203,25 +227,50 @@ public final class EmbeddedOnlineStore implements OnlineStore {
    */
   @Override
   public synchronized String identity() {
-    byte[] key = ("\0freshet\0store-id\0" + project).getBytes(StandardCharsets.UTF_8);
+    enter();
     try {
-      byte[] id = db.get(key);
-      if (id == null) {
-        id = UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8);
-        db.put(writeOptions, key, id);
+      byte[] key = ("\0freshet\0store-id\0" + project).getBytes(StandardCharsets.UTF_8);
+      try {
+        byte[] id = db.get(key);
+        if (id == null) {
+          id = UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8);
+          db.put(writeOptions, key, id);
+        }
+        return describe() + " #" + new String(id, StandardCharsets.UTF_8);
+      } catch (RocksDBException e) {
+        throw new OnlineStoreException(
+            "cannot read the store's id in " + directory + ": " + e.getMessage(), e);
       }
-      return describe() + " #" + new String(id, StandardCharsets.UTF_8);
-    } catch (RocksDBException e) {
-      throw new OnlineStoreException(
-          "cannot read the store's id in " + directory + ": " + e.getMessage(), e);
+    } finally {
+      lifecycle.readLock().unlock();
     }
   }
 
+  /** Takes the shared lock of a call; refuses the call once the store is closed. */
+  private void enter() {
+    lifecycle.readLock().lock();
+    if (closed) {
+      lifecycle.readLock().unlock();
+      throw new OnlineStoreException(
+          "the embedded online store at " + directory + " is closed: the server is stopping");
+    }
+  }
+
+  /** Waits for the calls in flight to end, then closes; later calls are refused. */
   @Override
   public void close() {
-    writeOptions.close();
-    db.close();
-    options.close();
+    lifecycle.writeLock().lock();
+    try {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      writeOptions.close();
+      db.close();
+      options.close();
+    } finally {
+      lifecycle.writeLock().unlock();
+    }
   }
 
   private byte[] viewPrefix(FeatureViewSpec view) {

@@ -48,6 +48,10 @@ import redis.clients.jedis.util.JedisClusterCRC16;
  * The online store on Redis, standalone or cluster (the client splits pipelines per node), in
  * Feast's layout. Reads are one pipeline of HMGETs; writes are pipelined EVALSHA calls of the
  * newest-wins script, in batches.
+ *
+ * <p>Longer than most files here on purpose: reads, writes and deletes share one thing that must
+ * not drift apart, how a view's fields and an entity's key are laid out and grouped into pipelines
+ * per cluster node; the bytes themselves are in {@code layout/}.
  */
 public final class RedisOnlineStore implements OnlineStore {
   /** Rows one script call writes; bounded so one call never blocks Redis for long. */

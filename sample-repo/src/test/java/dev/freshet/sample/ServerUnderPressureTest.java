@@ -1,0 +1,272 @@
+package dev.freshet.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.freshet.testing.FreePorts;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The server in a JVM of its own, pushed past what it can hold: 200 concurrent pushes of the most
+ * rows a push may have under a 256 MB heap, and 20,000 idle connections against a process that may
+ * open 20,000 files. Every push is answered (200, or 503 at once while the server decodes all it
+ * takes), /health answers throughout, a refused push writes nothing, and a new client is served.
+ */
+class ServerUnderPressureTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int ROWS = 10_000;
+
+  @TempDir Path root;
+  private Process server;
+  private URL url;
+
+  @AfterEach
+  void stopServer() throws Exception {
+    if (server != null) {
+      server.destroy();
+      if (!server.waitFor(20, TimeUnit.SECONDS)) {
+        server.destroyForcibly().waitFor();
+      }
+      // A stop while requests are in flight must not crash the JVM (RocksDB closed under a write).
+      try (var files = Files.list(root)) {
+        assertThat(files.map(f -> f.getFileName().toString()))
+            .noneMatch(name -> name.startsWith("hs_err"));
+      }
+    }
+  }
+
+  private void startServer(String... jvmOptions) throws Exception {
+    Path repo = DriverStats.newRepository(root.resolve("repo"));
+    int port = FreePorts.next();
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(List.of(jvmOptions));
+    command.addAll(
+        List.of(
+            "-Dfreshet.repo-path=" + repo,
+            "-cp",
+            System.getProperty("java.class.path"),
+            "dev.freshet.runtime.cli.FreshetMain",
+            "serve",
+            "--port",
+            Integer.toString(port)));
+    Path log = root.resolve("server.log");
+    server =
+        new ProcessBuilder(command)
+            .directory(root.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    url = new URL("http://127.0.0.1:" + port);
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+    while (!Files.readString(log).contains("Serving on")) {
+      if (!server.isAlive() || Instant.now().isAfter(deadline)) {
+        throw new AssertionError("the server did not start: " + Files.readString(log));
+      }
+      StreamIngestionTest.sleep(200);
+    }
+  }
+
+  /** A push of {@link #ROWS} new drivers from {@code first}, each with {@code miles} miles. */
+  private static String push(long first, double miles) {
+    StringBuilder ids = new StringBuilder();
+    StringBuilder values = new StringBuilder();
+    StringBuilder times = new StringBuilder();
+    for (int i = 0; i < ROWS; i++) {
+      String comma = i == 0 ? "" : ",";
+      ids.append(comma).append(first + i);
+      values.append(comma).append(miles);
+      times.append(comma).append("\"2030-01-01 00:00:00\"");
+    }
+    return "{\"push_source_name\": \"driver_stats_push_source\", \"to\": \"online\", \"df\": {\"driver_id\": ["
+        + ids
+        + "], \"daily_miles_driven\": ["
+        + values
+        + "], \"event_timestamp\": ["
+        + times
+        + "], \"created\": ["
+        + times
+        + "]}}";
+  }
+
+  @Test
+  void twoHundredConcurrentMaximumPushesUnderA256MegabyteHeapAreEachAnsweredAndNoneHalfWritten()
+      throws Exception {
+    startServer("-Xmx256m");
+    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    AtomicBoolean storming = new AtomicBoolean(true);
+    AtomicInteger healthFailures = new AtomicInteger();
+    AtomicInteger healthChecks = new AtomicInteger();
+    Thread health =
+        new Thread(
+            () -> {
+              while (storming.get()) {
+                long started = System.nanoTime();
+                Http.Response answer = Http.get(url, "/health");
+                healthChecks.incrementAndGet();
+                if (answer.status() != 200
+                    || System.nanoTime() - started > TimeUnit.SECONDS.toNanos(5)) {
+                  healthFailures.incrementAndGet();
+                }
+                StreamIngestionTest.sleep(200);
+              }
+            });
+    health.start();
+    List<CompletableFuture<HttpResponse<String>>> pushes = new ArrayList<>();
+    for (int p = 0; p < 200; p++) {
+      pushes.add(
+          client.sendAsync(
+              HttpRequest.newBuilder(URI.create(url + "/push"))
+                  .timeout(Duration.ofSeconds(120))
+                  .POST(HttpRequest.BodyPublishers.ofString(push(1_000_000L + p * (long) ROWS, p)))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString()));
+    }
+    List<Integer> statuses = new ArrayList<>();
+    for (CompletableFuture<HttpResponse<String>> answer : pushes) {
+      HttpResponse<String> response = answer.get(180, TimeUnit.SECONDS);
+      statuses.add(response.statusCode());
+      if (response.statusCode() == 503) {
+        assertThat(response.body()).contains("\"error\":\"ServerBusy\"");
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
+      }
+    }
+    storming.set(false);
+    health.join();
+    System.out.printf(
+        "200 pushes of %,d rows: %d answered 200, %d answered 503; %d health checks%n",
+        ROWS,
+        statuses.stream().filter(s -> s == 200).count(),
+        statuses.stream().filter(s -> s == 503).count(),
+        healthChecks.get());
+
+    assertThat(statuses).allMatch(status -> status == 200 || status == 503);
+    assertThat(statuses).contains(200);
+    assertThat(server.isAlive()).isTrue();
+    assertThat(healthFailures.get()).as("of %d health checks", healthChecks.get()).isZero();
+    for (int p = 0; p < 200; p++) {
+      long first = 1_000_000L + p * (long) ROWS;
+      JsonNode miles = served(client, first, first + ROWS - 1);
+      String expected = statuses.get(p) == 200 ? "PRESENT" : "NOT_FOUND";
+      assertThat(miles.get("statuses").get(0).asText())
+          .as("push %d (%d)", p, statuses.get(p))
+          .isEqualTo(expected);
+      assertThat(miles.get("statuses").get(1).asText())
+          .as("push %d (%d)", p, statuses.get(p))
+          .isEqualTo(expected);
+    }
+  }
+
+  private JsonNode served(HttpClient client, long... drivers) throws Exception {
+    StringBuilder ids = new StringBuilder();
+    for (long driver : drivers) {
+      ids.append(ids.length() == 0 ? "" : ",").append(driver);
+    }
+    HttpResponse<String> response =
+        client.send(
+            HttpRequest.newBuilder(URI.create(url + "/get-online-features"))
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"features\": [\"driver_daily_features:daily_miles_driven\"], \"entities\": {\"driver_id\": ["
+                            + ids
+                            + "]}}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return JSON.readTree(response.body()).get("results").get(1);
+  }
+
+  @Test
+  void twentyThousandIdleConnectionsLeaveRoomForANewClient() throws Exception {
+    startServer("-Xmx512m");
+    Path holder = root.resolve("Holder.java");
+    Files.writeString(
+        holder,
+        """
+        import java.net.Socket;
+        import java.util.ArrayList;
+        import java.util.List;
+
+        /** Opens N connections to host:port, says so, and holds them until its input closes. */
+        public class Holder {
+          public static void main(String[] args) throws Exception {
+            List<Socket> sockets = new ArrayList<>();
+            for (int i = 0; i < Integer.parseInt(args[2]); i++) {
+              try {
+                sockets.add(new Socket(args[0], Integer.parseInt(args[1])));
+              } catch (Exception refused) {
+                // the server closed or refused one: go on
+              }
+            }
+            System.out.println("holding " + sockets.size());
+            System.out.flush();
+            System.in.read();
+          }
+        }
+        """);
+    List<Process> holders = new ArrayList<>();
+    try {
+      for (int h = 0; h < 2; h++) {
+        holders.add(
+            new ProcessBuilder(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx128m",
+                    holder.toString(),
+                    "127.0.0.1",
+                    Integer.toString(url.getPort()),
+                    "10000")
+                .redirectErrorStream(true)
+                .start());
+      }
+      for (Process process : holders) {
+        String line =
+            new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))
+                .readLine();
+        assertThat(line).isEqualTo("holding 10000");
+      }
+
+      Http.Response read =
+          Http.post(
+              url,
+              "/get-online-features",
+              "{\"feature_service\": \"model_v1\", \"entities\": {\"driver_id\": [1001]}}");
+      assertThat(read.status()).isEqualTo(200);
+      assertThat(read.body()).contains("0.4045884609222412");
+      assertThat(Http.get(url, "/health").status()).isEqualTo(200);
+      assertThat(server.isAlive()).isTrue();
+    } finally {
+      for (Process process : holders) {
+        try {
+          process.getOutputStream().close();
+        } catch (IOException closed) {
+          // it ended already
+        }
+        process.destroy();
+        process.waitFor(10, TimeUnit.SECONDS);
+      }
+    }
+  }
+}
