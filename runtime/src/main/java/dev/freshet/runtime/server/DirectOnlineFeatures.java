@@ -98,36 +98,19 @@ public class DirectOnlineFeatures
       BeanCreatedEvent<NettyServerCustomizer.Registry> event) {
     NettyServerCustomizer.Registry registry = event.getBean();
     if (enabled) {
-      registry.register(new Installer(null));
+      registry.register(new OnEachConnection(this::install));
     }
     return registry;
   }
 
-  /** Puts a handler on each HTTP/1 connection's pipeline once Micronaut has built it. */
-  private final class Installer implements NettyServerCustomizer {
-    private final Channel connection;
-
-    Installer(Channel connection) {
-      this.connection = connection;
-    }
-
-    @Override
-    public NettyServerCustomizer specializeForChannel(Channel channel, ChannelRole role) {
-      return role == ChannelRole.CONNECTION ? new Installer(channel) : this;
-    }
-
-    @Override
-    public void onStreamPipelineBuilt() {
-      if (connection == null) {
-        return;
-      }
-      ChannelPipeline pipeline = connection.pipeline();
-      if (pipeline.get(MICRONAUT_HANDLER) != null) {
-        pipeline.addBefore(
-            MICRONAUT_HANDLER,
-            "freshet-online-features",
-            new OnlineFeaturesHandler(DirectOnlineFeatures.this, maxRequestSize, dateHeader));
-      }
+  /** Puts the read handler on each HTTP/1 connection's pipeline once Micronaut has built it. */
+  private void install(Channel connection) {
+    ChannelPipeline pipeline = connection.pipeline();
+    if (pipeline.get(MICRONAUT_HANDLER) != null) {
+      pipeline.addBefore(
+          MICRONAUT_HANDLER,
+          "freshet-online-features",
+          new OnlineFeaturesHandler(this, maxRequestSize, dateHeader));
     }
   }
 

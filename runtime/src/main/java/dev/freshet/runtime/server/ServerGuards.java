@@ -39,7 +39,7 @@ public class ServerGuards implements BeanCreatedEventListener<NettyServerCustomi
   public NettyServerCustomizer.Registry onCreated(
       BeanCreatedEvent<NettyServerCustomizer.Registry> event) {
     NettyServerCustomizer.Registry registry = event.getBean();
-    registry.register(new Installer(null));
+    registry.register(new OnEachConnection(this::install));
     return registry;
   }
 
@@ -52,31 +52,14 @@ public class ServerGuards implements BeanCreatedEventListener<NettyServerCustomi
     return connections.max();
   }
 
-  private final class Installer implements NettyServerCustomizer {
-    private final Channel connection;
-
-    Installer(Channel connection) {
-      this.connection = connection;
-    }
-
-    @Override
-    public NettyServerCustomizer specializeForChannel(Channel channel, ChannelRole role) {
-      return role == ChannelRole.CONNECTION ? new Installer(channel) : this;
-    }
-
-    @Override
-    public void onStreamPipelineBuilt() {
-      if (connection == null) {
-        return;
-      }
-      ChannelPipeline pipeline = connection.pipeline();
-      if (pipeline.get(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC) != null
-          && pipeline.get("freshet-gate") == null) {
-        RequestGate gate = new RequestGate(budget, maxRequestSize, connections);
-        pipeline.addAfter(
-            ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, "freshet-gate", gate);
-        connections.opened(connection, gate);
-      }
+  /** Puts the gate after the HTTP codec of each connection once Micronaut has built it. */
+  private void install(Channel connection) {
+    ChannelPipeline pipeline = connection.pipeline();
+    if (pipeline.get(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC) != null
+        && pipeline.get("freshet-gate") == null) {
+      RequestGate gate = new RequestGate(budget, maxRequestSize, connections);
+      pipeline.addAfter(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, "freshet-gate", gate);
+      connections.opened(connection, gate);
     }
   }
 }
