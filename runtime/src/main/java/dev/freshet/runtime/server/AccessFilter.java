@@ -4,8 +4,10 @@ import dev.freshet.runtime.config.ServingConfig;
 import dev.freshet.runtime.server.AccessRules.Access;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
@@ -74,8 +76,38 @@ public class AccessFilter {
         route.get() instanceof UriRouteInfo<?, ?> uri
             ? uri.getUriMatchTemplate().toPathString()
             : request.getPath();
-    AccessRules.Refusal refusal =
-        rules.check(access, endpoint, request.getHeaders().get(HttpHeaders.AUTHORIZATION));
-    return refusal == null ? null : ErrorResponses.json(refusal.kind(), refusal.message());
+    AccessRules.Refusal refusal = rules.check(access, endpoint, authorization(request, endpoint));
+    if (refusal == null) {
+      return null;
+    }
+    return route.get().getProduces().contains(MediaType.TEXT_HTML_TYPE)
+        ? ErrorResponses.page(refusal.kind(), refusal.message())
+        : ErrorResponses.json(refusal.kind(), refusal.message());
   }
+
+  /**
+   * The request's {@code Authorization} header; for the UI's GET routes, which a browser opens
+   * without one, the token the UI's page stored in the {@value #UI_TOKEN_COOKIE} cookie instead.
+   * (The cookie is {@code SameSite=Strict}, and only GETs of {@code /ui} read it, so another site
+   * cannot use it to read or write anything.)
+   */
+  @Nullable
+  private static String authorization(HttpRequest<?> request, String endpoint) {
+    String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
+    if (header != null || request.getMethod() != HttpMethod.GET || !endpoint.startsWith("/ui")) {
+      return header;
+    }
+    return request
+        .getCookies()
+        .findCookie(UI_TOKEN_COOKIE)
+        .map(
+            cookie ->
+                "Bearer "
+                    + java.net.URLDecoder.decode(
+                        cookie.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+        .orElse(null);
+  }
+
+  /** Where the UI keeps the token its user typed. */
+  public static final String UI_TOKEN_COOKIE = "freshet-token";
 }

@@ -49,7 +49,7 @@ public class ErrorResponses {
             + " "
             + request.getPath()
             + "; the endpoints are POST /get-online-features, POST /get-historical-features, POST /push, POST /materialize,"
-            + " POST /materialize-incremental, GET /schedules, GET /health and GET /metrics");
+            + " POST /materialize-incremental, GET /schedules, GET /health, GET /metrics and GET /ui");
   }
 
   @Error(global = true, status = HttpStatus.METHOD_NOT_ALLOWED)
@@ -63,6 +63,44 @@ public class ErrorResponses {
     return HttpResponse.<byte[]>status(HttpStatus.valueOf(kind.status()))
         .body(body(kind, message))
         .contentType(MediaType.APPLICATION_JSON_TYPE);
+  }
+
+  /**
+   * A refusal of a page a browser opened (the UI): the same message in words, and where a token is
+   * missing or wrong a field to give it, kept in a cookie that the UI's routes read.
+   */
+  static HttpResponse<byte[]> page(ErrorKind kind, String message) {
+    String form =
+        kind == ErrorKind.UNAUTHORIZED
+            ? "<form id=\"token-form\"><label>Read token <input id=\"token\" type=\"password\""
+                + " autocomplete=\"off\"></label> <button>Open the UI</button></form>"
+                + "<script>document.getElementById('token-form').onsubmit=function(e){"
+                + "e.preventDefault();document.cookie='"
+                + AccessFilter.UI_TOKEN_COOKIE
+                + "='+encodeURIComponent(document.getElementById('token').value)"
+                + "+';path=/;SameSite=Strict';location.reload();};</script>"
+            : "";
+    String html =
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Freshet: "
+            + kind.status()
+            + "</title><link rel=\"icon\" href=\"data:,\">"
+            + "<link rel=\"stylesheet\" href=\"/ui/assets/app.css\"></head><body>"
+            + "<main class=\"refusal\"><h1>Freshet</h1><p class=\"error\" id=\"refusal\">"
+            + escape(message)
+            + " ("
+            + kind.status()
+            + " "
+            + kind.error()
+            + ")</p>"
+            + form
+            + "</main></body></html>";
+    return HttpResponse.<byte[]>status(HttpStatus.valueOf(kind.status()))
+        .body(html.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        .contentType(MediaType.TEXT_HTML + ";charset=utf-8");
+  }
+
+  private static String escape(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
   /** {@code {"error": ..., "code": ..., "message": ...}}, as every error response's body. */
