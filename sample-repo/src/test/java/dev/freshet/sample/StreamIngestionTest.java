@@ -170,7 +170,19 @@ class StreamIngestionTest {
       boolean all = true;
       for (long driver : drivers) {
         Map.Entry<Instant, Double> want = expected(events, driver);
-        Map.Entry<String, Double> got = served(server, driver);
+        Map.Entry<String, Double> got;
+        try {
+          got = served(server, driver);
+        } catch (IllegalStateException unavailable) {
+          // A read past the store's deadline is a 503 by design (a busy machine, Redis writing a
+          // backlog): not yet served, ask again.
+          if (!unavailable.getMessage().contains("OnlineStoreUnavailable")) {
+            throw unavailable;
+          }
+          last.put(driver, unavailable.getMessage());
+          all = false;
+          continue;
+        }
         last.put(driver, got + " (want " + want + ")");
         all &=
             got.getKey().equals(want.getKey().toString())
