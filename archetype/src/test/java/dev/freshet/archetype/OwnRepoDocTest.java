@@ -22,8 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
  * docs/own-repo.md, run as a user runs it: every {@code $} command of its console blocks, in order,
  * in a temporary directory, with the archetype and Freshet's artifacts this build installed in the
  * local repository. Each output line the page shows must be a line of the command's output, in the
- * order shown. Maven runs offline ({@code -B -o}) on this build's local repository; {@code serve}
- * gets a free port instead of 6566.
+ * order shown. Maven runs in batch mode ({@code -B}) on this build's local repository, online, so
+ * that a plugin only the generated repository uses is fetched as a user's Maven would; {@code
+ * serve} gets a free port instead of 6566.
  */
 class OwnRepoDocTest {
   private static final String MISTAKE_SECTION = "## A mistake the compiler catches";
@@ -172,7 +173,7 @@ class OwnRepoDocTest {
     switch (words.get(0)) {
       case "mvn" -> {
         argv.add(MAVEN_HOME.resolve("bin/mvn").toString());
-        argv.addAll(List.of("-B", "-o", "-Dmaven.repo.local=" + LOCAL_REPOSITORY));
+        argv.addAll(List.of("-B", "-Dmaven.repo.local=" + LOCAL_REPOSITORY));
       }
       case "java" -> argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       default -> throw new IllegalArgumentException("the page runs " + words);
