@@ -4,7 +4,6 @@ import dev.freshet.runtime.config.FreshetConfig;
 import dev.freshet.runtime.historical.OfflineEngine;
 import dev.freshet.spec.FeatureRegistry;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /** The contract on Spark's engine, on {@code local[2]}. */
@@ -13,12 +12,7 @@ class SparkEngineContractTest extends OfflineEngineContract {
 
   @BeforeAll
   static void startSpark() {
-    spark = LocalSpark.start();
-  }
-
-  @AfterAll
-  static void stopSpark() {
-    spark.stop();
+    spark = LocalSpark.get();
   }
 
   @Override

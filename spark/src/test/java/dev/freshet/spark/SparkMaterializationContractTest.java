@@ -4,7 +4,6 @@ import dev.freshet.runtime.config.FreshetConfig;
 import dev.freshet.runtime.config.OnlineStoreConfig;
 import dev.freshet.runtime.materialize.MaterializationJob;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /** The contract on Spark, {@code local[2]}: the executors' tasks write to Redis. */
@@ -13,12 +12,7 @@ class SparkMaterializationContractTest extends MaterializationContract {
 
   @BeforeAll
   static void startSpark() {
-    spark = LocalSpark.start();
-  }
-
-  @AfterAll
-  static void stopSpark() {
-    spark.stop();
+    spark = LocalSpark.get();
   }
 
   @Override
