@@ -122,6 +122,20 @@ class SparkCommandLineTest {
     Cli.Result result = Cli.run(properties, "materialize-incremental", "--engine", "spark", "now");
 
     assertThat(result.exitCode()).as(result.err() + result.out()).isZero();
+    String[] counts =
+        Parquet.query(
+                "SELECT count(*), count(DISTINCT driver_id) FROM read_parquet('"
+                    + repo.resolve("data/driver_stats.parquet")
+                    + "')")
+            .get(0)
+            .split(" ");
+    assertThat(result.out())
+        .contains("driver_hourly_stats: from ")
+        .contains(", on the engine")
+        .contains(
+            String.format("driver_hourly_stats: %,d rows read from ", Long.parseLong(counts[0])))
+        .contains(
+            String.format(", %,d entities written, 0 skipped as older", Long.parseLong(counts[1])));
     // Each driver's latest row of the whole file, by the greatest event time, then created.
     List<String> expected =
         Parquet.query(

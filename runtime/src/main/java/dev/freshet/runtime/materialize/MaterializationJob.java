@@ -344,7 +344,7 @@ public class MaterializationJob {
       Instant began) {
     FeatureViewSpec view = plan.view();
     // The engine counts entities as it writes; asking first would cost a pass over the source.
-    progress.started(view.name(), from.at(), from.why(), 0);
+    progress.started(view.name(), from.at(), from.why(), -1);
     LatestRowsWriter.Written written = engine.write(view, plan.source(), from.at(), end, store);
     progress.advanced(view.name(), written.entities());
     registryStore.recordInterval(view.name(), store.identity(), new Interval(from.at(), end));
