@@ -216,6 +216,43 @@ abstract class OfflineEngineContract {
   }
 
   @Test
+  void aDirectoryOfParquetFilesIsOneSource() throws Exception {
+    FileSourceSpec directory =
+        new FileSourceSpec("split", "split_stats", "ts", "created", Map.of(), "", Map.of(), "");
+    FeatureViewSpec view =
+        new FeatureViewSpec(
+            "split_view",
+            List.of("driver"),
+            List.of(DRIVER),
+            "split",
+            Duration.ZERO,
+            true,
+            List.of(new FeatureSpec("trips", ValueType.INT64, true)),
+            "",
+            Map.of(),
+            "");
+    Files.createDirectories(repo.resolve("split_stats"));
+    // The tie of driver 1 at 10:00 spans the two files: the later created time wins across them.
+    Parquet.writeStats(repo.resolve("split_stats/part-a.parquet"), EDGE_STATS.subList(0, 1));
+    Parquet.writeStats(repo.resolve("split_stats/part-b.parquet"), EDGE_STATS.subList(1, 4));
+    HistoricalFeatures split = open(new TestRegistry(List.of(directory), List.of(view)));
+    Map<String, List<?>> entities = new LinkedHashMap<>();
+    entities.put("driver_id", List.of(1L, 1L, 2L));
+    entities.put("event_timestamp", List.of(at("10:00:00"), at("13:00:00"), at("09:00:00")));
+
+    HistoricalTable table =
+        split.read(
+            split.features(List.of("split_view:trips"), false), new EntityRows.Columns(entities));
+
+    assertThat(table.rows())
+        .isEqualTo(
+            List.of(
+                Arrays.asList(1L, at("10:00:00"), 2L),
+                Arrays.asList(1L, at("13:00:00"), 3L),
+                Arrays.asList(2L, at("09:00:00"), 4L)));
+  }
+
+  @Test
   void csvEntityRowsWithMixedOffsetsReadNaiveTimesAsUtc() throws Exception {
     writeStats(EDGE_STATS);
     Path csv = repo.resolve("entities.csv");
