@@ -1,13 +1,19 @@
 package dev.freshet.runtime.cli;
 
+import dev.freshet.runtime.config.FreshetConfig;
+import dev.freshet.runtime.config.OfflineConfig;
+import dev.freshet.runtime.config.OnlineStoreConfig;
+import dev.freshet.runtime.engine.BatchEngine;
 import dev.freshet.runtime.historical.EntityRows;
 import dev.freshet.runtime.historical.HistoricalFeatures;
 import dev.freshet.runtime.historical.HistoricalQuery;
+import dev.freshet.spec.FeatureRegistry;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -65,10 +71,30 @@ public class GetHistoricalFeaturesCommand implements Runnable {
       description = "Where to write: a .parquet or .csv file, replaced once complete.")
   Path out;
 
+  @Mixin EngineOption engine;
+
   @Inject HistoricalFeatures historical;
+
+  @Inject FeatureRegistry registry;
+
+  @Inject FreshetConfig freshet;
+
+  @Inject OfflineConfig offline;
+
+  @Inject OnlineStoreConfig online;
 
   @Override
   public void run() {
+    if (engine.isDuckDb(offline)) {
+      run(historical);
+      return;
+    }
+    try (BatchEngine opened = engine.open(registry, freshet, offline, online)) {
+      run(new HistoricalFeatures(registry, opened.historical()));
+    }
+  }
+
+  private void run(HistoricalFeatures historical) {
     HistoricalQuery query =
         features.service != null
             ? historical.featureService(features.service, fullFeatureNames)

@@ -1,8 +1,12 @@
 package dev.freshet.runtime.cli;
 
 import dev.freshet.runtime.config.FreshetConfig;
+import dev.freshet.runtime.config.OfflineConfig;
+import dev.freshet.runtime.config.OnlineStoreConfig;
+import dev.freshet.runtime.engine.BatchEngine;
 import dev.freshet.runtime.materialize.MaterializationJob;
 import dev.freshet.runtime.registry.Applier;
+import dev.freshet.spec.FeatureRegistry;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import picocli.CommandLine.Command;
@@ -36,7 +40,15 @@ public class MaterializeCommand implements Runnable {
 
   @Mixin MaterializeOptions options;
 
+  @Mixin EngineOption engine;
+
   @Inject MaterializationJob job;
+
+  @Inject FeatureRegistry registry;
+
+  @Inject OfflineConfig offline;
+
+  @Inject OnlineStoreConfig online;
 
   @Inject Applier applier;
 
@@ -45,7 +57,15 @@ public class MaterializeCommand implements Runnable {
   @Override
   public void run() {
     MaterializeOptions.requireApplied(applier, freshet);
-    job.materialize(
-        options.views, start, end, MaterializeOptions.progress(spec.commandLine().getOut()));
+    if (engine.isDuckDb(offline)) {
+      job.materialize(
+          options.views, start, end, MaterializeOptions.progress(spec.commandLine().getOut()));
+      return;
+    }
+    try (BatchEngine opened = engine.open(registry, freshet, offline, online)) {
+      MaterializationJob on = job.on(opened.materialization().orElseThrow());
+      on.materialize(
+          options.views, start, end, MaterializeOptions.progress(spec.commandLine().getOut()));
+    }
   }
 }

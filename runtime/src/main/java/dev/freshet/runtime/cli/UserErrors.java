@@ -1,5 +1,6 @@
 package dev.freshet.runtime.cli;
 
+import dev.freshet.runtime.engine.EngineUnavailableException;
 import dev.freshet.runtime.materialize.MaterializationException;
 import dev.freshet.runtime.offline.SourceReadException;
 import dev.freshet.runtime.online.OnlineStoreException;
@@ -40,6 +41,7 @@ public final class UserErrors implements IExecutionExceptionHandler {
           || cause instanceof RegistryException
           || cause instanceof SourceReadException
           || cause instanceof MaterializationException
+          || cause instanceof EngineUnavailableException
           || cause instanceof IllegalArgumentException) {
         return cause;
       }

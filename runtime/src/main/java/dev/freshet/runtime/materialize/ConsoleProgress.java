@@ -41,7 +41,11 @@ public final class ConsoleProgress implements MaterializationProgress {
   @Override
   public synchronized void started(String view, Instant start, String why, long entities) {
     running.put(view, new Running(Instant.now(), entities, 0));
-    out.printf("%s: from %s (%s), %,d entities to write%n", view, start, why, entities);
+    if (entities < 0) {
+      out.printf("%s: from %s (%s), on the engine%n", view, start, why);
+    } else {
+      out.printf("%s: from %s (%s), %,d entities to write%n", view, start, why, entities);
+    }
     out.flush();
   }
 

@@ -19,6 +19,7 @@ import dev.freshet.spec.FileSourceSpec;
 import dev.freshet.spec.JoinKeySpec;
 import dev.freshet.spec.Materializer;
 import io.micronaut.context.BeanProvider;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,15 +60,37 @@ public class MaterializationJob {
   private final RegistryStore registryStore;
   private final BeanProvider<OnlineStore> onlineStore;
 
+  /** Null: DuckDB reads, this process writes. */
+  private final LatestRowsWriter engine;
+
+  @Inject
   public MaterializationJob(
       FeatureRegistry registry,
       FreshetConfig config,
       RegistryStore registryStore,
       BeanProvider<OnlineStore> onlineStore) {
+    this(registry, config, registryStore, onlineStore, null);
+  }
+
+  private MaterializationJob(
+      FeatureRegistry registry,
+      FreshetConfig config,
+      RegistryStore registryStore,
+      BeanProvider<OnlineStore> onlineStore,
+      LatestRowsWriter engine) {
     this.registry = registry;
     this.config = config;
     this.registryStore = registryStore;
     this.onlineStore = onlineStore;
+    this.engine = engine;
+  }
+
+  /**
+   * The same job with the latest rows computed and written by {@code engine} (Spark's, for one):
+   * intervals are still chosen here and recorded only after the engine finished a view.
+   */
+  public MaterializationJob on(LatestRowsWriter engine) {
+    return new MaterializationJob(registry, config, registryStore, onlineStore, engine);
   }
 
   /** Materializes {@code views} (empty: every online view) over {@code [start, end]}. */
@@ -161,7 +184,12 @@ public class MaterializationJob {
       plans.add(plan(view));
     }
     for (Plan plan : plans) {
-      plan.parquet().check(plan.columns()); // every source checked before anything is written
+      // every source checked before anything is written
+      if (engine == null) {
+        plan.parquet().check(plan.columns());
+      } else {
+        engine.check(plan.view(), plan.source());
+      }
     }
     OnlineStore store = onlineStore.get();
     progress.header(plans.stream().map(p -> p.view().name()).toList(), end, store.describe());
@@ -215,6 +243,10 @@ public class MaterializationJob {
 
   private Plan plan(FeatureViewSpec view) {
     FileSourceSpec source = batchSource(view);
+    if (engine != null) {
+      // The engine types the rows from the view's spec; the source may not even be a local path.
+      return new Plan(view, source, null, List.of(), null);
+    }
     Materializer<?> materializer =
         registry
             .materializer(view.name())
@@ -244,6 +276,9 @@ public class MaterializationJob {
     Instant start = from.at();
     FeatureViewSpec view = plan.view();
     FileSourceSpec source = plan.source();
+    if (engine != null) {
+      return materializeOnEngine(plan, from, end, store, progress, began);
+    }
     List<String> keys =
         view.joinKeys().stream().map(JoinKeySpec::name).map(source::columnFor).toList();
     ParquetSource.Counts counts = plan.parquet().count(keys, source.timestampField(), start, end);
@@ -297,6 +332,35 @@ public class MaterializationJob {
     } finally {
       writerThread.shutdownNow();
     }
+  }
+
+  /** A view's run on the engine; its interval recorded only once the engine wrote every row. */
+  private ViewSummary materializeOnEngine(
+      Plan plan,
+      Start from,
+      Instant end,
+      OnlineStore store,
+      MaterializationProgress progress,
+      Instant began) {
+    FeatureViewSpec view = plan.view();
+    // The engine counts entities as it writes; asking first would cost a pass over the source.
+    progress.started(view.name(), from.at(), from.why(), -1);
+    LatestRowsWriter.Written written = engine.write(view, plan.source(), from.at(), end, store);
+    progress.advanced(view.name(), written.entities());
+    registryStore.recordInterval(view.name(), store.identity(), new Interval(from.at(), end));
+    ViewSummary summary =
+        new ViewSummary(
+            view.name(),
+            from.at(),
+            end,
+            written.records(),
+            written.entities(),
+            written.written(),
+            written.skippedAsOlder(),
+            Duration.between(began, Instant.now()),
+            written.records() == 0 ? "no rows of the source in the interval" : "");
+    progress.finished(summary);
+    return summary;
   }
 
   /** Which rows the interval (and with it the view's ttl) left out, when it read none. */

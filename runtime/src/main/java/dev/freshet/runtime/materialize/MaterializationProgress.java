@@ -7,7 +7,10 @@ import java.util.List;
 public interface MaterializationProgress {
   void header(List<String> views, Instant end, String store);
 
-  /** A view starts at {@code start}, for the reason {@code why} gives ("as asked", ...). */
+  /**
+   * A view starts at {@code start}, for the reason {@code why} gives ("as asked", ...), with about
+   * {@code entities} to write: negative when an engine counts them only as it writes.
+   */
   void started(String view, Instant start, String why, long entities);
 
   void advanced(String view, long entitiesDone);
