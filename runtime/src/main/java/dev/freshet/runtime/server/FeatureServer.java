@@ -55,10 +55,13 @@ public final class FeatureServer implements AutoCloseable {
 
   private final ApplicationContext context;
   private final EmbeddedServer server;
+  private final List<SideTransport> transports;
 
-  private FeatureServer(ApplicationContext context, EmbeddedServer server) {
+  private FeatureServer(
+      ApplicationContext context, EmbeddedServer server, List<SideTransport> transports) {
     this.context = context;
     this.server = server;
+    this.transports = transports;
   }
 
   /**
@@ -87,7 +90,8 @@ public final class FeatureServer implements AutoCloseable {
       bootstrap(context, out, progress);
       startIngestion(context, out);
       startScheduling(context, out);
-      return new FeatureServer(context, listen(context));
+      EmbeddedServer http = listen(context);
+      return new FeatureServer(context, http, startTransports(context, http, out));
     } catch (RuntimeException e) {
       context.close();
       if (leftovers != null) {
@@ -149,6 +153,25 @@ public final class FeatureServer implements AutoCloseable {
             && String.valueOf(cause.getMessage()).contains("Address already in use"));
   }
 
+  /** Starts the transports beside HTTP that the configuration asks for (gRPC). */
+  private static List<SideTransport> startTransports(
+      ApplicationContext context, EmbeddedServer http, PrintWriter out) {
+    List<SideTransport> started = new java.util.ArrayList<>();
+    try {
+      for (SideTransport transport : context.getBeansOfType(SideTransport.class)) {
+        transport.start();
+        started.add(transport);
+        out.println("Serving " + transport.describe());
+        out.flush();
+      }
+      return List.copyOf(started);
+    } catch (RuntimeException e) {
+      started.forEach(SideTransport::close);
+      http.stop();
+      throw e;
+    }
+  }
+
   private static void bootstrap(
       ApplicationContext context, PrintWriter out, MaterializationProgress progress) {
     ServingConfig serving = context.getBean(ServingConfig.class);
@@ -207,8 +230,19 @@ public final class FeatureServer implements AutoCloseable {
     return server.getPort();
   }
 
+  /** The port of the transport beside HTTP of this type (gRPC), which must have started. */
+  public int port(Class<? extends SideTransport> type) {
+    for (SideTransport transport : transports) {
+      if (type.isInstance(transport)) {
+        return transport.port();
+      }
+    }
+    throw new IllegalStateException(type.getSimpleName() + " is not serving");
+  }
+
   @Override
   public void close() {
+    transports.forEach(SideTransport::close);
     server.stop();
     context.close();
   }
