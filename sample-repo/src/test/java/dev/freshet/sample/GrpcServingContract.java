@@ -24,6 +24,14 @@ import io.grpc.ManagedChannelBuilder;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse;
+import io.grpc.health.v1.HealthGrpc;
+import io.grpc.reflection.v1.ServerReflectionGrpc;
+import io.grpc.reflection.v1.ServerReflectionRequest;
+import io.grpc.reflection.v1.ServerReflectionResponse;
+import io.grpc.reflection.v1.ServiceResponse;
+import io.grpc.stub.StreamObserver;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -31,6 +39,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -238,6 +247,47 @@ abstract class GrpcServingContract {
                 Timestamp.newBuilder()
                     .setSeconds(Instant.parse("2023-03-03T12:00:00Z").getEpochSecond())
                     .build()));
+  }
+
+  @Test
+  void reflectionListsTheServicesAndHealthIsServing() throws Exception {
+    for (String service : List.of("", "feast.serving.ServingService")) {
+      assertThat(
+              HealthGrpc.newBlockingStub(channel)
+                  .check(HealthCheckRequest.newBuilder().setService(service).build())
+                  .getStatus())
+          .isEqualTo(HealthCheckResponse.ServingStatus.SERVING);
+    }
+
+    CompletableFuture<ServerReflectionResponse> answer = new CompletableFuture<>();
+    StreamObserver<ServerReflectionRequest> requests =
+        ServerReflectionGrpc.newStub(channel)
+            .serverReflectionInfo(
+                new StreamObserver<>() {
+                  @Override
+                  public void onNext(ServerReflectionResponse response) {
+                    answer.complete(response);
+                  }
+
+                  @Override
+                  public void onError(Throwable failure) {
+                    answer.completeExceptionally(failure);
+                  }
+
+                  @Override
+                  public void onCompleted() {}
+                });
+    requests.onNext(ServerReflectionRequest.newBuilder().setListServices("").build());
+    requests.onCompleted();
+    assertThat(
+            answer.get(10, TimeUnit.SECONDS).getListServicesResponse().getServiceList().stream()
+                .map(ServiceResponse::getName)
+                .sorted())
+        .containsExactly(
+            "feast.serving.GrpcFeatureServer",
+            "feast.serving.ServingService",
+            "grpc.health.v1.Health",
+            "grpc.reflection.v1.ServerReflection");
   }
 
   @Test

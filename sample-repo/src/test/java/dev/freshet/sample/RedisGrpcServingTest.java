@@ -11,6 +11,9 @@ import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse;
+import io.grpc.health.v1.HealthGrpc;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -52,12 +55,17 @@ class RedisGrpcServingTest extends GrpcServingContract {
   }
 
   @Test
-  void aStoreThatDoesNotAnswerIsUnavailable() throws Exception {
+  void aStoreThatDoesNotAnswerIsNotServingAndReadsAreUnavailable() throws Exception {
     int nobody = FreePorts.next();
     try (FeatureServer unreachable =
         start(Map.of("freshet.online-store.redis.connection-string", "127.0.0.1:" + nobody))) {
       ManagedChannel unreachableChannel = channel(unreachable);
       try {
+        assertThat(
+                HealthGrpc.newBlockingStub(unreachableChannel)
+                    .check(HealthCheckRequest.getDefaultInstance())
+                    .getStatus())
+            .isEqualTo(HealthCheckResponse.ServingStatus.NOT_SERVING);
         StatusRuntimeException refused =
             catchThrowableOfType(
                 StatusRuntimeException.class,

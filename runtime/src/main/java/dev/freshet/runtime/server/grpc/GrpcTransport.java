@@ -5,10 +5,12 @@ import dev.freshet.runtime.push.Pushes;
 import dev.freshet.runtime.server.AccessRules;
 import dev.freshet.runtime.server.SideTransport;
 import dev.freshet.runtime.serving.OnlineFeatures;
+import dev.freshet.runtime.serving.ServedStore;
 import dev.freshet.runtime.serving.ServingIndex;
 import io.grpc.Server;
 import io.grpc.ServerInterceptors;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.server.HttpServerConfiguration;
 import jakarta.inject.Singleton;
@@ -18,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Feast's gRPC API on {@code freshet.grpc.port} (6570), when {@code freshet.grpc.enabled}: both
  * services behind {@link GrpcAccess}, requests up to {@code micronaut.server.max-request-size} as
- * over HTTP (larger ones are RESOURCE_EXHAUSTED).
+ * over HTTP (larger ones are RESOURCE_EXHAUSTED); server reflection (v1) and the standard health
+ * service ({@link GrpcHealth}), open as {@code /health} is.
  */
 @Singleton
 @Requires(property = "freshet.grpc.enabled", value = "true")
@@ -32,7 +35,8 @@ public class GrpcTransport implements SideTransport {
       AccessRules rules,
       OnlineFeatures onlineFeatures,
       ServingIndex index,
-      Pushes pushes) {
+      Pushes pushes,
+      ServedStore store) {
     this.port = Math.max(config.getPort(), 0);
     GrpcAccess access = new GrpcAccess(rules);
     GrpcReads reads = new GrpcReads(onlineFeatures, index);
@@ -44,6 +48,8 @@ public class GrpcTransport implements SideTransport {
             .addService(
                 ServerInterceptors.intercept(
                     new FeatureServerService(reads, new GrpcPushes(pushes)), access))
+            .addService(new GrpcHealth(store))
+            .addService(ProtoReflectionServiceV1.newInstance())
             .build();
   }
 
