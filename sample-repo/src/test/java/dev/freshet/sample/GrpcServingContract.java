@@ -207,7 +207,7 @@ abstract class GrpcServingContract {
   }
 
   @Test
-  void aRoleThatDoesNotReadIsPermissionDenied() throws Exception {
+  void aRoleThatDoesNotReadIsPermissionDeniedAndCounted() throws Exception {
     try (FeatureServer pushOnly = start(Map.of("freshet.serving.role", "push"))) {
       ManagedChannel pushChannel = channel(pushOnly);
       try {
@@ -223,6 +223,10 @@ abstract class GrpcServingContract {
                 "this server has role push; it answers /push and /materialize*, not"
                     + " feast.serving.ServingService/GetOnlineFeatures");
         assertThat(refused.getTrailers().get(ERROR_CODE)).isEqualTo("FRESHET-API-016");
+        assertThat(Http.get(pushOnly.url(), "/metrics").body())
+            .contains(
+                "grpc_server_calls_seconds_count{code=\"PERMISSION_DENIED\","
+                    + "method=\"feast.serving.ServingService/GetOnlineFeatures\"} 1");
       } finally {
         pushChannel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
       }

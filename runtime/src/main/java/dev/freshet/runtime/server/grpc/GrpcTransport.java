@@ -11,6 +11,7 @@ import io.grpc.Server;
 import io.grpc.ServerInterceptors;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.server.HttpServerConfiguration;
 import jakarta.inject.Singleton;
@@ -36,7 +37,8 @@ public class GrpcTransport implements SideTransport {
       OnlineFeatures onlineFeatures,
       ServingIndex index,
       Pushes pushes,
-      ServedStore store) {
+      ServedStore store,
+      MeterRegistry meters) {
     this.port = Math.max(config.getPort(), 0);
     GrpcAccess access = new GrpcAccess(rules);
     GrpcReads reads = new GrpcReads(onlineFeatures, index);
@@ -50,6 +52,7 @@ public class GrpcTransport implements SideTransport {
                     new FeatureServerService(reads, new GrpcPushes(pushes)), access))
             .addService(new GrpcHealth(store))
             .addService(ProtoReflectionServiceV1.newInstance())
+            .intercept(new GrpcMetrics(meters))
             .build();
   }
 
