@@ -185,6 +185,58 @@ abstract class GrpcServingContract {
   }
 
   @Test
+  void limitsAndMissingPartsAreTheHttpErrorsAsGrpcStatuses() {
+    RepeatedValue.Builder tooMany = RepeatedValue.newBuilder();
+    StringBuilder json = new StringBuilder();
+    for (int row = 0; row <= 10_000; row++) {
+      tooMany.addVal(int64(1001));
+      json.append(row == 0 ? "" : ",").append("1001");
+    }
+    assertRefused(
+        GetOnlineFeaturesRequest.newBuilder()
+            .setFeatures(FeatureList.newBuilder().addVal("driver_hourly_stats:conv_rate"))
+            .putEntities("driver_id", tooMany.build())
+            .build(),
+        Status.Code.RESOURCE_EXHAUSTED,
+        "FRESHET-API-003",
+        "entities.driver_id has more than 10000 rows (freshet.serving.max-entity-rows); split the"
+            + " request",
+        "{\"features\": [\"driver_hourly_stats:conv_rate\"], \"entities\": {\"driver_id\": ["
+            + json
+            + "]}}");
+    assertRefused(
+        GetOnlineFeaturesRequest.newBuilder().putEntities("driver_id", int64s(1001)).build(),
+        Status.Code.INVALID_ARGUMENT,
+        "FRESHET-API-001",
+        "the request names no features; give \"features\": [\"view:feature\", ...] or"
+            + " \"feature_service\"",
+        "{\"entities\": {\"driver_id\": [1001]}}");
+    assertRefused(
+        GetOnlineFeaturesRequest.newBuilder()
+            .setFeatures(FeatureList.newBuilder().addVal("driver_hourly_stats:conv_rate"))
+            .putEntities("driver_id", RepeatedValue.getDefaultInstance())
+            .build(),
+        Status.Code.INVALID_ARGUMENT,
+        "FRESHET-API-001",
+        "entities.driver_id is empty; give at least one entity",
+        "{\"features\": [\"driver_hourly_stats:conv_rate\"], \"entities\": {\"driver_id\": []}}");
+    assertRefused(
+        GetOnlineFeaturesRequest.newBuilder()
+            .setFeatures(
+                FeatureList.newBuilder()
+                    .addVal("driver_hourly_stats:conv_rate")
+                    .addVal("driver_hourly_stats:conv_rate"))
+            .putEntities("driver_id", int64s(1001))
+            .build(),
+        Status.Code.INVALID_ARGUMENT,
+        "FRESHET-API-001",
+        "two requested features are named 'conv_rate'; ask with \"full_feature_names\": true to"
+            + " tell them apart",
+        "{\"features\": [\"driver_hourly_stats:conv_rate\", \"driver_hourly_stats:conv_rate\"],"
+            + " \"entities\": {\"driver_id\": [1001]}}");
+  }
+
+  @Test
   void aMissingOrWrongTokenIsUnauthenticated() {
     GetOnlineFeaturesRequest request = features("driver_hourly_stats:conv_rate", int64(1001));
     for (ServingServiceGrpc.ServingServiceBlockingStub stub :
