@@ -1,5 +1,6 @@
 package dev.freshet.runtime.server;
 
+import dev.freshet.runtime.config.GrpcConfig;
 import dev.freshet.runtime.config.OnlineStoreConfig;
 import dev.freshet.runtime.config.SchedulingConfig;
 import dev.freshet.runtime.config.ServingConfig;
@@ -102,18 +103,30 @@ public final class FeatureServer implements AutoCloseable {
   }
 
   /**
-   * Refuses a port in use before anything starts: a bootstrap is not run for nothing, and Micronaut
-   * does not log its bind failure's stack trace ahead of the one line that says it.
+   * Refuses a port in use (HTTP's, and gRPC's when it is served) before anything starts: a
+   * bootstrap is not run for nothing, and Micronaut does not log its bind failure's stack trace
+   * ahead of the one line that says it.
    */
   private static void requirePortFree(ApplicationContext context) {
     int port = context.getProperty("micronaut.server.port", Integer.class).orElse(6566);
-    if (port <= 0) {
-      return; // a random port
+    if (port > 0 && !free(port)) { // not a random port
+      throw portTaken("port " + port, null);
     }
+    GrpcConfig grpc = context.getBean(GrpcConfig.class);
+    if (grpc.isEnabled() && grpc.getPort() > 0 && !free(grpc.getPort())) {
+      throw new IllegalArgumentException(
+          "gRPC port "
+              + grpc.getPort()
+              + " is already in use: stop what listens there, or give another with --grpc-port");
+    }
+  }
+
+  private static boolean free(int port) {
     try (java.net.ServerSocket probe = new java.net.ServerSocket(port)) {
       probe.setReuseAddress(true);
+      return true;
     } catch (java.io.IOException e) {
-      throw portTaken("port " + port, e);
+      return false;
     }
   }
 

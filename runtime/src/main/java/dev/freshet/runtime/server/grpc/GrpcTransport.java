@@ -65,7 +65,7 @@ public class GrpcTransport implements SideTransport {
           "gRPC port "
               + port
               + " is already in use: stop what listens there, or give another with"
-              + " freshet.grpc.port",
+              + " --grpc-port",
           e);
     }
   }
