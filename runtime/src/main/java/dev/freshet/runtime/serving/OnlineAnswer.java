@@ -2,7 +2,6 @@ package dev.freshet.runtime.serving;
 
 import dev.freshet.client.FeatureColumn;
 import dev.freshet.runtime.serving.ServingIndex.Feature;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -11,25 +10,22 @@ import java.util.Map;
  * (gRPC): the requested join keys' columns (the request's typed values), then one column per
  * feature.
  *
- * @param joinKeys the entity columns that are join keys of the requested features, request order
  * @param entities the typed entity columns, by join key
- * @param features the requested features, request order; {@link #names()} names their columns
+ * @param features the requested features, request order
  * @param columns each feature's values, statuses and event timestamps
  */
 public record OnlineAnswer(
-    List<String> joinKeys,
     Map<String, List<Object>> entities,
     List<Feature> features,
     boolean fullNames,
     List<FeatureColumn> columns) {
 
-  /** The names of the response's columns: the join keys, then the features' (full) names. */
-  public List<String> names() {
-    List<String> names = new ArrayList<>(joinKeys.size() + features.size());
-    names.addAll(joinKeys);
-    for (Feature feature : features) {
-      names.add(feature.outputName(fullNames));
-    }
-    return names;
+  /**
+   * The entity columns that are join keys of the requested features, in the request's order (Feast
+   * leaves out the others); worked out when asked for, so that the JSON path, whose writer does it
+   * as it writes, pays nothing for it.
+   */
+  public List<String> joinKeys() {
+    return OnlineResponseWriter.requestedJoinKeys(entities.keySet(), features);
   }
 }

@@ -162,12 +162,7 @@ public class OnlineFeatures {
     if (featureLogs.logs(request.featureService())) {
       featureLogs.record(request.featureService(), typed, columns, rows, now);
     }
-    return new OnlineAnswer(
-        OnlineResponseWriter.requestedJoinKeys(typed.keySet(), features),
-        typed,
-        features,
-        request.fullNames(),
-        columns);
+    return new OnlineAnswer(typed, features, request.fullNames(), columns);
   }
 
   /** Checks the entity columns: none empty, all as long; returns the number of rows. */

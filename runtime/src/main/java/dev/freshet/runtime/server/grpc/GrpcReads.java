@@ -69,14 +69,17 @@ final class GrpcReads {
   }
 
   private GetOnlineFeaturesResponse response(OnlineAnswer answer) {
+    List<String> joinKeys = answer.joinKeys();
+    FeatureList.Builder names = FeatureList.newBuilder().addAllVal(joinKeys);
+    for (ServingIndex.Feature feature : answer.features()) {
+      names.addVal(feature.outputName(answer.fullNames()));
+    }
     GetOnlineFeaturesResponse.Builder response =
         GetOnlineFeaturesResponse.newBuilder()
-            .setMetadata(
-                GetOnlineFeaturesResponseMetadata.newBuilder()
-                    .setFeatureNames(FeatureList.newBuilder().addAllVal(answer.names())))
+            .setMetadata(GetOnlineFeaturesResponseMetadata.newBuilder().setFeatureNames(names))
             .setStatus(true);
     Timestamp epoch = Timestamp.getDefaultInstance();
-    for (String key : answer.joinKeys()) {
+    for (String key : joinKeys) {
       ValueType type = index.joinKeyType(key);
       FeatureVector.Builder column = response.addResultsBuilder();
       for (Object value : answer.entities().get(key)) {
