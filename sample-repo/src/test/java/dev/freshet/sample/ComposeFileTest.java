@@ -52,7 +52,12 @@ class ComposeFileTest {
             "emitter");
     assertThat(services.get("kafka").get("image")).isEqualTo("apache/kafka:4.1.1");
     assertThat((List<String>) services.get("feature-server").get("command"))
-        .containsExactly("serve", "--role", "read", "--port", "6566");
+        .containsExactly("serve", "--role", "read", "--port", "6566", "--grpc-port", "6570");
+    // HTTP and gRPC, each published on its own number.
+    assertThat(
+            ((List<Map<String, Object>>) services.get("feature-server").get("ports"))
+                .stream().map(port -> port.get("published") + ":" + port.get("target")))
+        .containsExactly("6566:6566", "6570:6570");
     assertThat((List<String>) services.get("push-server").get("command"))
         .containsExactly("serve", "--role", "push", "--port", "6567");
     assertThat((List<String>) services.get("ingest").get("command"))

@@ -73,6 +73,29 @@ class ConfigurationMistakesTest {
   }
 
   @Test
+  void aGrpcPortInUseIsOneLineAndStartsNothing() throws Exception {
+    List<Path> before = files(repo);
+    try (ServerSocket taken = new ServerSocket(0)) {
+      Cli.Result result =
+          Cli.run(
+              Map.of("freshet.repo-path", repo.toString(), "micronaut.server.port", "-1"),
+              "serve",
+              "--grpc-port",
+              Integer.toString(taken.getLocalPort()));
+
+      assertThat(result.exitCode()).isEqualTo(1);
+      assertThat(result.err())
+          .isEqualTo(
+              "error: gRPC port "
+                  + taken.getLocalPort()
+                  + " is already in use: stop what listens there, or give another with"
+                  + " --grpc-port\n");
+      assertThat(result.out()).isEmpty();
+    }
+    assertThat(files(repo)).isEqualTo(before);
+  }
+
+  @Test
   void servingADirectoryWithoutTheDataNamesItAndLeavesNothing() throws Exception {
     Path empty = Files.createDirectories(root.resolve("elsewhere"));
     Cli.Result result =

@@ -36,6 +36,13 @@ public class ServeCommand implements Runnable {
       description = "The port to listen on; default 6566 (micronaut.server.port).")
   Integer port;
 
+  @Option(
+      names = "--grpc-port",
+      description =
+          "Also serve Feast's gRPC API on this port (freshet.grpc.enabled, freshet.grpc.port;"
+              + " 0 takes a free one); without it, gRPC is served when freshet.grpc.enabled is true.")
+  Integer grpcPort;
+
   @Override
   public void run() {
     Map<String, Object> properties = new HashMap<>();
@@ -51,6 +58,10 @@ public class ServeCommand implements Runnable {
     }
     if (port != null) {
       properties.put("micronaut.server.port", port);
+    }
+    if (grpcPort != null) {
+      properties.put("freshet.grpc.enabled", true);
+      properties.put("freshet.grpc.port", grpcPort);
     }
     PrintWriter out = spec.commandLine().getOut();
     FeatureServer server = FeatureServer.start(properties, out, MaterializeOptions.progress(out));

@@ -12,23 +12,23 @@ import io.micronaut.http.exceptions.ContentLengthExceededException;
 /**
  * Which {@link ErrorKind} a failure is, and what its answer says: the one place that knows, for
  * Micronaut's routes ({@link ErrorResponses}) and the reads answered ahead of them ({@link
- * DirectOnlineFeatures}) alike. A fault's own message never reaches a client.
+ * DirectOnlineFeatures}) and the gRPC services alike. A fault's own message never reaches a client.
  */
-final class ErrorMapping {
+public final class ErrorMapping {
   static final String FAULT_MESSAGE = "the server failed on this request; its log says why";
   static final String TOO_LARGE_MESSAGE =
       "the request body is larger than the server accepts (micronaut.server.max-request-size)";
 
   /** The kind of a failure and the message its answer carries. */
-  record Answer(ErrorKind kind, String message) {
-    boolean isFault() {
+  public record Answer(ErrorKind kind, String message) {
+    public boolean isFault() {
       return kind.status() >= 500;
     }
   }
 
   private ErrorMapping() {}
 
-  static Answer of(Throwable failure) {
+  public static Answer of(Throwable failure) {
     if (failure instanceof RequestException e) {
       return new Answer(e.kind(), e.getMessage());
     }

@@ -1,5 +1,6 @@
 package dev.freshet.runtime.server;
 
+import dev.freshet.runtime.config.GrpcConfig;
 import dev.freshet.runtime.config.OnlineStoreConfig;
 import dev.freshet.runtime.config.SchedulingConfig;
 import dev.freshet.runtime.config.ServingConfig;
@@ -55,10 +56,13 @@ public final class FeatureServer implements AutoCloseable {
 
   private final ApplicationContext context;
   private final EmbeddedServer server;
+  private final List<SideTransport> transports;
 
-  private FeatureServer(ApplicationContext context, EmbeddedServer server) {
+  private FeatureServer(
+      ApplicationContext context, EmbeddedServer server, List<SideTransport> transports) {
     this.context = context;
     this.server = server;
+    this.transports = transports;
   }
 
   /**
@@ -87,7 +91,8 @@ public final class FeatureServer implements AutoCloseable {
       bootstrap(context, out, progress);
       startIngestion(context, out);
       startScheduling(context, out);
-      return new FeatureServer(context, listen(context));
+      EmbeddedServer http = listen(context);
+      return new FeatureServer(context, http, startTransports(context, http, out));
     } catch (RuntimeException e) {
       context.close();
       if (leftovers != null) {
@@ -98,18 +103,30 @@ public final class FeatureServer implements AutoCloseable {
   }
 
   /**
-   * Refuses a port in use before anything starts: a bootstrap is not run for nothing, and Micronaut
-   * does not log its bind failure's stack trace ahead of the one line that says it.
+   * Refuses a port in use (HTTP's, and gRPC's when it is served) before anything starts: a
+   * bootstrap is not run for nothing, and Micronaut does not log its bind failure's stack trace
+   * ahead of the one line that says it.
    */
   private static void requirePortFree(ApplicationContext context) {
     int port = context.getProperty("micronaut.server.port", Integer.class).orElse(6566);
-    if (port <= 0) {
-      return; // a random port
+    if (port > 0 && !free(port)) { // not a random port
+      throw portTaken("port " + port, null);
     }
+    GrpcConfig grpc = context.getBean(GrpcConfig.class);
+    if (grpc.isEnabled() && grpc.getPort() > 0 && !free(grpc.getPort())) {
+      throw new IllegalArgumentException(
+          "gRPC port "
+              + grpc.getPort()
+              + " is already in use: stop what listens there, or give another with --grpc-port");
+    }
+  }
+
+  private static boolean free(int port) {
     try (java.net.ServerSocket probe = new java.net.ServerSocket(port)) {
       probe.setReuseAddress(true);
+      return true;
     } catch (java.io.IOException e) {
-      throw portTaken("port " + port, e);
+      return false;
     }
   }
 
@@ -147,6 +164,25 @@ public final class FeatureServer implements AutoCloseable {
     return cause instanceof java.net.BindException
         || (cause instanceof java.io.IOException
             && String.valueOf(cause.getMessage()).contains("Address already in use"));
+  }
+
+  /** Starts the transports beside HTTP that the configuration asks for (gRPC). */
+  private static List<SideTransport> startTransports(
+      ApplicationContext context, EmbeddedServer http, PrintWriter out) {
+    List<SideTransport> started = new java.util.ArrayList<>();
+    try {
+      for (SideTransport transport : context.getBeansOfType(SideTransport.class)) {
+        transport.start();
+        started.add(transport);
+        out.println("Serving " + transport.describe());
+        out.flush();
+      }
+      return List.copyOf(started);
+    } catch (RuntimeException e) {
+      started.forEach(SideTransport::close);
+      http.stop();
+      throw e;
+    }
   }
 
   private static void bootstrap(
@@ -207,8 +243,19 @@ public final class FeatureServer implements AutoCloseable {
     return server.getPort();
   }
 
+  /** The port of the transport beside HTTP of this type (gRPC), which must have started. */
+  public int port(Class<? extends SideTransport> type) {
+    for (SideTransport transport : transports) {
+      if (type.isInstance(transport)) {
+        return transport.port();
+      }
+    }
+    throw new IllegalStateException(type.getSimpleName() + " is not serving");
+  }
+
   @Override
   public void close() {
+    transports.forEach(SideTransport::close);
     server.stop();
     context.close();
   }

@@ -2,6 +2,7 @@ package dev.freshet.runtime.serving;
 
 import dev.freshet.client.FeatureColumn;
 import dev.freshet.runtime.config.ServingConfig;
+import dev.freshet.runtime.error.ErrorKind;
 import dev.freshet.runtime.error.RequestException;
 import dev.freshet.runtime.json.ValueDecoder;
 import dev.freshet.runtime.logging.FeatureLogs;
@@ -38,6 +39,7 @@ public class OnlineFeatures {
   private final OnlineRequestReader reader;
   private final MeterRegistry meters;
   private final FeatureLogs featureLogs;
+  private final int maxEntityRows;
 
   /** One timer per feature service, looked up once rather than rebuilt per request. */
   private final Map<String, Timer> timers = new ConcurrentHashMap<>();
@@ -52,6 +54,7 @@ public class OnlineFeatures {
     this.index = index;
     this.store = store;
     this.reader = new OnlineRequestReader(config.getMaxEntityRows());
+    this.maxEntityRows = config.getMaxEntityRows();
     this.meters = meters;
   }
 
@@ -63,7 +66,43 @@ public class OnlineFeatures {
     long started = System.nanoTime();
     Request request = reader.read(body);
     List<Feature> features = resolve(request);
-    respond(request, features, Instant.now(), response);
+    OnlineAnswer answer = answer(request, features, Instant.now());
+    OnlineResponseWriter.write(
+        response, features, request.fullNames(), answer.entities(), answer.columns());
+    record(request, started);
+  }
+
+  /**
+   * Answers a request whose transport has read it already (gRPC) through the same resolution,
+   * limits, lookup and feature logging as {@link #handle}; the transport writes the answer.
+   *
+   * @param entities entity columns of scalars as {@link ValueDecoder} reads them (Long, Double,
+   *     String, Boolean, null, or lists of those), typed here as their join keys declare
+   */
+  public OnlineAnswer answer(
+      String featureService,
+      List<String> features,
+      Map<String, List<Object>> entities,
+      boolean fullNames) {
+    long started = System.nanoTime();
+    for (Map.Entry<String, List<Object>> column : entities.entrySet()) {
+      if (column.getValue().size() > maxEntityRows) {
+        throw new RequestException(
+            ErrorKind.TOO_MANY_ROWS,
+            "entities."
+                + column.getKey()
+                + " has more than "
+                + maxEntityRows
+                + " rows (freshet.serving.max-entity-rows); split the request");
+      }
+    }
+    Request request = new Request(features, featureService, entities, fullNames);
+    OnlineAnswer answer = answer(request, resolve(request), Instant.now());
+    record(request, started);
+    return answer;
+  }
+
+  private void record(Request request, long started) {
     timers
         .computeIfAbsent(
             request.featureService() == null ? "-" : request.featureService(), this::timer)
@@ -94,8 +133,7 @@ public class OnlineFeatures {
     return features;
   }
 
-  private void respond(
-      Request request, List<Feature> features, Instant now, OutputStream response) {
+  private OnlineAnswer answer(Request request, List<Feature> features, Instant now) {
     int rows = checkEntities(request);
     Set<String> outputNames = new HashSet<>(2 * features.size());
     for (Feature feature : features) {
@@ -124,8 +162,7 @@ public class OnlineFeatures {
     if (featureLogs.logs(request.featureService())) {
       featureLogs.record(request.featureService(), typed, columns, rows, now);
     }
-
-    OnlineResponseWriter.write(response, features, request.fullNames(), typed, columns);
+    return new OnlineAnswer(typed, features, request.fullNames(), columns);
   }
 
   /** Checks the entity columns: none empty, all as long; returns the number of rows. */

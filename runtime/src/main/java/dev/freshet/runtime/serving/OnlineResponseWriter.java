@@ -125,7 +125,7 @@ final class OnlineResponseWriter {
    * The entity columns that are join keys of the requested features, in the request's order; Feast
    * leaves out the others.
    */
-  private static List<String> requestedJoinKeys(Set<String> columns, List<Feature> features) {
+  static List<String> requestedJoinKeys(Set<String> columns, List<Feature> features) {
     List<String> keys = new ArrayList<>(columns.size());
     for (String column : columns) {
       FeatureViewSpec checked = null;

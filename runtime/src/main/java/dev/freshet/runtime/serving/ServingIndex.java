@@ -33,7 +33,8 @@ public class ServingIndex {
       this(view, name, type, projection, projection + "__" + name);
     }
 
-    String outputName(boolean fullNames) {
+    /** The name the response gives the feature: {@code name}, or {@code projection__name}. */
+    public String outputName(boolean fullNames) {
       return fullNames ? fullName : name;
     }
   }
