@@ -14,6 +14,7 @@ import dev.freshet.runtime.historical.EntityRows;
 import dev.freshet.runtime.historical.HistoricalQuery;
 import dev.freshet.runtime.historical.HistoricalRequestException;
 import dev.freshet.runtime.historical.HistoricalTable;
+import dev.freshet.runtime.historical.JoinPlan;
 import dev.freshet.runtime.historical.OfflineEngine;
 import dev.freshet.runtime.historical.OutputFormat;
 import dev.freshet.runtime.historical.RequestedFeature;
@@ -35,7 +36,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -164,36 +164,9 @@ public final class SparkOfflineEngine implements OfflineEngine {
     Dataset<Row> loaded = SparkEntityRows.load(spark, entities, ROW);
     List<String> entityColumns = new ArrayList<>(Arrays.asList(loaded.columns()));
     entityColumns.remove(ROW);
-    if (!entityColumns.contains(EntityRows.EVENT_TIMESTAMP)) {
-      throw new HistoricalRequestException(
-          "the entity rows have no '"
-              + EntityRows.EVENT_TIMESTAMP
-              + "' column, the time each row wants features as of; they have "
-              + entityColumns);
-    }
-    Map<String, ValueType> keys = new LinkedHashMap<>();
-    Map<FeatureViewSpec, List<RequestedFeature>> byView = new LinkedHashMap<>();
-    for (RequestedFeature feature : query.features()) {
-      byView.computeIfAbsent(feature.view(), view -> new ArrayList<>()).add(feature);
-      for (JoinKeySpec key : feature.view().joinKeys()) {
-        if (!entityColumns.contains(key.name())) {
-          throw new HistoricalRequestException(
-              "the entity rows have no '"
-                  + key.name()
-                  + "' column, the join key of feature view '"
-                  + feature.view().name()
-                  + "'; they have "
-                  + entityColumns);
-        }
-        keys.putIfAbsent(key.name(), key.type());
-      }
-      if (entityColumns.contains(feature.column())) {
-        throw new HistoricalRequestException(
-            "the entity rows already have a column '"
-                + feature.column()
-                + "'; rename it or ask for full feature names (view__feature)");
-      }
-    }
+    JoinPlan plan = JoinPlan.check(query, entityColumns);
+    Map<String, ValueType> keys = plan.joinKeys();
+    Map<FeatureViewSpec, List<RequestedFeature>> byView = plan.byView();
     // Times read from text (a CSV's mixed offsets) come out as times, in UTC, as DuckDB's do.
     boolean textTime =
         loaded.schema().apply(EntityRows.EVENT_TIMESTAMP).dataType().equals(DataTypes.StringType);

@@ -26,7 +26,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -129,37 +128,10 @@ public class DuckDbOfflineEngine implements OfflineEngine {
   private String prepare(Connection connection, HistoricalQuery query, EntityRows entities)
       throws SQLException {
     Map<String, String> entityColumns = EntityTables.load(connection, ENTITY_ROWS, ROW, entities);
+    JoinPlan plan = JoinPlan.check(query, entityColumns.keySet());
+    Map<String, ValueType> keys = plan.joinKeys();
+    Map<FeatureViewSpec, List<RequestedFeature>> byView = plan.byView();
     String eventType = entityColumns.get(EntityRows.EVENT_TIMESTAMP);
-    if (eventType == null) {
-      throw new HistoricalRequestException(
-          "the entity rows have no '"
-              + EntityRows.EVENT_TIMESTAMP
-              + "' column, the time each row wants features as of; they have "
-              + entityColumns.keySet());
-    }
-    Map<String, ValueType> keys = new LinkedHashMap<>();
-    Map<FeatureViewSpec, List<RequestedFeature>> byView = new LinkedHashMap<>();
-    for (RequestedFeature feature : query.features()) {
-      byView.computeIfAbsent(feature.view(), view -> new ArrayList<>()).add(feature);
-      for (JoinKeySpec key : feature.view().joinKeys()) {
-        if (!entityColumns.containsKey(key.name())) {
-          throw new HistoricalRequestException(
-              "the entity rows have no '"
-                  + key.name()
-                  + "' column, the join key of feature view '"
-                  + feature.view().name()
-                  + "'; they have "
-                  + entityColumns.keySet());
-        }
-        keys.putIfAbsent(key.name(), key.type());
-      }
-      if (entityColumns.containsKey(feature.column())) {
-        throw new HistoricalRequestException(
-            "the entity rows already have a column '"
-                + feature.column()
-                + "'; rename it or ask for full feature names (view__feature)");
-      }
-    }
     createEntities(connection, eventType, keys);
     long[] range = timeRange(connection, keys.keySet());
 
