@@ -3,10 +3,16 @@ package dev.freshet.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.freshet.bench.ServingWorkload.Request;
+import dev.freshet.feast.proto.serving.FieldStatus;
+import dev.freshet.feast.proto.serving.GetOnlineFeaturesResponse;
+import dev.freshet.feast.proto.serving.ServingServiceGrpc;
 import dev.freshet.runtime.materialize.MaterializationProgress;
 import dev.freshet.runtime.server.FeatureServer;
+import dev.freshet.runtime.server.grpc.GrpcTransport;
 import dev.freshet.testing.FreePorts;
 import dev.freshet.testing.RedisServerProcess;
+import io.grpc.ManagedChannel;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -41,12 +47,14 @@ import redis.clients.jedis.Pipeline;
  * <ul>
  *   <li>Freshet: {@code POST /get-online-features} to the feature server, run in a JVM of its own
  *       as a deployment runs it, over kept-alive HTTP/1.1 connections.
+ *   <li>Freshet over gRPC: {@code ServingService/GetOnlineFeatures} (Feast's gRPC API) to the same
+ *       server, a grpc-java blocking stub on a channel (one HTTP/2 connection) per connection.
  *   <li>Raw: the same reads done directly with pipelined Jedis connections, one HMGET of the
  *       request's fields per entity, no decoding, no HTTP.
  * </ul>
  *
- * <p>Both from this JVM, with the same prepared requests and the same {@link LoadGenerator}:
- * latency open loop at a fixed rate, throughput closed loop with a fixed number of connections.
+ * <p>All from this JVM, with the same prepared requests and the same {@link LoadGenerator}: latency
+ * open loop at a fixed rate, throughput closed loop with a fixed number of connections.
  */
 final class ServingBenchmark {
   /** Distinct prepared requests per size, taken in turn. */
@@ -79,6 +87,7 @@ final class ServingBenchmark {
       for (int size : sizes) {
         requests.put(size, ServingWorkload.requests(server.uri(), entities, size, PREPARED, size));
         check(server.uri(), requests.get(size).get(0), size);
+        checkGrpc(server.grpcPort(), requests.get(size).get(0), size);
       }
       // Long enough for the server's JIT to be done, under what the timed phases send it: a
       // flight recording of 5 s warm-ups showed its C2 compiler thread still busy through the
@@ -97,6 +106,14 @@ final class ServingBenchmark {
             freshet(server.uri(), prepared), OPEN_LOOP_LANES, rate, Duration.ofSeconds(20));
         serverCollections(server.uri());
         LoadGenerator.closedLoop(freshet(server.uri(), prepared), callers, Duration.ofSeconds(5));
+        // gRPC's path through the server (grpc-java's Netty, protobuf) is compiled apart from
+        // HTTP's: warmed the same two ways.
+        LoadGenerator.closedLoop(
+            grpc(server.grpcPort(), prepared), callers, Duration.ofSeconds(10));
+        serverCollections(server.uri());
+        LoadGenerator.openLoop(
+            grpc(server.grpcPort(), prepared), OPEN_LOOP_LANES, rate, Duration.ofSeconds(10));
+        serverCollections(server.uri());
         LoadGenerator.closedLoop(raw(redis, prepared), callers, Duration.ofSeconds(5));
         LoadGenerator.openLoop(raw(redis, prepared), OPEN_LOOP_LANES, rate, Duration.ofSeconds(5));
       }
@@ -119,12 +136,21 @@ final class ServingBenchmark {
         Duration serverCpu = server.cpu().minus(cpuBefore);
         long compilerCpu = server.compilerCpuNanos() - compilerBefore;
         double[] serverAfter = serverCollections(server.uri());
+        serverBefore = serverCollections(server.uri());
+        Duration grpcCpuBefore = server.cpu();
+        LoadGenerator.OpenLoop grpcPhase =
+            LoadGenerator.openLoop(grpc(server.grpcPort(), prepared), OPEN_LOOP_LANES, rate, phase);
+        Duration grpcServerCpu = server.cpu().minus(grpcCpuBefore);
+        double[] grpcServerAfter = serverCollections(server.uri());
         LoadGenerator.OpenLoop rawPhase =
             LoadGenerator.openLoop(raw(redis, prepared), OPEN_LOOP_LANES, rate, phase);
         Histogram freshet = freshetPhase.latencies();
+        Histogram grpc = grpcPhase.latencies();
         Histogram raw = rawPhase.latencies();
         double freshetMax =
             LoadGenerator.closedLoop(freshet(server.uri(), prepared), callers, phase);
+        double grpcMax =
+            LoadGenerator.closedLoop(grpc(server.grpcPort(), prepared), callers, phase);
         double rawMax = LoadGenerator.closedLoop(raw(redis, prepared), callers, phase);
         System.out.printf(
             Locale.ROOT,
@@ -162,6 +188,24 @@ final class ServingBenchmark {
             freshetPhase.collectionMillis(),
             rawPhase.collections(),
             rawPhase.collectionMillis());
+        System.out.printf(
+            Locale.ROOT,
+            "         | gRPC: p50 / p99 %.2f / %.2f ms = %.2f / %.2f of raw's (p99.9 %.2f ms, max %.2f"
+                + " ms); max %,.0f req/s = %.2f of raw's; server CPU %.3f ms per call, its"
+                + " collections %.0f (%.0f ms); the load generator's collections %d (%d ms)%n",
+            ms(grpc.getValueAtPercentile(50)),
+            ms(grpc.getValueAtPercentile(99)),
+            grpc.getValueAtPercentile(50) / (double) raw.getValueAtPercentile(50),
+            grpc.getValueAtPercentile(99) / (double) raw.getValueAtPercentile(99),
+            ms(grpc.getValueAtPercentile(99.9)),
+            ms(grpc.getMaxValue()),
+            grpcMax,
+            grpcMax / rawMax,
+            ms(grpcServerCpu.toNanos()) / grpc.getTotalCount(),
+            grpcServerAfter[0] - serverBefore[0],
+            (grpcServerAfter[1] - serverBefore[1]) * 1000,
+            grpcPhase.collections(),
+            grpcPhase.collectionMillis());
       }
     } finally {
       if (ownRedis != null) {
@@ -211,6 +255,63 @@ final class ServingBenchmark {
         }
       }
     }
+  }
+
+  /** The same check of the first answer of each size, over gRPC. */
+  private static void checkGrpc(int port, Request request, int size) throws Exception {
+    ManagedChannel channel = channel(port);
+    try {
+      GetOnlineFeaturesResponse answer =
+          ServingServiceGrpc.newBlockingStub(channel).getOnlineFeatures(request.grpc());
+      if (answer.getResultsCount() != ServingWorkload.expectedColumns()) {
+        throw new IllegalStateException(
+            "expected "
+                + ServingWorkload.expectedColumns()
+                + " columns over gRPC, got "
+                + answer.getResultsCount());
+      }
+      for (GetOnlineFeaturesResponse.FeatureVector column : answer.getResultsList()) {
+        if (column.getValuesCount() != size
+            || column.getStatusesList().stream().anyMatch(s -> s != FieldStatus.PRESENT)) {
+          throw new IllegalStateException("not every value was found over gRPC: " + column);
+        }
+      }
+    } finally {
+      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+  }
+
+  /** A plaintext channel to the server's gRPC port: one HTTP/2 connection. */
+  private static ManagedChannel channel(int port) {
+    // Built by name, as the server's transport is, rather than found by the ServiceLoader.
+    return NettyChannelBuilder.forAddress("localhost", port)
+        .usePlaintext()
+        .maxInboundMessageSize(64 * 1024 * 1024)
+        .build();
+  }
+
+  private static IntFunction<LoadGenerator.Lane> grpc(int port, List<Request> requests) {
+    return lane -> {
+      ManagedChannel channel = channel(port);
+      ServingServiceGrpc.ServingServiceBlockingStub stub =
+          ServingServiceGrpc.newBlockingStub(channel);
+      return new LoadGenerator.Lane() {
+        @Override
+        public void call(int request) {
+          stub.getOnlineFeatures(requests.get(request % requests.size()).grpc());
+        }
+
+        @Override
+        public void close() {
+          channel.shutdownNow();
+          try {
+            channel.awaitTermination(5, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+      };
+    };
   }
 
   private static IntFunction<LoadGenerator.Lane> freshet(URI server, List<Request> requests) {
@@ -300,9 +401,14 @@ final class ServingBenchmark {
       properties.put("freshet.online-store.type", "redis");
       properties.put("freshet.online-store.redis.connection-string", redisAddress);
       properties.put("micronaut.server.port", port);
+      // Feast's gRPC API beside HTTP, on a free port the output names.
+      properties.put("freshet.grpc.enabled", true);
+      properties.put("freshet.grpc.port", 0);
       try (FeatureServer server =
           FeatureServer.start(
               properties, new PrintWriter(System.out), MaterializationProgress.SILENT)) {
+        // Before "serving on", which the parent waits for.
+        System.out.printf(Locale.ROOT, "gRPC on port %d%n", server.port(GrpcTransport.class));
         System.out.printf(Locale.ROOT, "serving on %s%n", server.url());
         System.out.flush();
         wait.run();
@@ -319,10 +425,12 @@ final class ServingBenchmark {
   private static final class ServerProcess implements AutoCloseable {
     private final Process process;
     private final URI uri;
+    private final int grpcPort;
 
-    private ServerProcess(Process process, URI uri) {
+    private ServerProcess(Process process, URI uri, int grpcPort) {
       this.process = process;
       this.uri = uri;
+      this.grpcPort = grpcPort;
     }
 
     static ServerProcess start(HostAndPort redis) throws Exception {
@@ -352,12 +460,17 @@ final class ServingBenchmark {
           new BufferedReader(
               new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
       CompletableFuture<URI> listening = new CompletableFuture<>();
+      CompletableFuture<Integer> grpc = new CompletableFuture<>();
       Thread echo =
           new Thread(
               () -> {
                 try {
                   for (String line = output.readLine(); line != null; line = output.readLine()) {
                     System.out.println("  server: " + line);
+                    if (line.startsWith("gRPC on port ")) {
+                      grpc.complete(
+                          Integer.parseInt(line.substring("gRPC on port ".length()).trim()));
+                    }
                     if (line.startsWith("serving on ")) {
                       listening.complete(URI.create(line.substring("serving on ".length()).trim()));
                     }
@@ -367,12 +480,15 @@ final class ServingBenchmark {
                 }
                 listening.completeExceptionally(
                     new IllegalStateException("the feature server exited before it listened"));
+                grpc.completeExceptionally(
+                    new IllegalStateException("the feature server did not say its gRPC port"));
               },
               "server-output");
       echo.setDaemon(true);
       echo.start();
       try {
-        return new ServerProcess(process, listening.get(2, TimeUnit.MINUTES));
+        URI uri = listening.get(2, TimeUnit.MINUTES);
+        return new ServerProcess(process, uri, grpc.get(5, TimeUnit.SECONDS));
       } catch (Exception e) {
         process.destroyForcibly();
         throw e;
@@ -381,6 +497,10 @@ final class ServingBenchmark {
 
     URI uri() {
       return uri;
+    }
+
+    int grpcPort() {
+      return grpcPort;
     }
 
     /** CPU time the server's JVM has used so far, all its threads. */

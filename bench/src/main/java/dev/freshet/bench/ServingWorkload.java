@@ -1,5 +1,9 @@
 package dev.freshet.bench;
 
+import dev.freshet.feast.proto.serving.FeatureList;
+import dev.freshet.feast.proto.serving.GetOnlineFeaturesRequest;
+import dev.freshet.feast.proto.types.RepeatedValue;
+import dev.freshet.feast.proto.types.Value;
 import dev.freshet.runtime.online.layout.EntityKeys;
 import dev.freshet.runtime.online.layout.FieldHashes;
 import dev.freshet.runtime.online.layout.Timestamps;
@@ -36,11 +40,11 @@ final class ServingWorkload {
   private ServingWorkload() {}
 
   /**
-   * One request, prepared before it is timed: the HTTP request to the feature server, and the same
-   * reads as the raw baseline does them (one HMGET of every requested field per entity hash, the
-   * layout the server reads).
+   * One request, prepared before it is timed: the HTTP request to the feature server, the same
+   * request as Feast's gRPC API takes it, and the same reads as the raw baseline does them (one
+   * HMGET of every requested field per entity hash, the layout the server reads).
    */
-  record Request(byte[] http, byte[][] keys, byte[][] fields) {}
+  record Request(byte[] http, GetOnlineFeaturesRequest grpc, byte[][] keys, byte[][] fields) {}
 
   /** Every entity, all 25 views, with pipelined HSETs. */
   static void load(HostAndPort redis, long entities) {
@@ -100,6 +104,7 @@ final class ServingWorkload {
       requests.add(
           new Request(
               HttpConnection.post(server, "/get-online-features", json(views, ids)),
+              grpc(views, ids),
               keys(ids),
               fields(views)));
     }
@@ -126,6 +131,25 @@ final class ServingWorkload {
     }
     body.append("]}, \"full_feature_names\": true}");
     return body.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The JSON body's request as a {@code GetOnlineFeaturesRequest}. */
+  private static GetOnlineFeaturesRequest grpc(List<Integer> views, long[] ids) {
+    FeatureList.Builder features = FeatureList.newBuilder();
+    for (int v : views) {
+      for (int f = 0; f < FEATURES; f++) {
+        features.addVal(view(v) + ":f" + f);
+      }
+    }
+    RepeatedValue.Builder riders = RepeatedValue.newBuilder();
+    for (long id : ids) {
+      riders.addVal(Value.newBuilder().setInt64Val(id));
+    }
+    return GetOnlineFeaturesRequest.newBuilder()
+        .setFeatures(features)
+        .putEntities("rider_id", riders.build())
+        .setFullFeatureNames(true)
+        .build();
   }
 
   private static byte[][] keys(long[] ids) {

@@ -1,9 +1,13 @@
 package dev.freshet.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.google.protobuf.Timestamp;
+import dev.freshet.client.FeatureClientException;
+import dev.freshet.client.FeatureStatus;
+import dev.freshet.client.FeatureValue;
 import dev.freshet.feast.proto.serving.FeatureList;
 import dev.freshet.feast.proto.serving.FieldStatus;
 import dev.freshet.feast.proto.serving.GetFeastServingInfoRequest;
@@ -15,6 +19,7 @@ import dev.freshet.feast.proto.serving.PushRequest;
 import dev.freshet.feast.proto.serving.ServingServiceGrpc;
 import dev.freshet.feast.proto.types.RepeatedValue;
 import dev.freshet.feast.proto.types.Value;
+import dev.freshet.runtime.client.GrpcRemoteTransport;
 import dev.freshet.runtime.materialize.MaterializationProgress;
 import dev.freshet.runtime.server.FeatureServer;
 import dev.freshet.runtime.server.grpc.GrpcTransport;
@@ -35,6 +40,7 @@ import io.grpc.stub.StreamObserver;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -381,6 +387,42 @@ abstract class GrpcServingContract {
       return java.nio.file.Files.isDirectory(repo) ? repo : DriverStats.newRepository(repo);
     } catch (Exception e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void theTypedClientsOverGrpcGiveWhatHttpAndInProcessGive() throws Exception {
+    try (FeatureServer open = start(Map.of());
+        GrpcRemoteTransport grpc =
+            GrpcRemoteTransport.of("127.0.0.1", open.port(GrpcTransport.class))) {
+      FeatureValue<Float> convRate = ModelV1Client.over(grpc).get(1001L).convRate();
+      assertThat(convRate)
+          .isEqualTo(
+              new FeatureValue<>(
+                  0.40458846f, FeatureStatus.PRESENT, Instant.parse("2022-03-14T14:00:00Z")));
+      assertThat((double) convRate.value()).isEqualTo(0.4045884609222412);
+      assertThat(ModelV1Client.remote(open.url().toURI()).get(1001L).convRate())
+          .isEqualTo(convRate);
+      assertThat(ModelV1Client.over(open.inProcessTransport()).get(1001L).convRate())
+          .isEqualTo(convRate);
+
+      List<Long> drivers = List.of(1001L, 1002L, 9999L, 1001L);
+      List<ModelV2Values> overGrpc = ModelV2Client.over(grpc).getAll(drivers);
+      assertThat(overGrpc)
+          .isEqualTo(ModelV2Client.remote(open.url().toURI()).getAll(drivers))
+          .isEqualTo(ModelV2Client.over(open.inProcessTransport()).getAll(drivers));
+      assertThat(overGrpc.get(0).accRate().value()).isEqualTo(0.40757075f);
+      assertThat(overGrpc.get(2).milesDriven())
+          .isEqualTo(new FeatureValue<>(null, FeatureStatus.NOT_FOUND, Instant.EPOCH));
+    }
+  }
+
+  @Test
+  void theTypedClientOverGrpcReportsTheServersRefusal() {
+    try (GrpcRemoteTransport grpc = GrpcRemoteTransport.of(channel, Duration.ofSeconds(10))) {
+      assertThatThrownBy(() -> ModelV1Client.over(grpc).get(1001L))
+          .isInstanceOf(FeatureClientException.class)
+          .hasMessageContaining("answered UNAUTHENTICATED");
     }
   }
 
