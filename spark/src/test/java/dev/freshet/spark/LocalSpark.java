@@ -29,4 +29,17 @@ final class LocalSpark {
     }
     return session;
   }
+
+  /**
+   * Stops the shared session, if one is running, for a class that needs a session of its own (one
+   * SparkContext per JVM); the next {@link #get} starts a new one.
+   */
+  static synchronized void stop() {
+    if (session != null) {
+      session.stop();
+      session = null;
+    }
+    SparkSession.clearActiveSession();
+    SparkSession.clearDefaultSession();
+  }
 }

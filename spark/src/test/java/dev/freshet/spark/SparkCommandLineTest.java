@@ -83,7 +83,7 @@ class SparkCommandLineTest {
         out.toString());
   }
 
-  private static List<String> rows(Path parquet) throws Exception {
+  static List<String> rows(Path parquet) throws Exception {
     return Parquet.query(
         "SELECT driver_id, strftime(event_timestamp, '%Y-%m-%d %H:%M:%S'), label, conv_rate,"
             + " acc_rate, daily_miles_driven FROM read_parquet('"
