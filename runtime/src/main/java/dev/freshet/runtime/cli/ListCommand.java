@@ -1,10 +1,11 @@
 package dev.freshet.runtime.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.freshet.runtime.registry.RegistryDescription;
 import dev.freshet.spec.FeatureRegistry;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import picocli.CommandLine.Command;
@@ -39,13 +40,12 @@ public class ListCommand implements Runnable {
 
   /** The registry's generated JSON description, as it is in the jar, indented. */
   private static String definitionsJson(FeatureRegistry registry) {
-    try (InputStream in =
-        registry.getClass().getClassLoader().getResourceAsStream(FeatureRegistry.JSON_RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("the jar has no " + FeatureRegistry.JSON_RESOURCE);
-      }
-      ObjectMapper mapper = new ObjectMapper();
-      return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(mapper.readTree(in))
+    ObjectNode description =
+        RegistryDescription.of(registry)
+            .orElseThrow(
+                () -> new IllegalStateException("the jar has no " + FeatureRegistry.JSON_RESOURCE));
+    try {
+      return new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(description)
           + System.lineSeparator();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -7,6 +7,7 @@ import dev.freshet.runtime.config.RegistryConfig;
 import dev.freshet.runtime.config.ServingConfig;
 import dev.freshet.runtime.online.OnlineStore;
 import dev.freshet.runtime.registry.Interval;
+import dev.freshet.runtime.registry.RegistryDescription;
 import dev.freshet.runtime.registry.RegistryStore;
 import dev.freshet.runtime.server.AccessRules.Access;
 import dev.freshet.runtime.server.Guarded;
@@ -19,9 +20,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Optional;
 
 /**
@@ -41,6 +39,9 @@ public class UiDataController {
   private final RegistryConfig registryConfig;
   private final ServingConfig serving;
 
+  /** Read once: it is in the jar and does not change while the server runs. */
+  private final ObjectNode description;
+
   public UiDataController(
       FeatureRegistry registry,
       RegistryStore registryStore,
@@ -54,6 +55,7 @@ public class UiDataController {
     this.freshet = freshet;
     this.registryConfig = registryConfig;
     this.serving = serving;
+    this.description = RegistryDescription.of(registry).orElseGet(JSON::createObjectNode);
   }
 
   @Guarded(Access.READ)
@@ -81,7 +83,7 @@ public class UiDataController {
   @Get(uri = "/definitions", produces = MediaType.APPLICATION_JSON)
   @ExecuteOn(TaskExecutors.BLOCKING)
   public HttpResponse<ObjectNode> definitions() {
-    ObjectNode definitions = generatedDescription();
+    ObjectNode definitions = description.deepCopy();
     ObjectNode materialized = definitions.putObject("materialized");
     String store = onlineStore.get().identity();
     for (FeatureViewSpec view : registry.featureViews()) {
@@ -93,18 +95,5 @@ public class UiDataController {
       }
     }
     return HttpResponse.ok(definitions);
-  }
-
-  /** The registry's JSON description, as the processor wrote it into the jar. */
-  private ObjectNode generatedDescription() {
-    try (InputStream in =
-        registry.getClass().getClassLoader().getResourceAsStream(FeatureRegistry.JSON_RESOURCE)) {
-      if (in == null) {
-        return JSON.createObjectNode();
-      }
-      return (ObjectNode) JSON.readTree(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
