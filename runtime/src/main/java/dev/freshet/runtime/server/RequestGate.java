@@ -127,6 +127,7 @@ final class RequestGate extends ChannelDuplexHandler {
       response.headers().set(HttpHeaderNames.RETRY_AFTER, "1");
     }
     // Answered once every request before it was: the earlier responses keep their order.
+    // The drain time runs from the refusal's answer: the responses before it may take longer.
     Runnable answer =
         () ->
             ctx.writeAndFlush(response)
@@ -134,10 +135,12 @@ final class RequestGate extends ChannelDuplexHandler {
                     written -> {
                       refusalSent = true;
                       closeWhenDrained(ctx);
+                      ctx.executor()
+                          .schedule(
+                              () -> ctx.close(),
+                              DRAIN_TIME.toMillis(),
+                              java.util.concurrent.TimeUnit.MILLISECONDS);
                     });
-    ctx.executor()
-        .schedule(
-            () -> ctx.close(), DRAIN_TIME.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     if (held.isEmpty()) {
       answer.run();
     } else {
