@@ -8,28 +8,38 @@ import dev.freshet.runtime.online.StoredRow;
 import dev.freshet.runtime.online.ViewRead;
 import dev.freshet.runtime.online.redis.RedisStores;
 import dev.freshet.testing.RedisServerProcess;
+import dev.freshet.testing.SparkStandaloneCluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The commands with {@code --engine spark} on a real Spark standalone cluster: a master and two
  * workers in child JVMs, the jobs submitted to {@code spark://127.0.0.1:<port>} with {@code
  * -Dfreshet.offline.spark.master}, the executors in the workers' JVMs reading the workshop's file
- * and writing to a real redis-server.
+ * and writing to a real redis-server. The last test kills a worker mid-job, so it runs last.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SparkStandaloneClusterTest {
   static RedisServerProcess redis;
-  static StandaloneCluster cluster;
+  static SparkStandaloneCluster cluster;
 
   @TempDir Path repo;
   Map<String, String> properties;
@@ -39,7 +49,7 @@ class SparkStandaloneClusterTest {
     // One SparkContext per JVM: the local one the other classes share must not be the one used.
     LocalSpark.stop();
     redis = RedisServerProcess.start();
-    cluster = StandaloneCluster.start();
+    cluster = SparkStandaloneCluster.start();
   }
 
   @AfterAll
@@ -113,6 +123,101 @@ class SparkStandaloneClusterTest {
     List<String> expected = latestPerDriver(repo.resolve("data/driver_stats.parquet"));
     assertThat(expected).hasSizeGreaterThan(2);
     assertThat(stored(expected)).isEqualTo(expected);
+  }
+
+  /**
+   * A worker killed while the job writes to Redis: Spark runs the lost tasks again on the other
+   * worker (and the map outputs that died with the executor), the command still succeeds, every
+   * driver holds its latest row, and the interval is recorded once, after the job.
+   */
+  @Test
+  @Order(Integer.MAX_VALUE)
+  void aWorkerKilledMidJobIsRetriedByTheOtherAndTheResultIsExact() throws Exception {
+    int drivers = 300_000;
+    int hours = 4;
+    writeHourlyStats(repo.resolve("data/driver_stats.parquet"), drivers, hours);
+    redis.client().flushAll();
+    properties.put("freshet.online-store.type", "redis");
+    properties.put("freshet.online-store.redis.connection-string", redis.connectionString());
+    properties.put("spark.sql.shuffle.partitions", "16");
+    properties.put("spark.extraListeners", LostExecutors.class.getName());
+    LostExecutors.reset();
+    assertThat(Cli.run(properties, "apply").exitCode()).isZero();
+
+    CompletableFuture<Cli.Result> run =
+        CompletableFuture.supplyAsync(
+            () -> Cli.run(properties, "materialize-incremental", "--engine", "spark", "now"));
+    awaitKeysInRedis(1_000, run);
+    assertThat(run).as("the job ended before a worker could be killed").isNotDone();
+    cluster.killWorker(1);
+    Cli.Result result = run.get(5, TimeUnit.MINUTES);
+
+    assertThat(result.exitCode()).as(result.err() + result.out() + cluster.logs()).isZero();
+    assertThat(LostExecutors.count()).as("executors lost during the job").isGreaterThanOrEqualTo(1);
+    // Counted from successful tasks only: a task run again is counted once.
+    assertThat(result.out())
+        .contains(String.format("driver_hourly_stats: %,d rows read", (long) drivers * hours))
+        .contains(String.format("%,d entities written", drivers));
+    // One key per driver, and the store's id.
+    assertThat(redis.client().dbSize()).isEqualTo(drivers + 1);
+    // Each driver's last hour, computed here from how the file was written.
+    List<String> expected = new ArrayList<>();
+    for (long driver : new long[] {1, 2, 77_777, drivers}) {
+      long row = (long) (hours - 1) * drivers + (driver - 1);
+      expected.add(driver + " " + rate(row) + " " + miles(row));
+    }
+    assertThat(stored(expected)).isEqualTo(expected);
+
+    // Recorded: the next run starts where this one ended and finds nothing newer to write.
+    properties.remove("spark.extraListeners");
+    Cli.Result again = Cli.run(properties, "materialize-incremental", "--engine", "spark", "now");
+    assertThat(again.exitCode()).as(again.err()).isZero();
+    assertThat(again.out()).doesNotContain("nothing materialized into this store yet");
+  }
+
+  private static float rate(long row) {
+    return (row % 1000) / 1000f;
+  }
+
+  private static float miles(long row) {
+    return (row % 997) / 10f;
+  }
+
+  /** {@code drivers} drivers, one row an hour for {@code hours} hours, in row order. */
+  private static void writeHourlyStats(Path file, int drivers, int hours) throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement s = c.createStatement()) {
+      s.execute("SET TimeZone = 'UTC'");
+      s.execute(
+          "COPY (SELECT i % "
+              + drivers
+              + " + 1 AS driver_id, TIMESTAMPTZ '2021-04-01 00:00:00+00' + to_hours(i // "
+              + drivers
+              + ") AS event_timestamp, TIMESTAMP '2021-04-02 00:00:00' AS created,"
+              + " CAST((i % 1000) / 1000 AS FLOAT) AS conv_rate, CAST(0.5 AS FLOAT) AS acc_rate,"
+              + " CAST((i % 997) / 10 AS FLOAT) AS miles_driven,"
+              + " CAST((i % 997) / 10 AS FLOAT) AS daily_miles_driven FROM range("
+              + (long) drivers * hours
+              + ") t(i)) TO '"
+              + file
+              + "' (FORMAT parquet, ROW_GROUP_SIZE 100000)");
+    }
+  }
+
+  private static void awaitKeysInRedis(long keys, CompletableFuture<Cli.Result> run)
+      throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+    while (redis.client().dbSize() < keys) {
+      if (run.isDone()) {
+        Cli.Result result = run.get();
+        throw new AssertionError(
+            "the job ended before it wrote " + keys + " keys: " + result.err() + result.out());
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("no " + keys + " keys in Redis after 3 minutes" + cluster.logs());
+      }
+      Thread.sleep(20);
+    }
   }
 
   private Cli.Result historical(String engine, Path out) {

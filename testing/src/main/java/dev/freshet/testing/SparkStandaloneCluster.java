@@ -1,6 +1,5 @@
-package dev.freshet.spark;
+package dev.freshet.testing;
 
-import dev.freshet.testing.FreePorts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
@@ -21,11 +20,12 @@ import org.apache.commons.io.FileUtils;
 
 /**
  * A Spark standalone cluster on loopback: a master and two one-core workers, each a child JVM
- * started from the Spark jars on this JVM's class path (nothing downloaded). The executors the
- * workers start get this JVM's class path too, so they find Freshet's classes. Every process is
- * stopped by its id in {@link #close}, the executors (the workers' children) first.
+ * started from the Spark jars on this JVM's class path (nothing downloaded), for the tests of
+ * modules that have Spark on their test class path. The executors the workers start get the class
+ * path {@link #driverSettings} names. Every process is stopped by its id in {@link #close}, the
+ * executors (the workers' children) first.
  */
-final class StandaloneCluster implements AutoCloseable {
+public final class SparkStandaloneCluster implements AutoCloseable {
   private static final Pattern ALIVE_WORKERS = Pattern.compile("\"aliveworkers\"\\s*:\\s*(\\d+)");
 
   private final Path directory;
@@ -34,15 +34,16 @@ final class StandaloneCluster implements AutoCloseable {
   private final List<Process> processes = new ArrayList<>();
   private final List<Process> workers = new ArrayList<>();
 
-  private StandaloneCluster(Path directory) {
+  private SparkStandaloneCluster(Path directory) {
     this.directory = directory;
     this.port = FreePorts.next();
     this.webUiPort = FreePorts.next();
   }
 
   /** Starts the master and two workers, and waits until both workers have registered. */
-  static StandaloneCluster start() throws IOException {
-    StandaloneCluster cluster = new StandaloneCluster(Files.createTempDirectory("freshet-spark"));
+  public static SparkStandaloneCluster start() throws IOException {
+    SparkStandaloneCluster cluster =
+        new SparkStandaloneCluster(Files.createTempDirectory("freshet-spark"));
     try {
       // The workers build their executors' class path from SPARK_HOME's jars directory, which must
       // exist; it stays empty, the class path comes from spark.executor.extraClassPath.
@@ -84,19 +85,27 @@ final class StandaloneCluster implements AutoCloseable {
     }
   }
 
-  String masterUrl() {
+  public String masterUrl() {
     return "spark://127.0.0.1:" + port;
   }
 
   /**
-   * The Spark settings a driver in this JVM needs for the cluster: executors of 512 MB (what a
-   * worker offers), this JVM's class path and module flags, everything on loopback.
+   * The Spark settings a driver needs for the cluster: executors of 512 MB (what a worker offers),
+   * this JVM's class path and module flags, everything on loopback.
    */
-  Map<String, String> driverSettings() {
+  public Map<String, String> driverSettings() {
+    return driverSettings(System.getProperty("java.class.path"));
+  }
+
+  /**
+   * The same settings with the executors' class path given: a job whose own classes travel in its
+   * jar (spark-submit's) gives Spark's jars only, as a Spark distribution's workers have them.
+   */
+  public Map<String, String> driverSettings(String executorClassPath) {
     Map<String, String> settings = new HashMap<>();
     settings.put("spark.executor.memory", "512m");
     settings.put("spark.executor.cores", "1");
-    settings.put("spark.executor.extraClassPath", System.getProperty("java.class.path"));
+    settings.put("spark.executor.extraClassPath", executorClassPath);
     settings.put("spark.executor.extraJavaOptions", String.join(" ", moduleFlags()));
     settings.put("spark.driver.host", "127.0.0.1");
     settings.put("spark.driver.bindAddress", "127.0.0.1");
@@ -107,12 +116,12 @@ final class StandaloneCluster implements AutoCloseable {
   }
 
   /** Kills a worker and its executor at once, as a lost machine. */
-  void killWorker(int index) throws InterruptedException {
+  public void killWorker(int index) throws InterruptedException {
     stop(workers.get(index - 1));
   }
 
   /** The {@code --add-opens} (and other module) flags this JVM was started with. */
-  private static List<String> moduleFlags() {
+  public static List<String> moduleFlags() {
     List<String> flags = new ArrayList<>();
     for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
       if (argument.startsWith("--add-opens")
@@ -174,7 +183,7 @@ final class StandaloneCluster implements AutoCloseable {
   }
 
   /** The processes' logs, for a failure's message. */
-  String logs() {
+  public String logs() {
     StringBuilder text = new StringBuilder();
     try (var files = Files.list(directory)) {
       for (Path log : files.filter(p -> p.toString().endsWith(".log")).sorted().toList()) {
