@@ -42,7 +42,24 @@ public final class BatchEngines {
     for (BatchEngineProvider provider :
         ServiceLoader.load(BatchEngineProvider.class, BatchEngines.class.getClassLoader())) {
       if (provider.name().equals(wanted)) {
-        return provider.open(registry, config, offline, online);
+        try {
+          return provider.open(registry, config, offline, online);
+        } catch (NoClassDefFoundError missing) {
+          // The engine's module is here, what it runs on is not (a jar without Spark beside it).
+          throw new EngineUnavailableException(
+              (wanted.equals(SPARK)
+                      ? "freshet-spark is on the class path but Spark 4's jars"
+                          + " (org.apache.spark:spark-sql_2.13) are not: keep the spark-jars"
+                          + " directory the build writes beside the jar, add them to the class"
+                          + " path, or run under spark-submit"
+                      : "the "
+                          + wanted
+                          + " engine is on the class path but a class it needs is not")
+                  + " (missing "
+                  + missing.getMessage().replace('/', '.')
+                  + "); or use --engine duckdb",
+              missing);
+        }
       }
       names.add(provider.name());
     }

@@ -7,4 +7,8 @@ public class EngineUnavailableException extends RuntimeException {
   public EngineUnavailableException(String message) {
     super(message);
   }
+
+  public EngineUnavailableException(String message, Throwable cause) {
+    super(message, cause);
+  }
 }
