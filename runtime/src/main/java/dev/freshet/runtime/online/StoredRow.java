@@ -8,8 +8,16 @@ import java.util.List;
  *
  * @param eventTimestamp null when the entity has no row in the view
  * @param values the requested features' values, null where null or not found
+ * @param stored the requested features' {@code Value} messages as the store holds them (Feast's
+ *     bytes, null where absent), for transports that answer in those bytes (gRPC); null when the
+ *     store gave none
  */
-public record StoredRow(Instant eventTimestamp, List<Object> values) {
+public record StoredRow(Instant eventTimestamp, List<Object> values, List<byte[]> stored) {
+
+  /** A row without its stored bytes. */
+  public StoredRow(Instant eventTimestamp, List<Object> values) {
+    this(eventTimestamp, values, null);
+  }
 
   public boolean found() {
     return eventTimestamp != null;

@@ -111,10 +111,18 @@ public class GrpcTransport implements SideTransport {
                   }
                 })
             .maxInboundMessageSize((int) Math.min(Integer.MAX_VALUE, http.getMaxRequestSize()))
-            .addService(ServerInterceptors.intercept(new ServingService(reads), access))
             .addService(
                 ServerInterceptors.intercept(
-                    new FeatureServerService(reads, new GrpcPushes(pushes)), access))
+                    reads.answeringReads(
+                        new ServingService().bindService(),
+                        ServingServiceGrpc.getGetOnlineFeaturesMethod()),
+                    access))
+            .addService(
+                ServerInterceptors.intercept(
+                    reads.answeringReads(
+                        new FeatureServerService(new GrpcPushes(pushes)).bindService(),
+                        GrpcFeatureServerGrpc.getGetOnlineFeaturesMethod()),
+                    access))
             .addService(new GrpcHealth(store))
             .addService(ProtoReflectionServiceV1.newInstance())
             .intercept(new GrpcMetrics(meters))
