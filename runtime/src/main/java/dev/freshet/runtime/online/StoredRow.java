@@ -2,6 +2,7 @@ package dev.freshet.runtime.online;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What the store holds for one entity and view.
@@ -21,5 +22,26 @@ public record StoredRow(Instant eventTimestamp, List<Object> values, List<byte[]
 
   public boolean found() {
     return eventTimestamp != null;
+  }
+
+  /**
+   * Rows are equal when their timestamps and values are: the stored bytes are those values'
+   * encoding, and a store that gives none holds the same row.
+   */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof StoredRow row
+        && Objects.equals(eventTimestamp, row.eventTimestamp)
+        && Objects.equals(values, row.values);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(eventTimestamp, values);
+  }
+
+  @Override
+  public String toString() {
+    return "StoredRow[eventTimestamp=" + eventTimestamp + ", values=" + values + "]";
   }
 }
