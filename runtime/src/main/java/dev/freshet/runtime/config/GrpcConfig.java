@@ -8,8 +8,12 @@ public class GrpcConfig {
   /** Feast's own servers take 6566, which Freshet's HTTP API has; gRPC gets the next free one. */
   public static final int DEFAULT_PORT = 6570;
 
+  /** As many as the HTTP API's event loops, for the same reason: reads wait there for the store. */
+  public static final int DEFAULT_EVENT_LOOP_THREADS = 8;
+
   private boolean enabled;
   private int port = DEFAULT_PORT;
+  private int eventLoopThreads = DEFAULT_EVENT_LOOP_THREADS;
 
   /** Whether {@code serve} answers Feast's gRPC API as well as HTTP; off unless set. */
   public boolean isEnabled() {
@@ -27,5 +31,17 @@ public class GrpcConfig {
 
   public void setPort(int port) {
     this.port = port;
+  }
+
+  /**
+   * The gRPC server's event-loop threads, on which reads are answered and wait for the store (as
+   * HTTP's are on Micronaut's): at most this many gRPC reads in flight.
+   */
+  public int getEventLoopThreads() {
+    return eventLoopThreads;
+  }
+
+  public void setEventLoopThreads(int eventLoopThreads) {
+    this.eventLoopThreads = eventLoopThreads;
   }
 }

@@ -66,7 +66,7 @@ public class OnlineFeatures {
     long started = System.nanoTime();
     Request request = reader.read(body);
     List<Feature> features = resolve(request);
-    OnlineAnswer answer = answer(request, features, Instant.now());
+    OnlineAnswer answer = answer(request, features, Instant.now(), false);
     OnlineResponseWriter.write(
         response, features, request.fullNames(), answer.entities(), answer.columns());
     record(request, started);
@@ -97,7 +97,7 @@ public class OnlineFeatures {
       }
     }
     Request request = new Request(features, featureService, entities, fullNames);
-    OnlineAnswer answer = answer(request, resolve(request), Instant.now());
+    OnlineAnswer answer = answer(request, resolve(request), Instant.now(), true);
     record(request, started);
     return answer;
   }
@@ -133,7 +133,11 @@ public class OnlineFeatures {
     return features;
   }
 
-  private OnlineAnswer answer(Request request, List<Feature> features, Instant now) {
+  /**
+   * @param withStored whether the answer keeps the stored {@code Value} messages
+   */
+  private OnlineAnswer answer(
+      Request request, List<Feature> features, Instant now, boolean withStored) {
     int rows = checkEntities(request);
     Set<String> outputNames = new HashSet<>(2 * features.size());
     for (Feature feature : features) {
@@ -158,11 +162,13 @@ public class OnlineFeatures {
       }
       typed.put(column.getKey(), values);
     }
-    List<FeatureColumn> columns = OnlineLookup.lookup(store.get(), features, typed, rows, now);
+    OnlineLookup.Columns read =
+        OnlineLookup.lookup(store.get(), features, typed, rows, now, withStored);
+    List<FeatureColumn> columns = read.columns();
     if (featureLogs.logs(request.featureService())) {
       featureLogs.record(request.featureService(), typed, columns, rows, now);
     }
-    return new OnlineAnswer(typed, features, request.fullNames(), columns);
+    return new OnlineAnswer(typed, features, request.fullNames(), columns, read.stored());
   }
 
   /** Checks the entity columns: none empty, all as long; returns the number of rows. */

@@ -34,6 +34,25 @@ final class OnlineLookup {
       Map<String, List<Object>> entities,
       int rows,
       Instant now) {
+    return lookup(store, features, entities, rows, now, false).columns();
+  }
+
+  /**
+   * The columns, and with {@code withStored} each value's {@code Value} message as the store holds
+   * it, for a transport that answers in Feast's bytes (gRPC): the same read, the same statuses.
+   */
+  record Columns(List<FeatureColumn> columns, List<byte[][]> stored) {}
+
+  /**
+   * @param withStored whether to keep the stored messages ({@link Columns#stored} is null if not)
+   */
+  static Columns lookup(
+      OnlineStore store,
+      List<Feature> features,
+      Map<String, List<Object>> entities,
+      int rows,
+      Instant now,
+      boolean withStored) {
     // Features grouped by view, views found by identity: a view spec is a deep record, and
     // hashing it per request would cost more than the lookup itself.
     List<FeatureViewSpec> views = new ArrayList<>(4);
@@ -79,12 +98,29 @@ final class OnlineLookup {
     List<List<StoredRow>> stored = store.read(reads);
 
     List<FeatureColumn> columns = new ArrayList<>(features.size());
+    List<byte[][]> storedColumns = withStored ? new ArrayList<>(features.size()) : null;
     for (int i = 0; i < features.size(); i++) {
       int v = viewOf[i];
       columns.add(
           column(features.get(i), stored.get(v), rowToEntity.get(v), positionOf[i], rows, now));
+      if (withStored) {
+        storedColumns.add(storedColumn(stored.get(v), rowToEntity.get(v), positionOf[i], rows));
+      }
     }
-    return columns;
+    return new Columns(columns, storedColumns);
+  }
+
+  /** A feature's stored messages per row: null where not found or where the store gave none. */
+  private static byte[][] storedColumn(
+      List<StoredRow> stored, int[] rowToEntity, int position, int rows) {
+    byte[][] messages = new byte[rows][];
+    for (int row = 0; row < rows; row++) {
+      StoredRow entity = stored.get(rowToEntity[row]);
+      if (entity.found() && entity.stored() != null) {
+        messages[row] = entity.stored().get(position);
+      }
+    }
+    return messages;
   }
 
   /** The distinct entities of a request's rows for some join keys, and which one each row is. */

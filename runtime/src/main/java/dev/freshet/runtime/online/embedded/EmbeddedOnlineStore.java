@@ -139,7 +139,7 @@ public final class EmbeddedOnlineStore implements OnlineStore {
     for (byte[] value : found) {
       values.add(Values.decode(value));
     }
-    return new StoredRow(StoredValue.eventTimestamp(stored), values);
+    return new StoredRow(StoredValue.eventTimestamp(stored), values, Arrays.asList(found));
   }
 
   @Override

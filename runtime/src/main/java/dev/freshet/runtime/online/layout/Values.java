@@ -125,6 +125,78 @@ public final class Values {
     return bytes.toByteArray();
   }
 
+  /**
+   * Whether {@code message} can be passed on as a value of {@code type} in Feast's encoding as it
+   * is: exactly one member of the {@code Value} oneof, {@code type}'s field with its wire type and
+   * nothing after it, so that it reads as {@link #encode} would have written it. Not for strings
+   * with other than ASCII bytes nor for lists of strings, whose UTF-8 a reader of the message
+   * checks and which are passed on only as {@link #decode} reads them (re-encoded); nor for the
+   * empty message (null).
+   */
+  public static boolean passesAs(byte[] message, ValueType type) {
+    if (message == null || message.length == 0 || type == ValueType.STRING_LIST) {
+      return false;
+    }
+    int wire =
+        switch (type) {
+          case INT32, INT64, BOOL, UNIX_TIMESTAMP -> 0;
+          case DOUBLE -> 1;
+          case FLOAT -> 5;
+          default -> 2;
+        };
+    int expectedTag = type.protoField() << 3 | wire;
+    int position;
+    if (expectedTag < 0x80) {
+      if (message[0] != expectedTag) {
+        return false;
+      }
+      position = 1;
+    } else {
+      // Fields 16 to 18 (lists): two-byte tags.
+      if (message.length < 2
+          || (message[0] & 0xff) != ((expectedTag & 0x7f) | 0x80)
+          || message[1] != (expectedTag >>> 7)) {
+        return false;
+      }
+      position = 2;
+    }
+    return switch (wire) {
+      case 0 -> varintEnd(message, position) == message.length;
+      case 1 -> message.length - position == 8;
+      case 5 -> message.length - position == 4;
+      default -> {
+        int end = varintEnd(message, position);
+        if (end < 0 || end - position > 5) {
+          yield false;
+        }
+        long length = 0;
+        for (int i = end - 1; i >= position; i--) {
+          length = (length << 7) | (message[i] & 0x7f);
+        }
+        yield end + length == message.length && (type != ValueType.STRING || ascii(message, end));
+      }
+    };
+  }
+
+  /** Where the varint at {@code position} ends, -1 if it runs past the message or 10 bytes. */
+  private static int varintEnd(byte[] message, int position) {
+    for (int i = position; i < message.length && i < position + 10; i++) {
+      if (message[i] >= 0) {
+        return i + 1;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean ascii(byte[] message, int from) {
+    for (int i = from; i < message.length; i++) {
+      if (message[i] < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The value a message holds, typed by its own oneof field; null for the empty message. */
   public static Object decode(byte[] message) {
     if (message == null || message.length == 0) {

@@ -204,7 +204,9 @@ public final class RedisOnlineStore implements OnlineStore {
     for (int i = 0; i < fields.size() - 1; i++) {
       values.add(Values.decode(fields.get(i)));
     }
-    return new StoredRow(Timestamps.decode(timestamp), values);
+    // The bytes too, a view of the reply already read: gRPC answers in them.
+    return new StoredRow(
+        Timestamps.decode(timestamp), values, fields.subList(0, fields.size() - 1));
   }
 
   @Override

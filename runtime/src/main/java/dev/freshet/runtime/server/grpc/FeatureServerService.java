@@ -1,7 +1,5 @@
 package dev.freshet.runtime.server.grpc;
 
-import dev.freshet.feast.proto.serving.GetOnlineFeaturesRequest;
-import dev.freshet.feast.proto.serving.GetOnlineFeaturesResponse;
 import dev.freshet.feast.proto.serving.GrpcFeatureServerGrpc;
 import dev.freshet.feast.proto.serving.PushRequest;
 import dev.freshet.feast.proto.serving.PushResponse;
@@ -17,11 +15,9 @@ import io.grpc.stub.StreamObserver;
  * push the row to the view's push source instead.
  */
 final class FeatureServerService extends GrpcFeatureServerGrpc.GrpcFeatureServerImplBase {
-  private final GrpcReads reads;
   private final GrpcPushes pushes;
 
-  FeatureServerService(GrpcReads reads, GrpcPushes pushes) {
-    this.reads = reads;
+  FeatureServerService(GrpcPushes pushes) {
     this.pushes = pushes;
   }
 
@@ -47,21 +43,5 @@ final class FeatureServerService extends GrpcFeatureServerGrpc.GrpcFeatureServer
                 "WriteToOnlineStore is not served; push the row to the view's push source with"
                     + " Push")
             .asRuntimeException());
-  }
-
-  @Override
-  public void getOnlineFeatures(
-      GetOnlineFeaturesRequest request, StreamObserver<GetOnlineFeaturesResponse> response) {
-    GetOnlineFeaturesResponse answer;
-    try {
-      answer = reads.read(request);
-    } catch (RuntimeException e) {
-      response.onError(
-          GrpcStatuses.of(
-              e, GrpcFeatureServerGrpc.getGetOnlineFeaturesMethod().getFullMethodName()));
-      return;
-    }
-    response.onNext(answer);
-    response.onCompleted();
   }
 }

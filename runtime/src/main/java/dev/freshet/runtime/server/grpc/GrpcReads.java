@@ -1,23 +1,18 @@
 package dev.freshet.runtime.server.grpc;
 
-import com.google.protobuf.Timestamp;
-import dev.freshet.client.FeatureColumn;
-import dev.freshet.client.FeatureStatus;
-import dev.freshet.feast.proto.serving.FeatureList;
-import dev.freshet.feast.proto.serving.FieldStatus;
 import dev.freshet.feast.proto.serving.GetOnlineFeaturesRequest;
 import dev.freshet.feast.proto.serving.GetOnlineFeaturesResponse;
-import dev.freshet.feast.proto.serving.GetOnlineFeaturesResponse.FeatureVector;
-import dev.freshet.feast.proto.serving.GetOnlineFeaturesResponseMetadata;
 import dev.freshet.feast.proto.types.RepeatedValue;
 import dev.freshet.feast.proto.types.Value;
 import dev.freshet.runtime.serving.OnlineAnswer;
 import dev.freshet.runtime.serving.OnlineFeatures;
 import dev.freshet.runtime.serving.ServingIndex;
-import dev.freshet.spec.ValueType;
-import java.time.Instant;
+import io.grpc.MethodDescriptor;
+import io.grpc.ServerMethodDefinition;
+import io.grpc.ServerServiceDefinition;
+import io.grpc.ServiceDescriptor;
+import io.grpc.stub.ServerCalls;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,18 +20,12 @@ import java.util.Map;
 /**
  * {@code GetOnlineFeatures}, of both services: the request's entity values become the scalars the
  * JSON API reads, {@link OnlineFeatures#answer} resolves, types, limits and reads them in one round
- * trip to the store as for {@code POST /get-online-features}, and the answer becomes Feast's
- * column-oriented response: join keys first (their values, PRESENT, at the epoch), then features.
+ * trip to the store as for {@code POST /get-online-features}, and the answer is written as Feast's
+ * column-oriented response straight into its bytes ({@link GrpcAnswers}): join keys first (their
+ * values, PRESENT, at the epoch), then features, in the bytes the store holds where their types
+ * allow.
  */
 final class GrpcReads {
-  private static final FieldStatus[] STATUSES = new FieldStatus[FeatureStatus.values().length];
-
-  static {
-    for (FeatureStatus status : FeatureStatus.values()) {
-      STATUSES[status.ordinal()] = FieldStatus.valueOf(status.name());
-    }
-  }
-
   private final OnlineFeatures onlineFeatures;
   private final ServingIndex index;
 
@@ -45,7 +34,8 @@ final class GrpcReads {
     this.index = index;
   }
 
-  GetOnlineFeaturesResponse read(GetOnlineFeaturesRequest request) {
+  /** The answer to {@code request}: a {@code GetOnlineFeaturesResponse}'s bytes. */
+  EncodedMessage read(GetOnlineFeaturesRequest request) {
     Map<String, List<Object>> entities = new LinkedHashMap<>();
     for (Map.Entry<String, RepeatedValue> column : request.getEntitiesMap().entrySet()) {
       List<Value> values = column.getValue().getValList();
@@ -65,48 +55,48 @@ final class GrpcReads {
                 : null,
             entities,
             request.getFullFeatureNames());
-    return response(answer);
+    return new EncodedMessage(GrpcAnswers.encode(answer, index::joinKeyType));
   }
 
-  private GetOnlineFeaturesResponse response(OnlineAnswer answer) {
-    List<String> joinKeys = answer.joinKeys();
-    FeatureList.Builder names = FeatureList.newBuilder().addAllVal(joinKeys);
-    for (ServingIndex.Feature feature : answer.features()) {
-      names.addVal(feature.outputName(answer.fullNames()));
+  /**
+   * {@code service} (bound from its generated base class) with its {@code GetOnlineFeatures}
+   * answered here, in bytes: the same method name, request and schema (so reflection describes it
+   * as generated), the response sent as {@link GrpcAnswers} wrote it.
+   */
+  ServerServiceDefinition answeringReads(
+      ServerServiceDefinition service,
+      MethodDescriptor<GetOnlineFeaturesRequest, GetOnlineFeaturesResponse> generated) {
+    MethodDescriptor<GetOnlineFeaturesRequest, EncodedMessage> inBytes =
+        generated.toBuilder(generated.getRequestMarshaller(), EncodedMessage.MARSHALLER).build();
+    ServiceDescriptor original = service.getServiceDescriptor();
+    ServiceDescriptor.Builder descriptor =
+        ServiceDescriptor.newBuilder(original.getName())
+            .setSchemaDescriptor(original.getSchemaDescriptor());
+    for (MethodDescriptor<?, ?> method : original.getMethods()) {
+      descriptor.addMethod(
+          method.getFullMethodName().equals(inBytes.getFullMethodName()) ? inBytes : method);
     }
-    GetOnlineFeaturesResponse.Builder response =
-        GetOnlineFeaturesResponse.newBuilder()
-            .setMetadata(GetOnlineFeaturesResponseMetadata.newBuilder().setFeatureNames(names))
-            .setStatus(true);
-    Timestamp epoch = Timestamp.getDefaultInstance();
-    for (String key : joinKeys) {
-      ValueType type = index.joinKeyType(key);
-      FeatureVector.Builder column = response.addResultsBuilder();
-      for (Object value : answer.entities().get(key)) {
-        column.addValues(GrpcValues.value(value, type));
-        column.addStatuses(FieldStatus.PRESENT);
-        column.addEventTimestamps(epoch);
+    ServerServiceDefinition.Builder answering = ServerServiceDefinition.builder(descriptor.build());
+    for (ServerMethodDefinition<?, ?> method : service.getMethods()) {
+      if (method.getMethodDescriptor().getFullMethodName().equals(inBytes.getFullMethodName())) {
+        answering.addMethod(
+            inBytes,
+            ServerCalls.asyncUnaryCall(
+                (request, response) -> {
+                  EncodedMessage answer;
+                  try {
+                    answer = read(request);
+                  } catch (RuntimeException e) {
+                    response.onError(GrpcStatuses.of(e, inBytes.getFullMethodName()));
+                    return;
+                  }
+                  response.onNext(answer);
+                  response.onCompleted();
+                }));
+      } else {
+        answering.addMethod(method);
       }
     }
-    // A view's features share their rows' timestamps: each converted once.
-    Map<Instant, Timestamp> timestamps = new HashMap<>();
-    for (int i = 0; i < answer.columns().size(); i++) {
-      ValueType type = answer.features().get(i).type();
-      FeatureColumn values = answer.columns().get(i);
-      FeatureVector.Builder column = response.addResultsBuilder();
-      for (int row = 0; row < values.values().size(); row++) {
-        column.addValues(GrpcValues.value(values.values().get(row), type));
-        column.addStatuses(STATUSES[values.statuses().get(row).ordinal()]);
-        column.addEventTimestamps(
-            timestamps.computeIfAbsent(
-                values.eventTimestamps().get(row),
-                t ->
-                    Timestamp.newBuilder()
-                        .setSeconds(t.getEpochSecond())
-                        .setNanos(t.getNano())
-                        .build()));
-      }
-    }
-    return response.build();
+    return answering.build();
   }
 }

@@ -1,35 +1,19 @@
 package dev.freshet.runtime.server.grpc;
 
-import com.google.protobuf.InvalidProtocolBufferException;
 import dev.freshet.feast.proto.types.Value;
-import dev.freshet.runtime.online.layout.Values;
-import dev.freshet.spec.ValueType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
 /**
- * Feast's {@code Value} messages in and out. Out, a value is encoded by the one encoder of Feast's
- * bytes, the Redis layout's ({@link Values}), so gRPC answers carry the bytes Redis holds. In, a
- * value becomes the scalar the JSON API would have read (Long, Double, String, Boolean, null or a
- * list of those), which {@link dev.freshet.runtime.json.ValueDecoder} then types by the one rule of
- * every endpoint: a gRPC request is checked exactly as its JSON twin.
+ * Feast's {@code Value} messages in: a value becomes the scalar the JSON API would have read (Long,
+ * Double, String, Boolean, null or a list of those), which {@link
+ * dev.freshet.runtime.json.ValueDecoder} then types by the one rule of every endpoint: a gRPC
+ * request is checked exactly as its JSON twin. (Out, {@link GrpcAnswers} writes Feast's bytes.)
  */
 final class GrpcValues {
   private GrpcValues() {}
-
-  /** {@code value} of {@code type} as Feast's message; null is the empty message, as Feast has. */
-  static Value value(Object value, ValueType type) {
-    if (value == null) {
-      return Value.getDefaultInstance();
-    }
-    try {
-      return Value.parseFrom(Values.encode(value, type));
-    } catch (InvalidProtocolBufferException e) {
-      throw new IllegalStateException("the Value encoder wrote what Value cannot read", e);
-    }
-  }
 
   /** A request's value as the scalar JSON would give. */
   static Object scalar(Value value) {
