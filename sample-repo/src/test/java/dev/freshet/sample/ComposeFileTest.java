@@ -49,7 +49,10 @@ class ComposeFileTest {
             "feature-server",
             "push-server",
             "ingest",
-            "emitter");
+            "emitter",
+            "spark-master",
+            "spark-worker",
+            "spark-materialize");
     assertThat(services.get("kafka").get("image")).isEqualTo("apache/kafka:4.1.1");
     assertThat((List<String>) services.get("feature-server").get("command"))
         .containsExactly("serve", "--role", "read", "--port", "6566", "--grpc-port", "6570");
@@ -77,5 +80,29 @@ class ComposeFileTest {
           .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092");
       assertThat(service).as(name).containsKey("depends_on");
     }
+
+    // Spark only with --profile spark: the official image of the Spark the build uses, and the
+    // same jar submitted to it with the same command line after the jar.
+    for (String name : List.of("spark-master", "spark-worker", "spark-materialize")) {
+      assertThat(services.get(name).get("image")).as(name).isEqualTo("apache/spark:4.2.0");
+      assertThat((List<String>) services.get(name).get("profiles")).containsExactly("spark");
+    }
+    List<String> submit = (List<String>) services.get("spark-materialize").get("command");
+    assertThat(submit.subList(0, 6))
+        .containsExactly(
+            "/opt/spark/bin/spark-submit",
+            "--master",
+            "spark://spark-master:7077",
+            "--class",
+            "dev.freshet.runtime.cli.FreshetMain",
+            "/opt/freshet/driver-features.jar");
+    new CommandLine(FreshetCommand.class)
+        .parseArgs(submit.subList(6, submit.size()).toArray(String[]::new));
+    assertThat(submit.subList(6, submit.size()))
+        .containsExactly("materialize-incremental", "--engine", "spark", "now");
+    assertThat((Map<String, Object>) services.get("spark-materialize").get("environment"))
+        .containsEntry("FRESHET_ONLINE_STORE_TYPE", "redis")
+        .containsEntry("FRESHET_REGISTRY_TYPE", "sql")
+        .containsEntry("FRESHET_REPO_PATH", "/repo");
   }
 }
