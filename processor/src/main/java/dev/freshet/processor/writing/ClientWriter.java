@@ -1,6 +1,5 @@
 package dev.freshet.processor.writing;
 
-import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -9,7 +8,6 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import com.palantir.javapoet.WildcardTypeName;
 import dev.freshet.processor.model.ClientDescriptor;
 import dev.freshet.processor.model.ClientDescriptor.JoinKey;
 import dev.freshet.processor.model.ClientDescriptor.SelectedFeature;
@@ -17,9 +15,7 @@ import dev.freshet.spec.ValueType;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Modifier;
@@ -27,7 +23,8 @@ import javax.lang.model.element.Modifier;
 /**
  * Writes the typed client of a feature service or feature view, e.g. {@code ModelV1Client}: its
  * factories over a transport, {@code get} and {@code getAll} online, and the static {@code
- * trainingRows}. The records it returns have their own writers.
+ * trainingRows}. The records it returns have their own writers; what both reads do with the keys
+ * they are given and the rows they get back is {@link EntityRows}.
  */
 public final class ClientWriter {
   private final Filer filer;
@@ -136,8 +133,9 @@ public final class ClientWriter {
             .addJavadoc("The features of each entity, in the order given, in one round trip.\n")
             .addModifiers(Modifier.PUBLIC)
             .returns(valuesList)
-            .addParameter(ParameterSpec.builder(keyList(client), client.keysParameter()).build());
-    putEntities(method, client);
+            .addParameter(
+                ParameterSpec.builder(EntityRows.keyList(client), client.keysParameter()).build());
+    EntityRows.putEntities(method, client);
     method.addStatement(
         "$T response =$Wtransport.read(new $T(FEATURE_SERVICE, FEATURES, entities))",
         ClientTypes.ONLINE_RESPONSE,
@@ -145,7 +143,7 @@ public final class ClientWriter {
     method.addStatement(
         "$T result = new $T<>($L.size())", valuesList, ArrayList.class, client.keysParameter());
     method.beginControlFlow("for (int row = 0; row < $L.size(); row++)", client.keysParameter());
-    List<CodeBlock> arguments = keyArguments(client);
+    List<CodeBlock> arguments = EntityRows.keyArguments(client);
     boolean unchecked = false;
     for (int i = 0; i < client.features().size(); i++) {
       TypeName boxed = client.features().get(i).type().boxedType();
@@ -162,7 +160,7 @@ public final class ClientWriter {
         arguments.add(CodeBlock.of("response.value($L, row, $T.class)", i, boxed));
       }
     }
-    return addRowsAndReturn(method, client.values(), arguments, unchecked);
+    return EntityRows.addRowsAndReturn(method, client.values(), arguments, unchecked);
   }
 
   private static MethodSpec trainingRows(ClientDescriptor client) {
@@ -181,7 +179,7 @@ public final class ClientWriter {
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .returns(rowList)
             .addParameter(ClientTypes.TRAINING_DATA_SOURCE, "source")
-            .addParameter(keyList(client), keys)
+            .addParameter(EntityRows.keyList(client), keys)
             .addParameter(times, "eventTimestamps");
     method.beginControlFlow("if ($L.size() != eventTimestamps.size())", keys);
     method.addStatement(
@@ -191,7 +189,7 @@ public final class ClientWriter {
         keys,
         " rows but eventTimestamps has ");
     method.endControlFlow();
-    putEntities(method, client);
+    EntityRows.putEntities(method, client);
     method.addStatement(
         "entities.put($T.EVENT_TIMESTAMP, $T.copyOf(eventTimestamps))",
         ClientTypes.TRAINING_DATA_SOURCE,
@@ -203,7 +201,7 @@ public final class ClientWriter {
         Object.class);
     method.addStatement("$T result = new $T<>($L.size())", rowList, ArrayList.class, keys);
     method.beginControlFlow("for (int row = 0; row < $L.size(); row++)", keys);
-    List<CodeBlock> arguments = keyArguments(client);
+    List<CodeBlock> arguments = EntityRows.keyArguments(client);
     arguments.add(CodeBlock.of("eventTimestamps.get(row)"));
     boolean unchecked = false;
     for (int i = 0; i < client.features().size(); i++) {
@@ -211,79 +209,7 @@ public final class ClientWriter {
       unchecked |= boxed instanceof ParameterizedTypeName;
       arguments.add(CodeBlock.of("($T) columns.get($L).get(row)", boxed, i));
     }
-    return addRowsAndReturn(method, client.trainingRow(), arguments, unchecked);
-  }
-
-  /** The type of the keys parameter: the one join key's boxed type, or the {@code Key} record. */
-  private static ParameterizedTypeName keyList(ClientDescriptor client) {
-    TypeName keyType =
-        client
-            .key()
-            .<TypeName>map(k -> k)
-            .orElseGet(() -> client.joinKeys().get(0).type().boxedType());
-    return ParameterizedTypeName.get(ClassName.get(List.class), keyType);
-  }
-
-  /** Declares {@code entities}, the join key columns by name, from the keys parameter. */
-  private static void putEntities(MethodSpec.Builder method, ClientDescriptor client) {
-    String keys = client.keysParameter();
-    ParameterizedTypeName column =
-        ParameterizedTypeName.get(
-            ClassName.get(List.class), WildcardTypeName.subtypeOf(Object.class));
-    ParameterizedTypeName columns =
-        ParameterizedTypeName.get(ClassName.get(Map.class), ClassName.get(String.class), column);
-    method.addStatement("$T entities = new $T<>()", columns, LinkedHashMap.class);
-    if (!client.compositeKey()) {
-      method.addStatement(
-          "entities.put($S, $T.copyOf($L))", client.joinKeys().get(0).name(), List.class, keys);
-      return;
-    }
-    for (JoinKey joinKey : client.joinKeys()) {
-      method.addStatement(
-          "$T<$T> $L = new $T<>($L.size())",
-          List.class,
-          joinKey.type().boxedType(),
-          joinKey.accessor(),
-          ArrayList.class,
-          keys);
-    }
-    method.beginControlFlow("for ($T key : $L)", client.key().orElseThrow(), keys);
-    for (JoinKey joinKey : client.joinKeys()) {
-      method.addStatement("$L.add(key.$L())", joinKey.accessor(), joinKey.accessor());
-    }
-    method.endControlFlow();
-    for (JoinKey joinKey : client.joinKeys()) {
-      method.addStatement("entities.put($S, $L)", joinKey.name(), joinKey.accessor());
-    }
-  }
-
-  /** The join key values of entity row {@code row}, as arguments of a record's constructor. */
-  private static List<CodeBlock> keyArguments(ClientDescriptor client) {
-    List<CodeBlock> arguments = new ArrayList<>();
-    for (JoinKey joinKey : client.joinKeys()) {
-      arguments.add(
-          client.compositeKey()
-              ? CodeBlock.of("$L.get(row).$L()", client.keysParameter(), joinKey.accessor())
-              : CodeBlock.of("$L.get(row)", client.keysParameter()));
-    }
-    return arguments;
-  }
-
-  /** Ends the loop over rows: adds one {@code record} per row and returns the list. */
-  private static MethodSpec addRowsAndReturn(
-      MethodSpec.Builder method, ClassName record, List<CodeBlock> arguments, boolean unchecked) {
-    // Inside a statement JavaPoet indents every line after the first by four spaces.
-    method.addStatement("result.add(new $T(\n$L))", record, CodeBlock.join(arguments, ",\n"));
-    method.endControlFlow();
-    method.addStatement("return result");
-    if (unchecked) {
-      // A List feature's class literal cannot carry its element type; the transport contract does.
-      method.addAnnotation(
-          AnnotationSpec.builder(SuppressWarnings.class)
-              .addMember("value", "$S", "unchecked")
-              .build());
-    }
-    return method.build();
+    return EntityRows.addRowsAndReturn(method, client.trainingRow(), arguments, unchecked);
   }
 
   private static TypeSpec keyRecord(ClientDescriptor client, ClassName key) {
