@@ -215,22 +215,30 @@ abstract class OfflineEngineContract {
                 Arrays.asList(2L, at("11:30:00"), 5L, 0.5)));
   }
 
+  /** A source of stats files (EDGE_STATS' columns) at {@code path}. */
+  static FileSourceSpec statsAt(String name, String path) {
+    return new FileSourceSpec(name, path, "ts", "created", Map.of(), "", Map.of(), "");
+  }
+
+  /** A view of the trips of {@code source}, without a ttl. */
+  static FeatureViewSpec tripsOf(String name, String source) {
+    return new FeatureViewSpec(
+        name,
+        List.of("driver"),
+        List.of(DRIVER),
+        source,
+        Duration.ZERO,
+        true,
+        List.of(new FeatureSpec("trips", ValueType.INT64, true)),
+        "",
+        Map.of(),
+        "");
+  }
+
   @Test
   void aDirectoryOfParquetFilesIsOneSource() throws Exception {
-    FileSourceSpec directory =
-        new FileSourceSpec("split", "split_stats", "ts", "created", Map.of(), "", Map.of(), "");
-    FeatureViewSpec view =
-        new FeatureViewSpec(
-            "split_view",
-            List.of("driver"),
-            List.of(DRIVER),
-            "split",
-            Duration.ZERO,
-            true,
-            List.of(new FeatureSpec("trips", ValueType.INT64, true)),
-            "",
-            Map.of(),
-            "");
+    FileSourceSpec directory = statsAt("split", "split_stats");
+    FeatureViewSpec view = tripsOf("split_view", "split");
     Files.createDirectories(repo.resolve("split_stats"));
     // The tie of driver 1 at 10:00 spans the two files: the later created time wins across them.
     Parquet.writeStats(repo.resolve("split_stats/part-a.parquet"), EDGE_STATS.subList(0, 1));
