@@ -59,6 +59,20 @@ public final class BenchMain {
       HistoricalBenchmark.run(featureRows, entityRows, entities, memoryLimit);
       System.exit(0);
     }
+    if (args.length > 0 && args[0].equals("spark-batch")) {
+      long featureRows = args.length > 1 ? Long.parseLong(args[1]) : 10_000_000L;
+      long entityRows = args.length > 2 ? Long.parseLong(args[2]) : 1_000_000L;
+      long rows = args.length > 3 ? Long.parseLong(args[3]) : 10_000_000L;
+      long entities = args.length > 4 ? Long.parseLong(args[4]) : 1_000_000L;
+      long[] scales =
+          java.util.Arrays.stream(
+                  (args.length > 5 ? args[5] : "1000000,10000000,30000000").split(","))
+              .mapToLong(Long::parseLong)
+              .toArray();
+      long scaleEntityRows = args.length > 6 ? Long.parseLong(args[6]) : 1_000_000L;
+      SparkBatchBenchmark.run(featureRows, entityRows, rows, entities, scales, scaleEntityRows);
+      System.exit(0);
+    }
     if (args.length == 0 || !args[0].equals("materialization")) {
       System.err.println(
           "usage: java -Xmx512m -jar freshet-bench.jar materialization [ROWS] [ENTITIES]\n"
@@ -66,6 +80,7 @@ public final class BenchMain {
               + "       java -jar freshet-bench.jar serving-load HOST:PORT [ENTITIES]\n"
               + "       java -jar freshet-bench.jar serving-server [ENTITIES] [PORT] [SECONDS]\n"
               + "       java -Xmx512m -jar freshet-bench.jar historical [FEATURE_ROWS] [ENTITY_ROWS] [ENTITIES] [MEMORY_LIMIT]\n"
+              + "       bench/run-spark-batch [FEATURE_ROWS] [ENTITY_ROWS] [ROWS] [ENTITIES] [SCALES] [SCALE_ENTITY_ROWS]\n"
               + "       java -jar freshet-bench.jar stream [EVENTS] [ENTITIES] [RATE] [SECONDS] [REPARTITION] [COMMIT_MS] [keyed|unkeyed]");
       System.exit(2);
     }

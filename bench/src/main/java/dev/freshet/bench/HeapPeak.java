@@ -27,4 +27,19 @@ final class HeapPeak {
     }
     return peak;
   }
+
+  /**
+   * The old generation's peak since {@link #reset}: what outlived the young collections, which is
+   * the heap that grows with retained data (the young generation's peak is its own size, whatever
+   * the work).
+   */
+  static long oldGenerationBytes() {
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP
+          && (pool.getName().contains("Old") || pool.getName().contains("Tenured"))) {
+        return pool.getPeakUsage().getUsed();
+      }
+    }
+    return -1;
+  }
 }

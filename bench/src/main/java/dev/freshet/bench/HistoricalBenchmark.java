@@ -118,7 +118,7 @@ final class HistoricalBenchmark {
     }
   }
 
-  private static void generate(Path work, long rowsPerView, long entityRows, long entities)
+  static void generate(Path work, long rowsPerView, long entityRows, long entities)
       throws Exception {
     StringBuilder features = new StringBuilder();
     for (int f = 0; f < 10; f++) {

@@ -92,7 +92,7 @@ final class MaterializationBenchmark {
     }
   }
 
-  private static void generate(Path parquet, long rows, long entities) throws Exception {
+  static void generate(Path parquet, long rows, long entities) throws Exception {
     StringBuilder features = new StringBuilder();
     for (int f = 0; f < 10; f++) {
       features.append(", random()::FLOAT AS f").append(f);
