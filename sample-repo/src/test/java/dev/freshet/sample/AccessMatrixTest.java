@@ -2,8 +2,11 @@ package dev.freshet.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.freshet.runtime.materialize.MaterializationProgress;
 import dev.freshet.runtime.server.FeatureServer;
+import dev.freshet.testing.LocalKafka;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,12 +27,33 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every protected endpoint, spelt every way a router might take it, with every method, for every
- * role and token: a request is answered only where the role and the token allow it. Requests go
- * over a raw socket, so that the request line is exactly what the test wrote.
+ * role and token: each request gets exactly the status the role, the token and the spelling call
+ * for, and a refused one writes nothing. Requests go over a raw socket, so that the request line is
+ * exactly what the test wrote.
+ *
+ * <p>The expected status is worked out here from the documented rules (docs/operations.md, "Roles
+ * and tokens"), not asked of the server: a spelling that does not reach the endpoint is 404; one
+ * that reaches it with a method it does not take is 405; then a role that does not answer the
+ * endpoint is 403, whatever the token; then a token that is set and not sent as {@code Bearer} is
+ * 401; anything else is answered, 200.
  */
 class AccessMatrixTest {
-  /** Endpoints, the access each needs, and a body that each would act on if it ran. */
-  private record Endpoint(String path, boolean write, String body) {}
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** What an endpoint gives access to, as docs/operations.md groups them. */
+  private enum Access {
+    READ,
+    WRITE,
+    MANAGE
+  }
+
+  /** An endpoint, the access it needs, the method it takes, and a body it would act on. */
+  private record Endpoint(String path, Access access, String method, String body) {
+    /** The methods the endpoint answers: a GET route answers HEAD too. */
+    Set<String> methods() {
+      return method.equals("GET") ? Set.of("GET", "HEAD") : Set.of(method);
+    }
+  }
 
   private static final String UNAUTHORIZED_PUSH =
       "{\"push_source_name\": \"driver_stats_push_source\", \"df\": {\"driver_id\": [7777], \"daily_miles_driven\": [1.0],"
@@ -40,18 +65,32 @@ class AccessMatrixTest {
       List.of(
           new Endpoint(
               "get-online-features",
-              false,
+              Access.READ,
+              "POST",
               "{\"feature_service\": \"model_v1\", \"entities\": {\"driver_id\": [1001]}}"),
           new Endpoint(
               "get-historical-features",
-              false,
+              Access.READ,
+              "POST",
               "{\"feature_service\": \"model_v1\", \"entities\": {\"driver_id\": [1001], \"event_timestamp\": [\"2021-04-12T10:59:42Z\"]}}"),
-          new Endpoint("push", true, UNAUTHORIZED_PUSH),
+          new Endpoint("push", Access.WRITE, "POST", UNAUTHORIZED_PUSH),
           new Endpoint(
               "materialize",
-              true,
+              Access.WRITE,
+              "POST",
               "{\"start_ts\": \"2021-01-01T00:00:00\", \"end_ts\": \"2021-01-02T00:00:00\"}"),
-          new Endpoint("materialize-incremental", true, "{\"end_ts\": \"2021-01-02T00:00:00\"}"));
+          new Endpoint(
+              "materialize-incremental",
+              Access.WRITE,
+              "POST",
+              "{\"end_ts\": \"2021-01-02T00:00:00\"}"),
+          new Endpoint("metrics", Access.MANAGE, "GET", ""),
+          new Endpoint("schedules", Access.MANAGE, "GET", ""),
+          new Endpoint("ui", Access.READ, "GET", ""),
+          new Endpoint("ui/api/overview", Access.READ, "GET", ""),
+          new Endpoint("ui/api/definitions", Access.READ, "GET", ""));
+
+  private static final List<String> METHODS = List.of("POST", "PUT", "HEAD", "OPTIONS", "GET");
 
   /** The ways to spell /x that a router, a proxy or a client library may treat as /x. */
   private static List<String> spellings(String x) {
@@ -74,8 +113,27 @@ class AccessMatrixTest {
         "/" + x + "#f");
   }
 
-  /** Statuses that show a request never reached its endpoint's work. */
-  private static final Set<Integer> REFUSED = Set.of(400, 401, 403, 404, 405);
+  /**
+   * The spellings (indexes into {@link #spellings}) that reach the endpoint: the path itself, with
+   * one trailing slash, and either with a query. Every other one is an unknown path, 404: the
+   * server routes none of the doubled slashes, path parameters, encoded characters, dot segments,
+   * other cases or fragments to an endpoint.
+   */
+  private static final Set<Integer> REACHING = Set.of(0, 1, 2, 3);
+
+  private static final String READ_TOKEN = "r-secret";
+  private static final String WRITE_TOKEN = "w-secret";
+  private static final String MANAGEMENT_TOKEN = "m-secret";
+  private static final Map<String, Object> TOKENS =
+      Map.of(
+          "freshet.serving.read-token", READ_TOKEN,
+          "freshet.serving.write-token", WRITE_TOKEN,
+          "freshet.serving.management-token", MANAGEMENT_TOKEN);
+
+  /** The interval a run of the {@code materialize} body above records for each batch view. */
+  private static final String MATERIALIZED =
+      "{\"driver_daily_features\":{\"start\":\"2021-01-01T00:00:00Z\",\"end\":\"2021-01-02T00:00:00Z\"},"
+          + "\"driver_hourly_stats\":{\"start\":\"2021-01-01T00:00:00Z\",\"end\":\"2021-01-02T00:00:00Z\"}}";
 
   @TempDir Path root;
   private Path repo;
@@ -87,91 +145,194 @@ class AccessMatrixTest {
 
   @Test
   void tokensHoldHoweverThePathIsSpelt() throws Exception {
-    try (FeatureServer server =
-        start(
-            "ALL",
-            Map.of(
-                "freshet.serving.read-token",
-                "r-secret",
-                "freshet.serving.write-token",
-                "w-secret"))) {
-      List<String> failures = new ArrayList<>();
-      for (Endpoint endpoint : ENDPOINTS) {
-        String good = endpoint.write() ? "w-secret" : "r-secret";
-        String other = endpoint.write() ? "r-secret" : "w-secret";
-        for (String auth :
-            new String[] {
-              null, "Bearer wrong", "Bearer " + other, "Basic " + good, "bearer" + good, good
-            }) {
-          refusedEverywhere(server, endpoint, auth, failures);
-        }
-      }
-      assertThat(failures).isEmpty();
-      assertThat(
-              Http.post(
-                      server.url(),
-                      "/get-online-features",
-                      READ_7777,
-                      "Authorization",
-                      "Bearer r-secret")
-                  .body())
-          .as("no refused push was stored")
-          .contains("\"statuses\":[\"NOT_FOUND\"]");
-      for (Endpoint endpoint : ENDPOINTS) {
-        String token = endpoint.write() ? "w-secret" : "r-secret";
-        Http.Response answered =
-            Http.post(
-                server.url(),
-                "/" + endpoint.path(),
-                endpoint.body(),
-                "Authorization",
-                "Bearer " + token);
-        assertThat(answered.status()).as(endpoint.path() + ": " + answered.body()).isEqualTo(200);
-      }
-    }
+    check("all", TOKENS, AccessMatrixTest::authorizations);
+  }
+
+  @Test
+  void withoutTokensEveryEndpointIsOpenToRoleAll() throws Exception {
+    check("all", Map.of(), endpoint -> java.util.Arrays.asList(null, "Bearer wrong"));
   }
 
   @Test
   void rolesHoldHoweverThePathIsSpelt() throws Exception {
-    // Role ingest refuses both kinds by the same rule; it needs a broker to start, so it is left
-    // out here.
-    for (String role : List.of("READ", "PUSH")) {
-      try (FeatureServer server = start(role, Map.of())) {
-        List<String> failures = new ArrayList<>();
-        for (Endpoint endpoint : ENDPOINTS) {
-          boolean answers = role.equals("READ") != endpoint.write();
-          if (answers) {
-            Http.Response answered =
-                Http.post(server.url(), "/" + endpoint.path(), endpoint.body());
-            assertThat(answered.status())
-                .as(role + " " + endpoint.path() + ": " + answered.body())
-                .isEqualTo(200);
-          } else {
-            refusedEverywhere(server, endpoint, null, failures);
-          }
-        }
-        assertThat(failures).as("role " + role).isEmpty();
-      }
+    for (String role : List.of("read", "push")) {
+      check(role, TOKENS, endpoint -> java.util.Arrays.asList(null, bearer(tokenOf(endpoint))));
     }
   }
 
-  private void refusedEverywhere(
-      FeatureServer server, Endpoint endpoint, String authorization, List<String> failures)
+  @Test
+  void roleIngestAnswersOnlyTheManagementEndpoints() throws Exception {
+    // An ingesting server does not start without a broker.
+    try (LocalKafka kafka = LocalKafka.start()) {
+      Map<String, Object> config = new HashMap<>(TOKENS);
+      config.put("kafka.bootstrap-servers", kafka.bootstrapServers());
+      config.put("freshet.streaming.state-dir", root.resolve("streams").toString());
+      check("ingest", config, endpoint -> java.util.Arrays.asList(null, bearer(tokenOf(endpoint))));
+    }
+  }
+
+  /** Each Authorization header to try on {@code endpoint}: none, wrong ones, and the right one. */
+  private static List<String> authorizations(Endpoint endpoint) {
+    String good = tokenOf(endpoint);
+    List<String> headers = new ArrayList<>(java.util.Arrays.asList(null, "Bearer wrong"));
+    for (String token : List.of(READ_TOKEN, WRITE_TOKEN, MANAGEMENT_TOKEN)) {
+      if (!token.equals(good)) {
+        headers.add(bearer(token));
+      }
+    }
+    headers.addAll(List.of("Basic " + good, "bearer" + good, "bearer " + good, good, bearer(good)));
+    return headers;
+  }
+
+  private static String bearer(String token) {
+    return "Bearer " + token;
+  }
+
+  private static String tokenOf(Endpoint endpoint) {
+    return switch (endpoint.access()) {
+      case READ -> READ_TOKEN;
+      case WRITE -> WRITE_TOKEN;
+      case MANAGE -> MANAGEMENT_TOKEN;
+    };
+  }
+
+  /** Whether a server of {@code role} answers an endpoint of {@code access}: operations.md. */
+  private static boolean answers(String role, Access access) {
+    return switch (access) {
+      case MANAGE -> true;
+      case READ -> role.equals("all") || role.equals("read");
+      case WRITE -> role.equals("all") || role.equals("push");
+    };
+  }
+
+  /** The status the documented rules give one request. */
+  private static int expected(
+      String role,
+      Map<String, Object> config,
+      Endpoint endpoint,
+      int spelling,
+      String method,
+      String authorization) {
+    if (!REACHING.contains(spelling)) {
+      return 404;
+    }
+    if (!endpoint.methods().contains(method)) {
+      return 405;
+    }
+    if (!answers(role, endpoint.access())) {
+      return 403;
+    }
+    String key =
+        switch (endpoint.access()) {
+          case READ -> "freshet.serving.read-token";
+          case WRITE -> "freshet.serving.write-token";
+          case MANAGE -> "freshet.serving.management-token";
+        };
+    Object token = config.get(key);
+    if (token != null && !bearer((String) token).equals(authorization)) {
+      return 401;
+    }
+    return 200;
+  }
+
+  private interface Authorizations {
+    List<String> of(Endpoint endpoint);
+  }
+
+  /**
+   * Starts a server of {@code role} with {@code config} and sends it every refused request; checks
+   * that none of them wrote anything; starts it again and sends it the answered ones; checks that
+   * they wrote what they should exactly when the role answers writes. (The server is stopped
+   * between, because the embedded store is open to one server at a time.)
+   */
+  private void check(String role, Map<String, Object> config, Authorizations authorizations)
+      throws Exception {
+    String store = "data/online_store_" + servers++;
+    List<String> failures = new ArrayList<>();
+    int refused;
+    try (FeatureServer server = start(role, store, config)) {
+      refused = send(server, role, config, authorizations, true, failures);
+    }
+    assertThat(failures).as("role " + role + ", refused requests").isEmpty();
+    assertThat(stored(store))
+        .as("role %s: what the refused requests left in the store", role)
+        .isEqualTo(List.of("NOT_FOUND", "{}"));
+    int answered;
+    try (FeatureServer server = start(role, store, config)) {
+      answered = send(server, role, config, authorizations, false, failures);
+    }
+    assertThat(failures).as("role " + role + ", answered requests").isEmpty();
+    assertThat(stored(store))
+        .as("role %s: what the answered requests left in the store", role)
+        .isEqualTo(
+            answers(role, Access.WRITE)
+                ? List.of("PRESENT 1.0", MATERIALIZED)
+                : List.of("NOT_FOUND", "{}"));
+    System.out.printf("role %s: %d refused and %d answered requests%n", role, refused, answered);
+  }
+
+  /**
+   * Sends every request the rules refuse ({@code refused}) or answer, in the order of {@link
+   * #ENDPOINTS}, and notes each status that is not the expected one.
+   */
+  private static int send(
+      FeatureServer server,
+      String role,
+      Map<String, Object> config,
+      Authorizations authorizations,
+      boolean refused,
+      List<String> failures)
       throws IOException {
-    for (String path : spellings(endpoint.path())) {
-      for (String method : List.of("POST", "PUT", "HEAD", "OPTIONS", "GET")) {
-        int status = status(server.port(), method, path, authorization, endpoint.body());
-        if (!REFUSED.contains(status)) {
-          failures.add(method + " " + path + " with " + authorization + ": " + status);
+    int sent = 0;
+    for (Endpoint endpoint : ENDPOINTS) {
+      for (String authorization : authorizations.of(endpoint)) {
+        List<String> paths = spellings(endpoint.path());
+        for (int s = 0; s < paths.size(); s++) {
+          for (String method : METHODS) {
+            int expected = expected(role, config, endpoint, s, method, authorization);
+            if ((expected != 200) != refused) {
+              continue;
+            }
+            sent++;
+            int status = status(server.port(), method, paths.get(s), authorization, endpoint);
+            if (status != expected) {
+              failures.add(
+                  String.format(
+                      "role %s: %s %s with %s: %d, expected %d",
+                      role, method, paths.get(s), authorization, status, expected));
+            }
+          }
         }
       }
+    }
+    return sent;
+  }
+
+  /**
+   * What the store at {@code store} holds of what the writes above would write, read by a server of
+   * role all without tokens on the same store: 7777's pushed miles, and the intervals recorded as
+   * materialized into it.
+   */
+  private List<String> stored(String store) throws Exception {
+    try (FeatureServer reader = start("all", store, Map.of())) {
+      Http.Response read = Http.post(reader.url(), "/get-online-features", READ_7777);
+      assertThat(read.status()).as(read.body()).isEqualTo(200);
+      JsonNode result = JSON.readTree(read.body()).get("results").get(1);
+      String miles = result.get("statuses").get(0).asText();
+      if (miles.equals("PRESENT")) {
+        miles += " " + result.get("values").get(0).asText();
+      }
+      Http.Response definitions = Http.get(reader.url(), "/ui/api/definitions");
+      assertThat(definitions.status()).as(definitions.body()).isEqualTo(200);
+      return List.of(miles, JSON.readTree(definitions.body()).get("materialized").toString());
     }
   }
 
   /** The status of one request written byte for byte, on a connection of its own. */
-  private static int status(int port, String method, String path, String authorization, String body)
+  private static int status(
+      int port, String method, String path, String authorization, Endpoint endpoint)
       throws IOException {
-    byte[] content = body.getBytes(StandardCharsets.UTF_8);
+    byte[] content = endpoint.body().getBytes(StandardCharsets.UTF_8);
     StringBuilder request =
         new StringBuilder()
             .append(method)
@@ -187,7 +348,7 @@ class AccessMatrixTest {
     }
     request.append("\r\n");
     try (Socket socket = new Socket("127.0.0.1", port)) {
-      socket.setSoTimeout(10_000);
+      socket.setSoTimeout(30_000);
       OutputStream out = socket.getOutputStream();
       out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
       out.write(content);
@@ -200,11 +361,16 @@ class AccessMatrixTest {
 
   private int servers;
 
-  private FeatureServer start(String role, Map<String, Object> extra) {
-    Map<String, Object> properties = new HashMap<>();
-    properties.put("freshet.online-store.embedded.path", "data/online_store_" + servers++);
+  /**
+   * A server on {@code store}, which it does not bootstrap: the store holds only what the requests
+   * write.
+   */
+  private FeatureServer start(String role, String store, Map<String, Object> extra) {
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("freshet.online-store.embedded.path", store);
     properties.put("freshet.repo-path", repo.toString());
     properties.put("freshet.serving.role", role);
+    properties.put("freshet.serving.bootstrap", false);
     properties.put("micronaut.server.port", -1);
     properties.putAll(extra);
     return FeatureServer.start(

@@ -30,9 +30,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The server in a JVM of its own, pushed past what it can hold: 200 concurrent pushes of the most
- * rows a push may have under a 256 MB heap, and 20,000 idle connections against a process that may
- * open 20,000 files. Every push is answered (200, or 503 at once while the server decodes all it
- * takes), /health answers throughout, a refused push writes nothing, and a new client is served.
+ * rows a push may have under a 256 MB heap, and 1,500 idle connections against a connection limit
+ * of 1,000 (set, so that the test does not depend on the machine's file-descriptor limit). Every
+ * push is answered (200, or 503 at once while the server decodes all it takes), /health answers
+ * throughout, a refused push writes nothing, exactly the idle connections past the limit are
+ * closed, and a new client is served.
  */
 class ServerUnderPressureTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -202,55 +204,132 @@ class ServerUnderPressureTest {
     return JSON.readTree(response.body()).get("results").get(1);
   }
 
+  /**
+   * The connection limit the idle-connection test sets: {@code freshet.serving.max-connections}.
+   */
+  private static final int MAX_CONNECTIONS = 1_000;
+
+  /** How many idle connections past the limit it opens. */
+  private static final int PAST_THE_LIMIT = 500;
+
+  /** The soft limit on open files of the process {@code pid}, from /proc/PID/limits. */
+  private static long openFilesLimit(long pid) throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "limits"))) {
+      if (line.startsWith("Max open files")) {
+        String soft = line.substring("Max open files".length()).trim().split("\\s+")[0];
+        return soft.equals("unlimited") ? Long.MAX_VALUE : Long.parseLong(soft);
+      }
+    }
+    throw new IllegalStateException("/proc/" + pid + "/limits names no limit on open files");
+  }
+
+  /**
+   * What ConnectionLimit's contract (and docs/operations.md) make of {@code opened} idle
+   * connections under a limit of {@code max}: each time one more than {@code max} is open, the
+   * idlest hundredth of {@code max} (at least one) is closed at once. Worked out by replaying the
+   * connections one by one.
+   */
+  private static int closedByTheLimit(int opened, int max) {
+    int room = Math.max(1, max / 100);
+    int open = 0;
+    int closed = 0;
+    for (int i = 0; i < opened; i++) {
+      open++;
+      if (open > max) {
+        open -= room;
+        closed += room;
+      }
+    }
+    return closed;
+  }
+
   @Test
-  void twentyThousandIdleConnectionsLeaveRoomForANewClient() throws Exception {
-    startServer("-Xmx512m");
+  void moreIdleConnectionsThanTheLimitLeaveRoomForANewClient() throws Exception {
+    // The idle timeout is out of the way, so that only the limit closes connections.
+    startServer(
+        "-Xmx512m",
+        "-Dfreshet.serving.max-connections=" + MAX_CONNECTIONS,
+        "-Dmicronaut.server.idle-timeout=10m");
+    // The limit must be below what the server and the holder may open, with the thousand to spare
+    // that the runtime's own default leaves for everything else.
+    long files =
+        Math.min(openFilesLimit(server.pid()), openFilesLimit(ProcessHandle.current().pid()));
+    assertThat(files).isGreaterThan(MAX_CONNECTIONS + PAST_THE_LIMIT + 1_024L);
     Path holder = root.resolve("Holder.java");
     Files.writeString(
         holder,
         """
+        import java.io.BufferedReader;
+        import java.io.InputStreamReader;
         import java.net.Socket;
+        import java.net.SocketTimeoutException;
         import java.util.ArrayList;
         import java.util.List;
 
-        /** Opens N connections to host:port, says so, and holds them until its input closes. */
+        /**
+         * Opens N connections to host:port and says how many it holds; then, for each line of its
+         * input, how many of them the server has closed; ends when its input closes.
+         */
         public class Holder {
           public static void main(String[] args) throws Exception {
-            List<Socket> sockets = new ArrayList<>();
+            List<Socket> open = new ArrayList<>();
+            int refused = 0;
             for (int i = 0; i < Integer.parseInt(args[2]); i++) {
               try {
-                sockets.add(new Socket(args[0], Integer.parseInt(args[1])));
-              } catch (Exception refused) {
-                // the server closed or refused one: go on
+                Socket socket = new Socket(args[0], Integer.parseInt(args[1]));
+                socket.setSoTimeout(1);
+                open.add(socket);
+              } catch (Exception e) {
+                refused++;
               }
             }
-            System.out.println("holding " + sockets.size());
+            System.out.println("holding " + open.size() + ", refused " + refused);
             System.out.flush();
-            System.in.read();
+            int closed = 0;
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in));
+            while (in.readLine() != null) {
+              for (var it = open.iterator(); it.hasNext(); ) {
+                Socket socket = it.next();
+                try {
+                  if (socket.getInputStream().read() < 0) {
+                    closed++;
+                    it.remove();
+                  }
+                } catch (SocketTimeoutException stillOpen) {
+                  // nothing to read and not closed
+                } catch (Exception reset) {
+                  closed++;
+                  it.remove();
+                }
+              }
+              System.out.println("closed " + closed);
+              System.out.flush();
+            }
           }
         }
         """);
-    List<Process> holders = new ArrayList<>();
+    int opened = MAX_CONNECTIONS + PAST_THE_LIMIT;
+    Process process =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx128m",
+                holder.toString(),
+                "127.0.0.1",
+                Integer.toString(url.getPort()),
+                Integer.toString(opened))
+            .redirectErrorStream(true)
+            .start();
     try {
-      for (int h = 0; h < 2; h++) {
-        holders.add(
-            new ProcessBuilder(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx128m",
-                    holder.toString(),
-                    "127.0.0.1",
-                    Integer.toString(url.getPort()),
-                    "10000")
-                .redirectErrorStream(true)
-                .start());
-      }
-      for (Process process : holders) {
-        String line =
-            new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))
-                .readLine();
-        assertThat(line).isEqualTo("holding 10000");
-      }
+      BufferedReader answers =
+          new BufferedReader(
+              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      java.io.PrintStream ask =
+          new java.io.PrintStream(process.getOutputStream(), true, StandardCharsets.UTF_8);
+      assertThat(answers.readLine()).isEqualTo("holding " + opened + ", refused 0");
+      // 1,500 idle connections under a limit of 1,000: 500 closed, in 50 tens.
+      int idleClosed = closedByTheLimit(opened, MAX_CONNECTIONS);
+      assertThat(idleClosed).isEqualTo(500);
+      assertThat(closedBy(ask, answers, idleClosed)).isEqualTo(idleClosed);
 
       Http.Response read =
           Http.post(
@@ -259,18 +338,43 @@ class ServerUnderPressureTest {
               "{\"feature_service\": \"model_v1\", \"entities\": {\"driver_id\": [1001]}}");
       assertThat(read.status()).isEqualTo(200);
       assertThat(read.body()).contains("0.4045884609222412");
+      // The new client's connection was one past the limit again: ten more idle ones closed.
+      int withTheClient = closedByTheLimit(opened - idleClosed + 1, MAX_CONNECTIONS);
+      assertThat(withTheClient).isEqualTo(10);
+      assertThat(closedBy(ask, answers, idleClosed + withTheClient))
+          .isEqualTo(idleClosed + withTheClient);
       assertThat(Http.get(url, "/health").status()).isEqualTo(200);
       assertThat(server.isAlive()).isTrue();
     } finally {
-      for (Process process : holders) {
-        try {
-          process.getOutputStream().close();
-        } catch (IOException closed) {
-          // it ended already
-        }
-        process.destroy();
-        process.waitFor(10, TimeUnit.SECONDS);
+      try {
+        process.getOutputStream().close();
+      } catch (IOException closed) {
+        // it ended already
       }
+      process.destroy();
+      process.waitFor(10, TimeUnit.SECONDS);
     }
+  }
+
+  /**
+   * How many of the holder's connections the server has closed, asked until it is {@code expected}
+   * or has stayed the same for two seconds (closes are asynchronous), and asked once more after: a
+   * count that goes on growing is not hidden.
+   */
+  private static int closedBy(java.io.PrintStream ask, BufferedReader answers, int expected)
+      throws IOException {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+    int closed;
+    do {
+      ask.println();
+      closed = Integer.parseInt(answers.readLine().substring("closed ".length()));
+      if (closed >= expected) {
+        break;
+      }
+      StreamIngestionTest.sleep(100);
+    } while (Instant.now().isBefore(deadline));
+    StreamIngestionTest.sleep(500);
+    ask.println();
+    return Integer.parseInt(answers.readLine().substring("closed ".length()));
   }
 }
