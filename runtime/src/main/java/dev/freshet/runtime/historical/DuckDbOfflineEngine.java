@@ -36,6 +36,10 @@ import java.util.UUID;
  * reduced to one row per entity and event time (the greatest created time), and an ASOF join per
  * view picks the latest row at or before each entity row's time. DuckDB sorts and joins out of
  * core, so neither side has to fit in memory, let alone in the JVM's heap.
+ *
+ * <p>Loading the entity rows ({@link EntityTables}) and checking the request ({@link JoinPlan}) are
+ * files of their own; what stays here is the one query, kept in one file because its parts share
+ * the names of its temporary views and columns.
  */
 @Singleton
 public class DuckDbOfflineEngine implements OfflineEngine {

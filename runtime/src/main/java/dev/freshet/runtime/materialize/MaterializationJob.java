@@ -13,7 +13,6 @@ import dev.freshet.runtime.registry.RegistryException;
 import dev.freshet.runtime.registry.RegistryStore;
 import dev.freshet.spec.Durations;
 import dev.freshet.spec.FeatureRegistry;
-import dev.freshet.spec.FeatureRow;
 import dev.freshet.spec.FeatureViewSpec;
 import dev.freshet.spec.FileSourceSpec;
 import dev.freshet.spec.JoinKeySpec;
@@ -27,13 +26,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Materializes views into the online store: per view, the latest row of each entity whose event
@@ -43,17 +39,8 @@ import java.util.concurrent.TimeUnit;
  */
 @Singleton
 public class MaterializationJob {
-  /** Rows per online store write. */
-  static final int BATCH = 1_000;
-
-  /** Batches read ahead of the writer. */
-  static final int QUEUED_BATCHES = 4;
-
   /** When a store has no interval for a view with no ttl, how far back incremental starts. */
   static final Duration DEFAULT_LOOKBACK = Duration.ofDays(52 * 7);
-
-  private static final List<Duration> RETRY_DELAYS =
-      List.of(Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(5));
 
   private final FeatureRegistry registry;
   private final FreshetConfig config;
@@ -284,18 +271,9 @@ public class MaterializationJob {
     ParquetSource.Counts counts = plan.parquet().count(keys, source.timestampField(), start, end);
     progress.started(view.name(), start, from.why(), counts.approximateEntities());
 
-    // DuckDB produces rows on this thread while a writer thread sends the previous batches, so
-    // reading and writing overlap; the small queue keeps memory bounded.
-    BlockingQueue<List<FeatureRow>> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
-    ExecutorService writerThread = Executors.newSingleThreadExecutor();
-    try {
-      Future<WriteResult> writer =
-          writerThread.submit(() -> writeAll(queue, store, view, progress));
-      var pending =
-          new Object() {
-            List<FeatureRow> batch = new ArrayList<>(BATCH);
-            long entities;
-          };
+    // DuckDB produces rows on this thread while the writer's thread sends the previous batches.
+    try (BatchedWriter writer = new BatchedWriter(store, view, progress)) {
+      long[] entities = {0};
       plan.parquet()
           .forEachLatest(
               plan.columns(),
@@ -305,16 +283,10 @@ public class MaterializationJob {
               start,
               end,
               record -> {
-                pending.batch.add(plan.materializer().toRow(record));
-                pending.entities++;
-                if (pending.batch.size() == BATCH) {
-                  hand(queue, pending.batch, writer);
-                  pending.batch = new ArrayList<>(BATCH);
-                }
+                writer.add(plan.materializer().toRow(record));
+                entities[0]++;
               });
-      hand(queue, pending.batch, writer);
-      hand(queue, END_OF_ROWS, writer);
-      WriteResult total = result(writer);
+      WriteResult total = writer.finish();
       registryStore.recordInterval(view.name(), store.identity(), new Interval(start, end));
       ViewSummary summary =
           new ViewSummary(
@@ -322,15 +294,13 @@ public class MaterializationJob {
               start,
               end,
               counts.records(),
-              pending.entities,
+              entities[0],
               total.written(),
               total.skippedAsOlder(),
               Duration.between(began, Instant.now()),
               counts.records() == 0 ? whyNothing(plan, start, end) : "");
       progress.finished(summary);
       return summary;
-    } finally {
-      writerThread.shutdownNow();
     }
   }
 
@@ -381,77 +351,5 @@ public class MaterializationJob {
       return rows + ", all after the end";
     }
     return rows + ", none of them in the interval with its entity keys set";
-  }
-
-  /** Marks the end of a view's rows in the writer's queue. */
-  private static final List<FeatureRow> END_OF_ROWS = List.of();
-
-  /** Queues a batch for the writer, giving up when the writer has failed. */
-  private static void hand(
-      BlockingQueue<List<FeatureRow>> queue, List<FeatureRow> batch, Future<WriteResult> writer) {
-    try {
-      while (!queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
-        if (writer.isDone()) {
-          result(writer); // throws the writer's failure
-          throw new IllegalStateException("the writer stopped before the end of the rows");
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new MaterializationException("materialization was interrupted", e);
-    }
-  }
-
-  /** What the writer wrote, or its failure as it was thrown. */
-  private static WriteResult result(Future<WriteResult> writer) {
-    try {
-      return writer.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new MaterializationException("materialization was interrupted", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException failure) {
-        throw failure;
-      }
-      throw new IllegalStateException("the writer failed", e.getCause());
-    }
-  }
-
-  private static WriteResult writeAll(
-      BlockingQueue<List<FeatureRow>> queue,
-      OnlineStore store,
-      FeatureViewSpec view,
-      MaterializationProgress progress)
-      throws InterruptedException {
-    WriteResult total = WriteResult.none();
-    long done = 0;
-    for (List<FeatureRow> batch = queue.take(); batch != END_OF_ROWS; batch = queue.take()) {
-      if (!batch.isEmpty()) {
-        total = total.plus(writeWithRetry(store, view, batch));
-        done += batch.size();
-        progress.advanced(view.name(), done);
-      }
-    }
-    return total;
-  }
-
-  /** Writes are newest-wins, so a batch that failed halfway is safe to write again. */
-  private static WriteResult writeWithRetry(
-      OnlineStore store, FeatureViewSpec view, List<FeatureRow> batch) {
-    for (int attempt = 0; ; attempt++) {
-      try {
-        return store.write(view, batch);
-      } catch (OnlineStoreException e) {
-        if (attempt == RETRY_DELAYS.size()) {
-          throw e;
-        }
-        try {
-          Thread.sleep(RETRY_DELAYS.get(attempt).toMillis());
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
-          throw e;
-        }
-      }
-    }
   }
 }

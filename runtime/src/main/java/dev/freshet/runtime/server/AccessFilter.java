@@ -49,9 +49,7 @@ public class AccessFilter {
     }
     Optional<HealthResult> health = response.getBody(HealthResult.class);
     if (health.isPresent()) {
-      @SuppressWarnings("unchecked")
-      MutableHttpResponse<Object> answer = (MutableHttpResponse<Object>) response;
-      answer.body(Map.of("status", health.get().getStatus().getName()));
+      response.body(Map.of("status", health.get().getStatus().getName()));
     }
   }
 

@@ -107,8 +107,12 @@ public class DirectOnlineFeatures
   private void install(Channel connection) {
     ChannelPipeline pipeline = connection.pipeline();
     if (pipeline.get(MICRONAUT_HANDLER) != null) {
+      // Ahead of the out-of-memory handler too, whichever of us Micronaut calls first, so that
+      // what this handler raises passes it on the way to Micronaut's.
       pipeline.addBefore(
-          MICRONAUT_HANDLER,
+          pipeline.get(ServerGuards.OUT_OF_MEMORY) != null
+              ? ServerGuards.OUT_OF_MEMORY
+              : MICRONAUT_HANDLER,
           "freshet-online-features",
           new OnlineFeaturesHandler(this, maxRequestSize, dateHeader));
     }

@@ -13,13 +13,19 @@ import jakarta.inject.Singleton;
 /**
  * Puts a {@link RequestGate} right after the HTTP codec of every HTTP/1 connection, ahead of
  * decompression, Freshet's read handler and Micronaut's routing, and counts each connection against
- * the {@link ConnectionLimit}.
+ * the {@link ConnectionLimit}; and an {@link OutOfMemory.PipelineHandler} right before Micronaut's
+ * inbound handler, after every other handler ({@link DirectOnlineFeatures} puts its read handler
+ * ahead of it whichever of the two installs first).
  */
 @Singleton
 public class ServerGuards implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
+  static final String OUT_OF_MEMORY = "freshet-out-of-memory";
+
   private final DecodingBudget budget;
   private final ConnectionLimit connections;
   private final long maxRequestSize;
+  private final OutOfMemory.PipelineHandler outOfMemory =
+      new OutOfMemory.PipelineHandler(OutOfMemory::halt);
 
   public ServerGuards(ServingConfig serving, HttpServerConfiguration server) {
     this.maxRequestSize = server.getMaxRequestSize();
@@ -52,9 +58,17 @@ public class ServerGuards implements BeanCreatedEventListener<NettyServerCustomi
     return connections.max();
   }
 
-  /** Puts the gate after the HTTP codec of each connection once Micronaut has built it. */
+  /**
+   * Puts the gate after the HTTP codec of each connection once Micronaut has built it, and the
+   * out-of-memory handler before Micronaut's inbound handler.
+   */
   private void install(Channel connection) {
     ChannelPipeline pipeline = connection.pipeline();
+    if (pipeline.get(ChannelPipelineCustomizer.HANDLER_MICRONAUT_INBOUND) != null
+        && pipeline.get(OUT_OF_MEMORY) == null) {
+      pipeline.addBefore(
+          ChannelPipelineCustomizer.HANDLER_MICRONAUT_INBOUND, OUT_OF_MEMORY, outOfMemory);
+    }
     if (pipeline.get(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC) != null
         && pipeline.get("freshet-gate") == null) {
       RequestGate gate = new RequestGate(budget, maxRequestSize, connections);

@@ -33,6 +33,7 @@ final class AggregatingProcessor extends ViewProcessor {
   private final int features;
   private final Counter late;
   private final Counter expired;
+  private final Counter outsideWindow;
   private final Watermark watermark;
   private KeyValueStore<byte[], byte[]> windows;
   private long lateSinceLog;
@@ -57,6 +58,7 @@ final class AggregatingProcessor extends ViewProcessor {
     this.features = features;
     this.late = metrics.late(view);
     this.expired = metrics.expired(view);
+    this.outsideWindow = metrics.outsideWindow(view);
     this.watermark = new Watermark(plan.watermarkDelayMicros(), idleTimeout.toMillis());
   }
 
@@ -88,7 +90,10 @@ final class AggregatingProcessor extends ViewProcessor {
     }
     if (!held) {
       if (!isLate) {
-        return null; // on time, but older than the entity's trailing window: it cannot change it
+        // On time, but older than the entity's trailing window: it cannot change it. Counted, so
+        // that a source replaying old events shows why they changed nothing.
+        outsideWindow.increment();
+        return null;
       }
       expired.increment();
       return "late: event time "

@@ -60,6 +60,18 @@ final class StreamMetrics {
         view);
   }
 
+  /**
+   * On-time events older than every window the entity's state holds: not applied, since they cannot
+   * change the trailing window, and not late, so not dead-lettered either.
+   */
+  Counter outsideWindow(String view) {
+    return counter(
+        "freshet.stream.events.outside.window",
+        "On-time events older than every window the entity's state holds: not applied, as they cannot change the trailing window",
+        "view",
+        view);
+  }
+
   /** Rows written to the online store. */
   Counter rowsWritten(String view) {
     return counter(
