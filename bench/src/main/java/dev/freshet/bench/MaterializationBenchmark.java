@@ -51,13 +51,7 @@ final class MaterializationBenchmark {
           Runtime.getRuntime().maxMemory() >> 20);
 
       try (RedisServerProcess redis = RedisServerProcess.start()) {
-        Map<String, String> properties = new HashMap<>();
-        properties.put("freshet.repo-path", work.toString());
-        properties.put("freshet.project", PROJECT);
-        properties.put("freshet.online-store.type", "redis");
-        properties.put("freshet.online-store.redis.connection-string", redis.connectionString());
-        properties.forEach(System::setProperty);
-        check(FreshetMain.run("apply"), "apply");
+        applyOnRedis(work, redis);
 
         HeapPeak.reset();
         Instant start = Instant.now();
@@ -112,6 +106,20 @@ final class MaterializationBenchmark {
               + parquet
               + "' (FORMAT PARQUET)");
     }
+  }
+
+  /**
+   * Points the command line at the bench repository in {@code work} and at {@code redis} (as system
+   * properties, which the commands read), and applies its definitions there.
+   */
+  static void applyOnRedis(Path work, RedisServerProcess redis) {
+    Map<String, String> properties = new HashMap<>();
+    properties.put("freshet.repo-path", work.toString());
+    properties.put("freshet.project", PROJECT);
+    properties.put("freshet.online-store.type", "redis");
+    properties.put("freshet.online-store.redis.connection-string", redis.connectionString());
+    properties.forEach(System::setProperty);
+    check(FreshetMain.run("apply"), "apply");
   }
 
   /** The same latest rows, read by the same engine, written with plain pipelined HSETs. */

@@ -26,7 +26,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,20 +59,6 @@ import redis.clients.jedis.resps.ScanResult;
  */
 final class SparkBatchBenchmark {
   private static final String PROJECT = "bench";
-  private static final List<String> FEATURES =
-      List.of(
-          "rider_stats:f0",
-          "rider_stats:f1",
-          "rider_stats:f2",
-          "rider_stats:f3",
-          "rider_stats:f4",
-          "rider_stats:f5",
-          "rider_stats:f6",
-          "rider_stats:f7",
-          "rider_stats:f8",
-          "rider_stats:f9",
-          "rider_trips:trips",
-          "rider_trips:distance");
   private static final List<String> COLUMNS =
       List.of(
           "rider_id",
@@ -327,7 +312,7 @@ final class SparkBatchBenchmark {
   private static long historical(
       FeatureRegistry registry, OfflineEngine engine, Path work, Path out) {
     HistoricalFeatures historical = new HistoricalFeatures(registry, engine);
-    HistoricalQuery query = historical.features(FEATURES, false);
+    HistoricalQuery query = historical.features(HistoricalBenchmark.FEATURES, false);
     return historical.write(
         query, new EntityRows.ParquetFile(work.resolve("entities.parquet")), out);
   }
@@ -342,13 +327,7 @@ final class SparkBatchBenchmark {
       // Freed in the background: a synchronous flush of millions of hashes outlasts a read timeout.
       jedis.flushAll(FlushMode.ASYNC);
     }
-    Map<String, String> properties = new HashMap<>();
-    properties.put("freshet.repo-path", work.toString());
-    properties.put("freshet.project", PROJECT);
-    properties.put("freshet.online-store.type", "redis");
-    properties.put("freshet.online-store.redis.connection-string", redis.connectionString());
-    properties.forEach(System::setProperty);
-    check(FreshetMain.run("apply"), "apply");
+    MaterializationBenchmark.applyOnRedis(work, redis);
     Timed<Integer> timed =
         Timed.of(
             () ->
