@@ -34,8 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>The expected status is worked out here from the documented rules (docs/operations.md, "Roles
  * and tokens"), not asked of the server: a spelling that does not reach the endpoint is 404; one
  * that reaches it with a method it does not take is 405; then a role that does not answer the
- * endpoint is 403, whatever the token; then a token that is set and not sent as {@code Bearer} is
- * 401; anything else is answered, 200.
+ * endpoint is 403, whatever the token; then a token that is set and not sent as {@code Bearer} (the
+ * scheme in any case, one space, the token) is 401; anything else is answered, 200.
  */
 class AccessMatrixTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -180,12 +180,31 @@ class AccessMatrixTest {
         headers.add(bearer(token));
       }
     }
-    headers.addAll(List.of("Basic " + good, "bearer" + good, "bearer " + good, good, bearer(good)));
+    headers.addAll(
+        List.of(
+            "Basic " + good,
+            "bearer" + good,
+            "bearer " + good,
+            "BEARER " + good,
+            "Bearer  " + good,
+            good,
+            bearer(good)));
     return headers;
   }
 
   private static String bearer(String token) {
     return "Bearer " + token;
+  }
+
+  /**
+   * Whether {@code authorization} is {@code Bearer <token>}: the scheme in any case (RFC 9110
+   * section 11.1), one space, then exactly the token.
+   */
+  private static boolean bears(String token, String authorization) {
+    return authorization != null
+        && authorization.length() == 7 + token.length()
+        && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+        && authorization.endsWith(token);
   }
 
   private static String tokenOf(Endpoint endpoint) {
@@ -229,7 +248,7 @@ class AccessMatrixTest {
           case MANAGE -> "freshet.serving.management-token";
         };
     Object token = config.get(key);
-    if (token != null && !bearer((String) token).equals(authorization)) {
+    if (token != null && !bears((String) token, authorization)) {
       return 401;
     }
     return 200;

@@ -10,10 +10,10 @@ import java.security.MessageDigest;
 
 /**
  * Who may call what: a read server refuses writes and a push server refuses reads with 403 naming
- * the role; a configured token is required as {@code Authorization: Bearer <token>} (401
- * otherwise), compared in constant time and never logged. Asked by {@link AccessFilter} for every
- * request Micronaut routes, with the {@link Guarded} access of the route it matched, and by {@link
- * DirectOnlineFeatures} for the reads it answers itself.
+ * the role; a configured token is required as {@code Authorization: Bearer <token>} (the scheme in
+ * any case; 401 otherwise), compared in constant time and never logged. Asked by {@link
+ * AccessFilter} for every request Micronaut routes, with the {@link Guarded} access of the route it
+ * matched, and by {@link DirectOnlineFeatures} for the reads it answers itself.
  */
 @Singleton
 public class AccessRules {
@@ -97,11 +97,18 @@ public class AccessRules {
     return new Refusal(ErrorKind.FORBIDDEN, message);
   }
 
+  /**
+   * The token of an {@code Authorization: Bearer <token>} header, empty for any other header. The
+   * scheme name is case-insensitive (RFC 9110 section 11.1), so {@code bearer} and {@code BEARER}
+   * are {@code Bearer}; the token is what follows its one space, compared exactly.
+   */
   private static byte[] bearer(@Nullable String header) {
-    return header != null && header.startsWith("Bearer ")
-        ? header.substring(7).getBytes(StandardCharsets.UTF_8)
+    return header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
+        ? header.substring(BEARER.length()).getBytes(StandardCharsets.UTF_8)
         : new byte[0];
   }
+
+  private static final String BEARER = "Bearer ";
 
   /** Tokens are compared as SHA-256 digests: constant time, whatever their lengths. */
   private static byte[] bytes(String token) {
