@@ -43,6 +43,8 @@ class UnkeyedStreamTest {
       "freshet_stream_events_late_total{view=\"driver_daily_miles_stream\"} ";
   private static final String EXPIRED =
       "freshet_stream_events_expired_total{view=\"driver_daily_miles_stream\"} ";
+  private static final String OUTSIDE_WINDOW =
+      "freshet_stream_events_outside_window_total{view=\"driver_daily_miles_stream\"} ";
 
   @TempDir Path root;
   Path repo;
@@ -203,6 +205,49 @@ class UnkeyedStreamTest {
     assertThat(reasons.get(0))
         .startsWith("late: event time " + lateAndExpired.time() + " is before the watermark");
     assertThat(metrics(server)).contains(LATE + "2.0").contains(EXPIRED + "1.0");
+  }
+
+  /**
+   * An event on time but older than every window its entity's state holds: counted outside the
+   * window, neither late nor dead-lettered, and the served window stays as it was. It takes two
+   * source partitions: on one, an event moves 1001's window to end at 11:00 on 2 June; the first
+   * event on the other, 27 hours older, is that partition's progress, so the watermark (the least
+   * progress less 5 minutes) is below it and it is not late; yet it is before the oldest bucket
+   * 1001's state holds (the one of the window's end less a day less the delay: 10:00-11:00 on 1
+   * June). On one partition the watermark would be the newer event's time less the delay, and
+   * anything before the state's buckets would be late.
+   */
+  @Test
+  void anOnTimeEventOlderThanTheWindowsHeldIsCountedAndNotApplied() {
+    List<Event> events =
+        List.of(
+            new Event(1001, Instant.parse("2023-06-02T08:00:00Z"), 4.0),
+            new Event(1001, Instant.parse("2023-06-02T10:00:00Z"), 12.5));
+    send(events, List.of(0, 0));
+    FeatureServer server = start();
+    awaitServed(server, events, 1001);
+    assertThat(StreamIngestionTest.served(server, 1001).getValue()).isEqualTo(16.5);
+    assertThat(metrics(server)).contains(OUTSIDE_WINDOW + "0.0").contains(LATE + "0.0");
+
+    Event outside = new Event(1001, Instant.parse("2023-06-01T07:00:00Z"), 100.0);
+    send(List.of(outside), List.of(1));
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (!metrics(server).contains(OUTSIDE_WINDOW + "1.0") && Instant.now().isBefore(deadline)) {
+      StreamIngestionTest.sleep(100);
+    }
+    assertThat(metrics(server))
+        .contains(OUTSIDE_WINDOW + "1.0")
+        .contains(LATE + "0.0")
+        .contains(EXPIRED + "0.0")
+        .contains("freshet_stream_events_consumed_total{source=\"driver_events\"} 3.0");
+    // The window [2 June 11:00 - 1 day, 2 June 11:00) holds 4.0 + 12.5, not the 100.0.
+    Map.Entry<String, Double> served = StreamIngestionTest.served(server, 1001);
+    assertThat(served.getKey()).isEqualTo("2023-06-02T11:00:00Z");
+    assertThat(served.getValue()).isEqualTo(16.5);
+    List<Event> all = new ArrayList<>(events);
+    all.add(outside);
+    assertThat(StreamIngestionTest.expected(all, 1001).getValue()).isEqualTo(16.5);
+    assertThat(StreamIngestionTest.deadLetters(kafka, 0)).isEmpty();
   }
 
   @Test
