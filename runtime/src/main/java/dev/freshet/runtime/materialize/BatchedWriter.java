@@ -38,6 +38,7 @@ final class BatchedWriter implements AutoCloseable {
   private final ExecutorService thread = Executors.newSingleThreadExecutor();
   private final Future<WriteResult> writer;
   private List<FeatureRow> batch = new ArrayList<>(BATCH);
+  private long added;
 
   BatchedWriter(OnlineStore store, FeatureViewSpec view, MaterializationProgress progress) {
     this.writer = thread.submit(() -> writeAll(queue, store, view, progress));
@@ -46,10 +47,16 @@ final class BatchedWriter implements AutoCloseable {
   /** Adds a row, handing the batch to the writer once it is full. */
   void add(FeatureRow row) {
     batch.add(row);
+    added++;
     if (batch.size() == BATCH) {
       hand(batch);
       batch = new ArrayList<>(BATCH);
     }
+  }
+
+  /** How many rows {@link #add} was given. */
+  long added() {
+    return added;
   }
 
   /** Hands the last batch and waits for the writer: what it wrote, or its failure as thrown. */

@@ -273,7 +273,6 @@ public class MaterializationJob {
 
     // DuckDB produces rows on this thread while the writer's thread sends the previous batches.
     try (BatchedWriter writer = new BatchedWriter(store, view, progress)) {
-      long[] entities = {0};
       plan.parquet()
           .forEachLatest(
               plan.columns(),
@@ -282,10 +281,7 @@ public class MaterializationJob {
               source.createdTimestampColumn(),
               start,
               end,
-              record -> {
-                writer.add(plan.materializer().toRow(record));
-                entities[0]++;
-              });
+              record -> writer.add(plan.materializer().toRow(record)));
       WriteResult total = writer.finish();
       registryStore.recordInterval(view.name(), store.identity(), new Interval(start, end));
       ViewSummary summary =
@@ -294,7 +290,7 @@ public class MaterializationJob {
               start,
               end,
               counts.records(),
-              entities[0],
+              writer.added(),
               total.written(),
               total.skippedAsOlder(),
               Duration.between(began, Instant.now()),

@@ -97,6 +97,8 @@ public class AccessRules {
     return new Refusal(ErrorKind.FORBIDDEN, message);
   }
 
+  private static final String BEARER = "Bearer ";
+
   /**
    * The token of an {@code Authorization: Bearer <token>} header, empty for any other header. The
    * scheme name is case-insensitive (RFC 9110 section 11.1), so {@code bearer} and {@code BEARER}
@@ -107,8 +109,6 @@ public class AccessRules {
         ? header.substring(BEARER.length()).getBytes(StandardCharsets.UTF_8)
         : new byte[0];
   }
-
-  private static final String BEARER = "Bearer ";
 
   /** Tokens are compared as SHA-256 digests: constant time, whatever their lengths. */
   private static byte[] bytes(String token) {
