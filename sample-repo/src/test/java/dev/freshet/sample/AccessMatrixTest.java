@@ -16,11 +16,13 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,11 +42,22 @@ import org.junit.jupiter.api.io.TempDir;
 class AccessMatrixTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** What an endpoint gives access to, as docs/operations.md groups them. */
+  /**
+   * What an endpoint gives access to, as docs/operations.md groups them, with the key of the token
+   * that guards it and the token this test sets there.
+   */
   private enum Access {
-    READ,
-    WRITE,
-    MANAGE
+    READ("freshet.serving.read-token", "r-secret"),
+    WRITE("freshet.serving.write-token", "w-secret"),
+    MANAGE("freshet.serving.management-token", "m-secret");
+
+    final String tokenKey;
+    final String token;
+
+    Access(String tokenKey, String token) {
+      this.tokenKey = tokenKey;
+      this.token = token;
+    }
   }
 
   /** An endpoint, the access it needs, the method it takes, and a body it would act on. */
@@ -121,14 +134,9 @@ class AccessMatrixTest {
    */
   private static final Set<Integer> REACHING = Set.of(0, 1, 2, 3);
 
-  private static final String READ_TOKEN = "r-secret";
-  private static final String WRITE_TOKEN = "w-secret";
-  private static final String MANAGEMENT_TOKEN = "m-secret";
+  /** Every token set: each access's key with its token. */
   private static final Map<String, Object> TOKENS =
-      Map.of(
-          "freshet.serving.read-token", READ_TOKEN,
-          "freshet.serving.write-token", WRITE_TOKEN,
-          "freshet.serving.management-token", MANAGEMENT_TOKEN);
+      Arrays.stream(Access.values()).collect(Collectors.toMap(a -> a.tokenKey, a -> a.token));
 
   /** The interval a run of the {@code materialize} body above records for each batch view. */
   private static final String MATERIALIZED =
@@ -150,13 +158,13 @@ class AccessMatrixTest {
 
   @Test
   void withoutTokensEveryEndpointIsOpenToRoleAll() throws Exception {
-    check("all", Map.of(), endpoint -> java.util.Arrays.asList(null, "Bearer wrong"));
+    check("all", Map.of(), endpoint -> Arrays.asList(null, "Bearer wrong"));
   }
 
   @Test
   void rolesHoldHoweverThePathIsSpelt() throws Exception {
     for (String role : List.of("read", "push")) {
-      check(role, TOKENS, endpoint -> java.util.Arrays.asList(null, bearer(tokenOf(endpoint))));
+      check(role, TOKENS, endpoint -> Arrays.asList(null, bearer(endpoint.access().token)));
     }
   }
 
@@ -167,17 +175,17 @@ class AccessMatrixTest {
       Map<String, Object> config = new HashMap<>(TOKENS);
       config.put("kafka.bootstrap-servers", kafka.bootstrapServers());
       config.put("freshet.streaming.state-dir", root.resolve("streams").toString());
-      check("ingest", config, endpoint -> java.util.Arrays.asList(null, bearer(tokenOf(endpoint))));
+      check("ingest", config, endpoint -> Arrays.asList(null, bearer(endpoint.access().token)));
     }
   }
 
   /** Each Authorization header to try on {@code endpoint}: none, wrong ones, and the right one. */
   private static List<String> authorizations(Endpoint endpoint) {
-    String good = tokenOf(endpoint);
-    List<String> headers = new ArrayList<>(java.util.Arrays.asList(null, "Bearer wrong"));
-    for (String token : List.of(READ_TOKEN, WRITE_TOKEN, MANAGEMENT_TOKEN)) {
-      if (!token.equals(good)) {
-        headers.add(bearer(token));
+    String good = endpoint.access().token;
+    List<String> headers = new ArrayList<>(Arrays.asList(null, "Bearer wrong"));
+    for (Access other : Access.values()) {
+      if (other != endpoint.access()) {
+        headers.add(bearer(other.token));
       }
     }
     headers.addAll(
@@ -207,14 +215,6 @@ class AccessMatrixTest {
         && authorization.endsWith(token);
   }
 
-  private static String tokenOf(Endpoint endpoint) {
-    return switch (endpoint.access()) {
-      case READ -> READ_TOKEN;
-      case WRITE -> WRITE_TOKEN;
-      case MANAGE -> MANAGEMENT_TOKEN;
-    };
-  }
-
   /** Whether a server of {@code role} answers an endpoint of {@code access}: operations.md. */
   private static boolean answers(String role, Access access) {
     return switch (access) {
@@ -241,13 +241,7 @@ class AccessMatrixTest {
     if (!answers(role, endpoint.access())) {
       return 403;
     }
-    String key =
-        switch (endpoint.access()) {
-          case READ -> "freshet.serving.read-token";
-          case WRITE -> "freshet.serving.write-token";
-          case MANAGE -> "freshet.serving.management-token";
-        };
-    Object token = config.get(key);
+    Object token = config.get(endpoint.access().tokenKey);
     if (token != null && !bears((String) token, authorization)) {
       return 401;
     }

@@ -358,8 +358,8 @@ class ServerUnderPressureTest {
 
   /**
    * How many of the holder's connections the server has closed, asked until it is {@code expected}
-   * or has stayed the same for two seconds (closes are asynchronous), and asked once more after: a
-   * count that goes on growing is not hidden.
+   * or ten seconds have passed (closes are asynchronous), then once more half a second later: a
+   * count that goes on growing past {@code expected} is not hidden.
    */
   private static int closedBy(java.io.PrintStream ask, BufferedReader answers, int expected)
       throws IOException {
