@@ -29,6 +29,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.apache.commons.io.FileUtils;
 import org.apache.spark.sql.SparkSession;
@@ -120,7 +121,7 @@ final class SparkBatchBenchmark {
     try (RedisServerProcess redis = RedisServerProcess.start()) {
       SparkSession local = session("local[2]", Map.of(), tasks);
       try {
-        historicalSideBySide(local, featureRows, entityRows, entityRows);
+        historicalSideBySide(local, featureRows, entityRows);
         materializationSideBySide(redis, rows, entities);
       } finally {
         local.stop();
@@ -163,8 +164,9 @@ final class SparkBatchBenchmark {
     return spark;
   }
 
-  private static void historicalSideBySide(
-      SparkSession spark, long featureRows, long entityRows, long entities) throws Exception {
+  /** Over as many entities as entity rows, as HistoricalBenchmark's defaults have it. */
+  private static void historicalSideBySide(SparkSession spark, long featureRows, long entityRows)
+      throws Exception {
     Path work = Files.createTempDirectory("freshet-bench");
     try {
       System.out.printf(
@@ -172,7 +174,7 @@ final class SparkBatchBenchmark {
           "%nhistorical retrieval: %,d entity rows against %,d feature rows over 2 views%n",
           entityRows,
           featureRows);
-      HistoricalBenchmark.generate(work, featureRows / 2, entityRows, entities);
+      HistoricalBenchmark.generate(work, featureRows / 2, entityRows, entityRows);
       FeatureRegistry registry = FeatureRegistry.load(SparkBatchBenchmark.class.getClassLoader());
       FreshetConfig config = config(work);
       Path duckOut = work.resolve("duckdb.parquet");
@@ -420,7 +422,7 @@ final class SparkBatchBenchmark {
   }
 
   private static Map<String, Long> mebibytes(Map<String, Long> bytes) {
-    Map<String, Long> result = new java.util.TreeMap<>();
+    Map<String, Long> result = new TreeMap<>();
     bytes.forEach((executor, value) -> result.put(executor, value >> 20));
     return result;
   }

@@ -1,6 +1,7 @@
 package dev.freshet.bench;
 
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.executor.ShuffleReadMetrics;
@@ -49,7 +50,7 @@ final class SparkTaskTotals extends SparkListener {
   }
 
   private static Map<String, Long> snapshot(Map<String, AtomicLong> totals) {
-    Map<String, Long> copy = new java.util.TreeMap<>();
+    Map<String, Long> copy = new TreeMap<>();
     totals.forEach((executor, total) -> copy.put(executor, total.get()));
     return copy;
   }
