@@ -71,6 +71,15 @@ public @interface FeatureView {
   /** Whether the view is materialized to the online store and served. */
   boolean online() default true;
 
+  /**
+   * Whether pushes may give the view's {@code float} and {@code double} features (and lists of
+   * them) the values NaN, Infinity and -Infinity, written as the JSON strings {@code "NaN"}, {@code
+   * "Infinity"} and {@code "-Infinity"}. Refused by default: JSON has no such numbers, and one that
+   * arrives is most often a division by zero upstream. A number too large for the type (such as
+   * {@code 1e39} for a {@code float}) is refused either way.
+   */
+  boolean acceptsNonFinite() default false;
+
   String description() default "";
 
   Tag[] tags() default {};

@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param entities entity names, as declared
  * @param joinKeys the join keys of all its entities, in declaration order
  * @param ttl {@link Duration#ZERO} when values never expire
+ * @param acceptsNonFinite whether pushes may give its floating-point features NaN or an infinity
  */
 public record FeatureViewSpec(
     String name,
@@ -24,7 +25,36 @@ public record FeatureViewSpec(
     String description,
     Map<String, String> tags,
     String owner,
-    String schedule) {
+    String schedule,
+    boolean acceptsNonFinite) {
+
+  /** A view whose pushes may not carry NaN or infinities. */
+  public FeatureViewSpec(
+      String name,
+      List<String> entities,
+      List<JoinKeySpec> joinKeys,
+      String source,
+      Duration ttl,
+      boolean online,
+      List<FeatureSpec> features,
+      String description,
+      Map<String, String> tags,
+      String owner,
+      String schedule) {
+    this(
+        name,
+        entities,
+        joinKeys,
+        source,
+        ttl,
+        online,
+        features,
+        description,
+        tags,
+        owner,
+        schedule,
+        false);
+  }
 
   /** A view materialized only when asked (no schedule). */
   public FeatureViewSpec(
@@ -44,7 +74,7 @@ public record FeatureViewSpec(
   /**
    * A builder of the feature view {@code name}; set its entities, join keys, source and features.
    * The other parts default as in {@code @FeatureView}: no ttl (values never expire), online, no
-   * schedule.
+   * schedule, no NaN or infinities.
    */
   public static Builder builder(String name) {
     return new Builder(name);
@@ -70,6 +100,7 @@ public record FeatureViewSpec(
     private boolean online = true;
     private final List<FeatureSpec> features = new ArrayList<>();
     private String schedule = "";
+    private boolean acceptsNonFinite;
 
     private Builder(String name) {
       this.name = Objects.requireNonNull(name, "name");
@@ -128,6 +159,12 @@ public record FeatureViewSpec(
       return this;
     }
 
+    /** Whether pushes may give its floating-point features NaN or an infinity. */
+    public Builder acceptsNonFinite(boolean acceptsNonFinite) {
+      this.acceptsNonFinite = acceptsNonFinite;
+      return this;
+    }
+
     @Override
     Builder self() {
       return this;
@@ -145,7 +182,8 @@ public record FeatureViewSpec(
           description,
           tags(),
           owner,
-          schedule);
+          schedule,
+          acceptsNonFinite);
     }
   }
 }

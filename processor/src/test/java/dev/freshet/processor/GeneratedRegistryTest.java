@@ -83,7 +83,8 @@ class GeneratedRegistryTest {
                     source = MappedSource.class,
                     ttl = "PT1.0000005S",
                     online = false,
-                    schedule = "1h")
+                    schedule = "1h",
+                    acceptsNonFinite = true)
                 public interface OfflineStats {
                   float convRate();
                   Double maybe();
@@ -113,6 +114,10 @@ class GeneratedRegistryTest {
                 """)
             .compile();
     assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation)
+        .generatedFile(StandardLocation.CLASS_OUTPUT, FeatureRegistry.JSON_RESOURCE)
+        .contentsAsUtf8String()
+        .contains("\"accepts_non_finite\": true");
 
     FeatureRegistry registry = load(compilation);
 
@@ -161,7 +166,8 @@ class GeneratedRegistryTest {
                 "",
                 Map.of(),
                 "",
-                "1h"));
+                "1h",
+                true));
     assertThat(registry.featureView("city_view").orElseThrow().ttl())
         .isEqualTo(Duration.ofMinutes(90));
     assertThat(registry.streamFeatureViews())

@@ -11,11 +11,16 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -199,6 +204,45 @@ class AdmissionControlTest {
           .contains("Content-Encoding br is not one the server decodes");
       assertThat(untilClosed(socket.getInputStream())).isLessThan(Duration.ofSeconds(2));
     }
+  }
+
+  @Test
+  void aCompressedBodyCountsAsTheLargestAllowedSinceWhatItDecodesToIsKnownOnlyOnceDecoded()
+      throws Exception {
+    byte[] gzipped = gzip(onePush());
+    // small enough on the wire to fit beside the holder's 800, were it counted as sent
+    assertThat(gzipped.length).isLessThan(BUDGET - 800);
+    try (Socket holder = holdingPartOfTheBudget(800)) {
+      HttpResponse<String> refused = postGzipped(gzipped);
+      assertThat(refused.statusCode()).isEqualTo(503);
+      assertThat(refused.body()).contains("\"error\":\"ServerBusy\"");
+      assertThat(holder.isClosed()).isFalse();
+    }
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    HttpResponse<String> taken;
+    do {
+      taken = postGzipped(gzipped);
+    } while (taken.statusCode() == 503 && System.nanoTime() < deadline);
+    assertThat(taken.statusCode()).as(taken.body()).isEqualTo(200);
+  }
+
+  private HttpResponse<String> postGzipped(byte[] body) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(server.url() + "/push"))
+                .header("Content-Type", "application/json")
+                .header("Content-Encoding", "gzip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static byte[] gzip(String text) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
+      out.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+    return bytes.toByteArray();
   }
 
   private static String onePush() {

@@ -39,6 +39,8 @@ class ConfigurationMistakesTest {
         "freshet.serving.max-entity-rows | abc | serve | freshet.serving.max-entity-rows is 'abc', which is not a whole number",
         "freshet.streaming.commit-interval | 1x | serve | freshet.streaming.commit-interval is '1x', which is not a duration; write e.g. 100ms, 30s, 5m, 1h or PT1M",
         "freshet.serving.role | reader | serve | freshet.serving.role is 'reader'; expected all, read, push or ingest",
+        "freshet.serving.earliest-timestamp | soon | serve | freshet.serving.earliest-timestamp is 'soon', which is not a time; write ISO-8601 in UTC, e.g. 2000-01-01T00:00:00Z",
+        "freshet.serving.latest-timestamp | 1600-01-01T00:00:00Z | serve | freshet.serving.earliest-timestamp (1678-01-01T00:00:00Z) is not before freshet.serving.latest-timestamp (1600-01-01T00:00:00Z)",
       })
   void aValueThatDoesNotReadIsOneLine(String key, String value, String command, String message)
       throws Exception {

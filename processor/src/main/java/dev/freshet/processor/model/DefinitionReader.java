@@ -79,7 +79,8 @@ public final class DefinitionReader {
               attributes.bool("online"),
               members(element),
               metadata,
-              attributes.string("schedule"));
+              attributes.string("schedule"),
+              attributes.bool("acceptsNonFinite"));
       case STREAM_FEATURE_VIEW ->
           new StreamViewDef(
               element,

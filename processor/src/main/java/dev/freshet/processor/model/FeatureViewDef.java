@@ -16,7 +16,8 @@ public record FeatureViewDef(
     boolean online,
     List<Member> features,
     Metadata metadata,
-    String schedule)
+    String schedule,
+    boolean acceptsNonFinite)
     implements Definition {
 
   @Override

@@ -112,7 +112,8 @@ public final class SpecBuilder {
         view.metadata().description(),
         view.metadata().tags(),
         view.metadata().owner(),
-        view.schedule());
+        view.schedule(),
+        view.acceptsNonFinite());
   }
 
   public List<StreamFeatureViewSpec> streamFeatureViews() {

@@ -146,6 +146,9 @@ public final class RegistryJsonWriter {
     if (!v.schedule().isEmpty()) {
       json.name("schedule").value(v.schedule());
     }
+    if (v.acceptsNonFinite()) {
+      json.name("accepts_non_finite").value(true);
+    }
     json.name("features").beginArray();
     for (FeatureSpec feature : v.features()) {
       json.beginObject();

@@ -111,6 +111,11 @@ final class SpecCode {
           feature.type());
     }
     chain.unlessDefault(v.schedule(), defaults.schedule(), "schedule($S)", v.schedule());
+    chain.unlessDefault(
+        v.acceptsNonFinite(),
+        defaults.acceptsNonFinite(),
+        "acceptsNonFinite($L)",
+        v.acceptsNonFinite());
     metadata(chain, v.description(), v.tags(), v.owner());
     return chain.build();
   }

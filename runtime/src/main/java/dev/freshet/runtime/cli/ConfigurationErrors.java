@@ -44,6 +44,8 @@ final class ConfigurationErrors {
     }
     return switch (type) {
       case "Duration" -> head + ", which is not a duration; write e.g. 100ms, 30s, 5m, 1h or PT1M";
+      case "Instant" ->
+          head + ", which is not a time; write ISO-8601 in UTC, e.g. 2000-01-01T00:00:00Z";
       case "Integer", "int", "Long", "long", "Short", "short" ->
           head + ", which is not a whole number";
       case "Double", "double", "Float", "float" -> head + ", which is not a number";

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The one rule by which a value in a request becomes a value of a declared type, for every
@@ -22,7 +23,10 @@ import java.util.List;
  *   <li>{@code INT64}, {@code INT32}: an integer, a number with no fraction, or a string of one,
  *       within the type's range.
  *   <li>{@code DOUBLE}, {@code FLOAT}: a number or a string of one, finite and within the type's
- *       range ({@code "NaN"}, {@code "Infinity"} and {@code 1e39} as a FLOAT are refused).
+ *       range ({@code "NaN"}, {@code "Infinity"} and {@code 1e39} as a FLOAT are refused). Where
+ *       non-finite values are accepted (a view's {@code acceptsNonFinite}), also the strings {@code
+ *       "NaN"}, {@code "Infinity"} and {@code "-Infinity"}, exactly so: a number that overflows the
+ *       type is refused still.
  *   <li>{@code BOOL}: true or false, or a string of either in any case.
  *   <li>{@code STRING}: a string, or a number's or a boolean's text.
  *   <li>{@code BYTES}: a base64 string.
@@ -95,6 +99,17 @@ public final class ValueDecoder {
    * @throws RequestException naming {@code where} when it cannot be
    */
   public static Object decode(Object value, ValueType type, String where) {
+    return decode(value, type, where, false);
+  }
+
+  /**
+   * {@code value} (a scalar or a list of them) as {@code type}, where {@code acceptsNonFinite} says
+   * whether the strings NaN, Infinity and -Infinity are floating-point values.
+   *
+   * @throws RequestException naming {@code where} when it cannot be
+   */
+  public static Object decode(
+      Object value, ValueType type, String where, boolean acceptsNonFinite) {
     if (type.isList()) {
       if (!(value instanceof List<?> items)) {
         throw RequestException.malformed(
@@ -102,7 +117,8 @@ public final class ValueDecoder {
       }
       List<Object> typed = new ArrayList<>(items.size());
       for (int i = 0; i < items.size(); i++) {
-        typed.add(decode(items.get(i), type.elementType(), where + "[" + i + "]"));
+        typed.add(
+            decode(items.get(i), type.elementType(), where + "[" + i + "]", acceptsNonFinite));
       }
       return typed;
     }
@@ -110,7 +126,10 @@ public final class ValueDecoder {
       throw RequestException.malformed(
           where + " holds an array; expected a number, a string or a boolean");
     }
-    Object typed = typed(value, type);
+    Object typed = acceptsNonFinite ? nonFinite(value, type) : null;
+    if (typed == null) {
+      typed = typed(value, type);
+    }
     if (typed == null) {
       throw cannotRead(value, type, where);
     }
@@ -137,6 +156,21 @@ public final class ValueDecoder {
   public static Instant instant(Object value, String where) {
     return (Instant) decode(value, ValueType.UNIX_TIMESTAMP, where);
   }
+
+  /** The NaN or infinity {@code value} spells as a {@code type}, or null when it spells none. */
+  private static Object nonFinite(Object value, ValueType type) {
+    if (!(value instanceof String text) || !NON_FINITE.contains(text)) {
+      return null;
+    }
+    double d = Double.parseDouble(text);
+    return switch (type) {
+      case DOUBLE -> d;
+      case FLOAT -> (float) d;
+      default -> null;
+    };
+  }
+
+  private static final Set<String> NON_FINITE = Set.of("NaN", "Infinity", "-Infinity");
 
   /** {@code value} as {@code type}, or null when it cannot be. */
   private static Object typed(Object value, ValueType type) {
@@ -208,7 +242,15 @@ public final class ValueDecoder {
               + Instants.SYNTAX
               + ", or an integer of epoch nanoseconds");
     }
-    String hint = type == ValueType.BYTES ? "; write bytes as base64" : "";
+    String hint =
+        type == ValueType.BYTES
+            ? "; write bytes as base64"
+            : (type == ValueType.DOUBLE || type == ValueType.FLOAT)
+                    && value instanceof String text
+                    && NON_FINITE.contains(text)
+                ? "; JSON has no NaN or infinities, and a view accepts them only where it declares"
+                    + " @FeatureView(acceptsNonFinite = true)"
+                : "";
     return RequestException.malformed(
         where + " is " + show(value) + ", which cannot be read as " + type + hint);
   }

@@ -51,6 +51,7 @@ record OfflineRows(
               + (extra.isEmpty() ? "" : "; not columns of " + path.getFileName() + ": " + extra)
               + " (nothing was written)");
     }
+    Set<String> nonFinite = acceptingNonFinite(batch, registry);
     Map<String, List<Object>> columns = new LinkedHashMap<>();
     for (Map.Entry<String, String> column : schema.entrySet()) {
       JsonNode values = push.df().get(column.getKey());
@@ -73,12 +74,36 @@ record OfflineRows(
         for (int row = 0; row < push.rows(); row++) {
           String where = "df." + column.getKey() + "[" + row + "]";
           Object value = ValueDecoder.scalar(values.get(row), where);
-          typed.add(value == null ? null : ValueDecoder.decode(value, type, where));
+          typed.add(
+              value == null
+                  ? null
+                  : ValueDecoder.decode(value, type, where, nonFinite.contains(column.getKey())));
         }
       }
       columns.put(column.getKey(), typed);
     }
     return new OfflineRows(path, schema, columns, push.rows());
+  }
+
+  /**
+   * The columns of {@code batch} that may hold NaN and infinities: those read as a feature only by
+   * views that accept them, since the file is read by every view of the source.
+   */
+  private static Set<String> acceptingNonFinite(FileSourceSpec batch, FeatureRegistry registry) {
+    Set<String> accepting = new LinkedHashSet<>();
+    Set<String> refusing = new LinkedHashSet<>();
+    for (FeatureViewSpec view : registry.featureViews()) {
+      if (BatchSources.of(registry, view).filter(batch::equals).isEmpty()) {
+        continue;
+      }
+      view.features()
+          .forEach(
+              feature ->
+                  (view.acceptsNonFinite() ? accepting : refusing)
+                      .add(batch.columnFor(feature.name())));
+    }
+    accepting.removeAll(refusing);
+    return accepting;
   }
 
   /** The columns of {@code batch} that some feature view reads: join keys, times and features. */

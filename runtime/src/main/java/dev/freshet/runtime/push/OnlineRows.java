@@ -65,7 +65,10 @@ final class OnlineRows {
                   + view.name()
                   + " is not nullable");
         }
-        values.add(value == null ? null : ValueDecoder.decode(value, feature.type(), where));
+        values.add(
+            value == null
+                ? null
+                : ValueDecoder.decode(value, feature.type(), where, view.acceptsNonFinite()));
       }
       rows.add(new PushedRow(keyValues, eventTimestamp, createdTimestamp, values));
     }

@@ -24,7 +24,8 @@ import java.util.Set;
 /**
  * What every request on one connection passes before anything decodes it: a body in an encoding the
  * server cannot decode is refused (415), and a body that does not fit in the {@link DecodingBudget}
- * is refused at once (503 with {@code Retry-After}), before its body is decoded. The refused body
+ * is refused at once (503 with {@code Retry-After}), before its body is decoded; a chunked or
+ * compressed body counts as the largest allowed, which is what it may decode to. The refused body
  * is then read and dropped as it comes (it costs no memory) and the connection closes once it has
  * come, or after {@link #DRAIN_TIME}: closing while the client still sends would reset the
  * connection, and most clients would report a broken pipe instead of the answer. A taken request
@@ -89,7 +90,9 @@ final class RequestGate extends ChannelDuplexHandler {
         return;
       }
       long length = HttpUtil.getContentLength(request, -1L);
-      long share = length >= 0 ? length : maxRequestSize; // chunked: the most it may be
+      // chunked, or compressed (what it decodes to is known only once decoded): the most it may be
+      boolean encoded = encoding != null && !encoding.trim().equalsIgnoreCase("identity");
+      long share = length >= 0 && !encoded ? length : maxRequestSize;
       if (!budget.tryTake(share)) {
         refuse(
             ctx,

@@ -74,8 +74,10 @@ class ValueDecoderTest {
         "null | INT64 | x[0] is null, which cannot be read as INT64",
         "`\"x\"` | FLOAT | x[0] is \"x\", which cannot be read as FLOAT",
         "1e39 | FLOAT | x[0] is 1.0E39, which cannot be read as FLOAT",
-        "`\"NaN\"` | DOUBLE | x[0] is \"NaN\", which cannot be read as DOUBLE",
-        "`\"Infinity\"` | DOUBLE | x[0] is \"Infinity\", which cannot be read as DOUBLE",
+        "`\"NaN\"` | DOUBLE | x[0] is \"NaN\", which cannot be read as DOUBLE; JSON has no NaN or infinities, and a view accepts them only where it declares @FeatureView(acceptsNonFinite = true)",
+        "`\"Infinity\"` | DOUBLE | x[0] is \"Infinity\", which cannot be read as DOUBLE; JSON has no NaN or infinities, and a view accepts them only where it declares @FeatureView(acceptsNonFinite = true)",
+        "`\"-Infinity\"` | FLOAT | x[0] is \"-Infinity\", which cannot be read as FLOAT; JSON has no NaN or infinities, and a view accepts them only where it declares @FeatureView(acceptsNonFinite = true)",
+        "1e400 | DOUBLE | x[0] is Infinity, which cannot be read as DOUBLE",
         "`\"yes\"` | BOOL | x[0] is \"yes\", which cannot be read as BOOL",
         "`\"%%\"` | BYTES | x[0] is \"%%\", which cannot be read as BYTES; write bytes as base64",
         "1.5 | UNIX_TIMESTAMP | x[0] is 1.5, which cannot be read as UNIX_TIMESTAMP",
@@ -96,6 +98,45 @@ class ValueDecoderTest {
           .isInstanceOf(RequestException.class)
           .hasMessage(message);
     }
+  }
+
+  @ParameterizedTest(name = "{0} as {1}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '`',
+      value = {
+        "`\"NaN\"` | DOUBLE | NaN",
+        "`\"Infinity\"` | DOUBLE | Infinity",
+        "`\"-Infinity\"` | FLOAT | -Infinity",
+        "`[\"NaN\", 0.5]` | FLOAT_LIST | [NaN, 0.5]",
+        "0.5 | DOUBLE | 0.5",
+      })
+  void nonFiniteValuesReadWhereAccepted(String json, ValueType type, String expected)
+      throws Exception {
+    assertThat(
+            show(
+                ValueDecoder.decode(
+                    ValueDecoder.scalar(TREE.readTree(json), "x"), type, "x", true)))
+        .isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "{0} as {1}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '`',
+      value = {
+        "1e39 | FLOAT | x is 1.0E39, which cannot be read as FLOAT",
+        "1e400 | DOUBLE | x is Infinity, which cannot be read as DOUBLE",
+        "`\"nan\"` | DOUBLE | x is \"nan\", which cannot be read as DOUBLE",
+        "`\"NaN\"` | INT64 | x is \"NaN\", which cannot be read as INT64",
+      })
+  void overflowAndOtherSpellingsAreRefusedEvenWhereNonFiniteValuesAreAccepted(
+      String json, ValueType type, String message) throws Exception {
+    assertThatThrownBy(
+            () ->
+                ValueDecoder.decode(ValueDecoder.scalar(TREE.readTree(json), "x"), type, "x", true))
+        .isInstanceOf(RequestException.class)
+        .hasMessage(message);
   }
 
   /** The scalar a streaming parser reads for {@code json}. */
