@@ -23,10 +23,13 @@ import org.junit.jupiter.api.io.TempDir;
  * in a temporary directory, with the archetype and Freshet's artifacts this build installed in the
  * local repository. Each output line the page shows must be a line of the command's output, in the
  * order shown. Maven runs in batch mode ({@code -B}) on this build's local repository, online, so
- * that a plugin only the generated repository uses is fetched as a user's Maven would; {@code
- * serve} gets a free port instead of 6566.
+ * that a plugin only the generated repository uses is fetched as a user's Maven would. {@code
+ * serve} runs as the page shows it, on the runtime's default port 6566, whenever that port is free
+ * here (else on a free one, given as {@code --port}). The generated repository has no logging
+ * configuration, so every command's output also shows the runtime's default: no DEBUG line.
  */
 class OwnRepoDocTest {
+  private static final int DEFAULT_PORT = 6566;
   private static final String MISTAKE_SECTION = "## A mistake the compiler catches";
   private static final Path DOC = Path.of(System.getProperty("freshet.it.docs"));
   private static final Path MAVEN_HOME = Path.of(System.getProperty("freshet.it.maven-home"));
@@ -68,7 +71,7 @@ class OwnRepoDocTest {
             "cd fraud-features");
     assertThat(commands).hasSize(10);
 
-    int port = freePort();
+    int port = isFree(DEFAULT_PORT) ? DEFAULT_PORT : freePort();
     Path dir = work;
     for (Command command : commands) {
       List<String> words = new ArrayList<>(Arrays.asList(command.line().split(" +")));
@@ -89,6 +92,11 @@ class OwnRepoDocTest {
       if (words.contains("serve")) {
         server = start(argv, dir);
         awaitServing(server);
+        synchronized (serverOutput) {
+          assertThat(serverOutput.toString(StandardCharsets.UTF_8))
+              .contains("Serving on http://localhost:" + port)
+              .doesNotContain(" DEBUG ");
+        }
         continue;
       }
       Run run = run(argv, dir);
@@ -102,6 +110,9 @@ class OwnRepoDocTest {
         }
       } else {
         assertThat(run.exitCode()).as(command.line() + "\n" + run.output()).isZero();
+        if (words.get(0).equals("java")) {
+          assertThat(run.lines()).as(run.output()).noneMatch(line -> line.contains(" DEBUG "));
+        }
         if (!command.shown().isEmpty()) {
           assertThat(run.lines()).as(run.output()).containsSubsequence(command.shown());
         }
@@ -181,7 +192,7 @@ class OwnRepoDocTest {
     for (String word : words.subList(1, words.size())) {
       argv.add(word.replace("localhost:6566", "localhost:" + port));
     }
-    if (words.contains("serve")) {
+    if (words.contains("serve") && port != DEFAULT_PORT) {
       argv.add("--port=" + port);
     }
     return argv;
@@ -259,6 +270,14 @@ class OwnRepoDocTest {
     thread.setDaemon(true);
     thread.start();
     return thread;
+  }
+
+  private static boolean isFree(int port) {
+    try (ServerSocket socket = new ServerSocket(port)) {
+      return socket.getLocalPort() == port;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private static int freePort() throws IOException {
