@@ -17,6 +17,7 @@ import dev.freshet.feast.proto.serving.GetOnlineFeaturesResponse.FeatureVector;
 import dev.freshet.feast.proto.serving.GrpcFeatureServerGrpc;
 import dev.freshet.feast.proto.serving.PushRequest;
 import dev.freshet.feast.proto.serving.ServingServiceGrpc;
+import dev.freshet.feast.proto.serving.WriteToOnlineStoreRequest;
 import dev.freshet.feast.proto.types.RepeatedValue;
 import dev.freshet.feast.proto.types.Value;
 import dev.freshet.runtime.client.GrpcRemoteTransport;
@@ -39,6 +40,7 @@ import io.grpc.reflection.v1.ServiceResponse;
 import io.grpc.stub.StreamObserver;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -312,6 +314,70 @@ abstract class GrpcServingContract {
   }
 
   @Test
+  void writeToOnlineStoreWritesAViewOfAFileSourceAndRefusesWhatAPushRefuses() {
+    WriteToOnlineStoreRequest row =
+        WriteToOnlineStoreRequest.newBuilder()
+            .setFeatureViewName("driver_hourly_stats")
+            .putFeatures("driver_id", "1077")
+            .putFeatures("conv_rate", "0.25")
+            .putFeatures("acc_rate", "0.5")
+            .putTypedFeatures("miles_driven", Value.newBuilder().setDoubleVal(12.5).build())
+            .putFeatures("event_timestamp", "2023-04-01T10:00:00Z")
+            .putFeatures("created", "2023-04-01T10:00:01Z")
+            .build();
+    assertThat(featureServer(WRITE_TOKEN).writeToOnlineStore(row).getStatus()).isTrue();
+
+    GetOnlineFeaturesResponse response =
+        serving(READ_TOKEN)
+            .getOnlineFeatures(features("driver_hourly_stats:conv_rate", int64(1077)));
+    assertThat(response.getResults(1))
+        .isEqualTo(
+            column(
+                Value.newBuilder().setFloatVal(0.25f).build(),
+                FieldStatus.PRESENT,
+                Timestamp.newBuilder()
+                    .setSeconds(Instant.parse("2023-04-01T10:00:00Z").getEpochSecond())
+                    .build()));
+
+    StatusRuntimeException unknown =
+        catchThrowableOfType(
+            StatusRuntimeException.class,
+            () ->
+                featureServer(WRITE_TOKEN)
+                    .writeToOnlineStore(
+                        row.toBuilder().setFeatureViewName("driver_hourly_stat").build()));
+    assertThat(unknown.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(unknown.getStatus().getDescription())
+        .isEqualTo(
+            "feature view 'driver_hourly_stat' does not exist; did you mean 'driver_hourly_stats'?");
+
+    StatusRuntimeException malformed =
+        catchThrowableOfType(
+            StatusRuntimeException.class,
+            () ->
+                featureServer(WRITE_TOKEN)
+                    .writeToOnlineStore(
+                        row.toBuilder()
+                            .putFeatures("driver_id", "1078")
+                            .putFeatures("conv_rate", "high")
+                            .build()));
+    assertThat(malformed.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(malformed.getStatus().getDescription())
+        .isEqualTo("df.conv_rate[0] is \"high\", which cannot be read as FLOAT");
+    assertThat(
+            serving(READ_TOKEN)
+                .getOnlineFeatures(features("driver_hourly_stats:conv_rate", int64(1078)))
+                .getResults(1)
+                .getStatuses(0))
+        .isEqualTo(FieldStatus.NOT_FOUND);
+
+    StatusRuntimeException readToken =
+        catchThrowableOfType(
+            StatusRuntimeException.class, () -> featureServer(READ_TOKEN).writeToOnlineStore(row));
+    assertThat(readToken.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+  }
+
+  @Test
   void reflectionListsTheServicesAndHealthIsServing() throws Exception {
     for (String service : List.of("", "feast.serving.ServingService")) {
       assertThat(
@@ -403,6 +469,11 @@ abstract class GrpcServingContract {
       assertThat((double) convRate.value()).isEqualTo(0.4045884609222412);
       assertThat(ModelV1Client.remote(open.url().toURI()).get(1001L).convRate())
           .isEqualTo(convRate);
+      assertThat(
+              ModelV1Client.remote(URI.create("grpc://127.0.0.1:" + open.port(GrpcTransport.class)))
+                  .get(1001L)
+                  .convRate())
+          .isEqualTo(convRate);
       assertThat(ModelV1Client.over(open.inProcessTransport()).get(1001L).convRate())
           .isEqualTo(convRate);
 
@@ -415,6 +486,20 @@ abstract class GrpcServingContract {
       assertThat(overGrpc.get(2).milesDriven())
           .isEqualTo(new FeatureValue<>(null, FeatureStatus.NOT_FOUND, Instant.EPOCH));
     }
+  }
+
+  @Test
+  void aUriOfAnotherSchemeOrShapeNamesWhatTheClientsTake() {
+    assertThatThrownBy(() -> ModelV1Client.remote(URI.create("grpcs://localhost:6570")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "no transport for grpcs://localhost:6570: the class path has transports for http,"
+                + " https, grpc");
+    assertThatThrownBy(() -> ModelV1Client.remote(URI.create("grpc://localhost:6570/serving")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "grpc://localhost:6570/serving is not a gRPC server's address; write grpc://host:port,"
+                + " e.g. grpc://localhost:6570");
   }
 
   @Test

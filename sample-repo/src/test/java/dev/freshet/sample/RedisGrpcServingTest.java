@@ -55,6 +55,39 @@ class RedisGrpcServingTest extends GrpcServingContract {
   }
 
   @Test
+  void healthIsNotServingWhileRedisIsDownAndServingOnceItIsBack() throws Exception {
+    try (RedisServerProcess own = RedisServerProcess.start();
+        FeatureServer served =
+            start(Map.of("freshet.online-store.redis.connection-string", own.connectionString()))) {
+      ManagedChannel servedChannel = channel(served);
+      try {
+        HealthGrpc.HealthBlockingStub health = HealthGrpc.newBlockingStub(servedChannel);
+        HealthCheckRequest server = HealthCheckRequest.getDefaultInstance();
+        HealthCheckRequest serving =
+            HealthCheckRequest.newBuilder().setService(ServingServiceGrpc.SERVICE_NAME).build();
+        assertThat(health.check(server).getStatus())
+            .isEqualTo(HealthCheckResponse.ServingStatus.SERVING);
+        own.kill();
+        assertThat(health.check(server).getStatus())
+            .isEqualTo(HealthCheckResponse.ServingStatus.NOT_SERVING);
+        assertThat(health.check(serving).getStatus())
+            .isEqualTo(HealthCheckResponse.ServingStatus.NOT_SERVING);
+        own.restart();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        HealthCheckResponse.ServingStatus status = health.check(server).getStatus();
+        while (status != HealthCheckResponse.ServingStatus.SERVING
+            && System.nanoTime() < deadline) {
+          Thread.sleep(50);
+          status = health.check(server).getStatus();
+        }
+        assertThat(status).isEqualTo(HealthCheckResponse.ServingStatus.SERVING);
+      } finally {
+        servedChannel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  @Test
   void aStoreThatDoesNotAnswerIsNotServingAndReadsAreUnavailable() throws Exception {
     int nobody = FreePorts.next();
     try (FeatureServer unreachable =

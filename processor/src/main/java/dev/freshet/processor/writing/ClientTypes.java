@@ -16,7 +16,7 @@ public final class ClientTypes {
   static final ClassName ONLINE_REQUEST = ClassName.get(PACKAGE, "OnlineRequest");
   static final ClassName ONLINE_RESPONSE = ClassName.get(PACKAGE, "OnlineResponse");
   static final ClassName TRAINING_DATA_SOURCE = ClassName.get(PACKAGE, "TrainingDataSource");
-  static final ClassName REMOTE_TRANSPORT = ClassName.get(PACKAGE + ".http", "RemoteTransport");
+  static final ClassName REMOTE_TRANSPORTS = ClassName.get(PACKAGE, "RemoteTransports");
 
   private ClientTypes() {}
 

@@ -89,12 +89,14 @@ public final class ClientWriter {
             .addMethod(
                 MethodSpec.methodBuilder("remote")
                     .addJavadoc(
-                        "A client of the feature server at {@code server}, e.g. {@code http://features:6566}.\n")
+                        "A client of the feature server at {@code server}: {@code http://features:6566}, or\n"
+                            + "{@code grpc://features:6570} (Feast's gRPC API) with freshet-runtime on the class\n"
+                            + "path.\n")
                     .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                     .returns(name)
                     .addParameter(URI.class, "server")
                     .addStatement(
-                        "return new $T($T.of(server))", name, ClientTypes.REMOTE_TRANSPORT)
+                        "return new $T($T.of(server))", name, ClientTypes.REMOTE_TRANSPORTS)
                     .build())
             .addMethod(getOne(client))
             .addMethod(getAll(client))

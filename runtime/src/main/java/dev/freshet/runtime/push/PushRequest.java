@@ -6,6 +6,7 @@ import dev.freshet.runtime.error.RequestException;
 import dev.freshet.runtime.json.JsonBodies;
 import dev.freshet.spec.DataSourceSpec;
 import dev.freshet.spec.FeatureRegistry;
+import dev.freshet.spec.FeatureViewSpec;
 import dev.freshet.spec.FileSourceSpec;
 import dev.freshet.spec.PushSourceSpec;
 import dev.freshet.spec.Suggestions;
@@ -16,7 +17,8 @@ import java.util.Map;
 /**
  * Feast's push request, checked as a whole: {@code {"push_source_name": ..., "df": {column:
  * [values]}, "to": "online" | "offline" | "online_and_offline"}}. Its values are typed later, per
- * view ({@link OnlineRows}) and per file column ({@link OfflineRows}).
+ * view ({@link OnlineRows}) and per file column ({@link OfflineRows}). A write to one view's online
+ * rows ({@link #toView}) has no push source.
  */
 record PushRequest(
     PushSourceSpec source,
@@ -47,6 +49,30 @@ record PushRequest(
     }
     return new PushRequest(
         source, batch, df, rowCount(df, maxRows), !to.equals("offline"), !to.equals("online"));
+  }
+
+  /**
+   * Feast's {@code write_to_online_store}: {@code {"feature_view_name": ..., "df": {column:
+   * [values]}}}, rows of one view written online past its sources, read as a push to that view
+   * alone (its batch source's timestamp columns).
+   */
+  static PushRequest toView(
+      byte[] body, FeatureViewSpec view, FeatureRegistry registry, int maxRows) {
+    JsonNode request = JsonBodies.object(body);
+    JsonNode df = request.get("df");
+    if (df == null || !df.isObject()) {
+      throw RequestException.malformed(
+          "df must be an object of columns, e.g. \"df\": {\"driver_id\": [1001], ...}");
+    }
+    return new PushRequest(null, batchOf(view, registry), df, rowCount(df, maxRows), true, false);
+  }
+
+  private static FileSourceSpec batchOf(FeatureViewSpec view, FeatureRegistry registry) {
+    DataSourceSpec source = registry.dataSource(view.source()).orElseThrow();
+    if (source instanceof PushSourceSpec push) {
+      source = registry.dataSource(push.batchSource()).orElseThrow();
+    }
+    return (FileSourceSpec) source;
   }
 
   private static PushSourceSpec pushSource(FeatureRegistry registry, String name) {

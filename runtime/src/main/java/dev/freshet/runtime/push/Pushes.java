@@ -2,10 +2,13 @@ package dev.freshet.runtime.push;
 
 import dev.freshet.runtime.config.FreshetConfig;
 import dev.freshet.runtime.config.ServingConfig;
+import dev.freshet.runtime.error.ErrorKind;
+import dev.freshet.runtime.error.RequestException;
 import dev.freshet.runtime.offline.OfflineAppender;
 import dev.freshet.runtime.online.OnlineStore;
 import dev.freshet.spec.FeatureRegistry;
 import dev.freshet.spec.FeatureViewSpec;
+import dev.freshet.spec.Suggestions;
 import io.micronaut.context.BeanProvider;
 import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
@@ -16,7 +19,8 @@ import java.util.Map;
  * {@code POST /push}: rows for the views fed by a push source, to the online store, the offline
  * store (a new file beside the batch source) or both. The whole request is checked and typed before
  * anything is written; then the offline file is written hidden, the online rows newest-wins, and
- * only then is the file made visible: a push that fails changes nothing offline.
+ * only then is the file made visible: a push that fails changes nothing offline. Also Feast's write
+ * of one view's rows online, past its sources.
  */
 @Singleton
 public class Pushes {
@@ -34,6 +38,35 @@ public class Pushes {
     this.store = store;
     this.maxRows = serving.getMaxEntityRows();
     this.config = config;
+  }
+
+  /**
+   * Feast's {@code WriteToOnlineStore}: rows of the feature view {@code viewName}, written online
+   * as a push to it would be (checked and typed as a whole first, newest-wins), whatever its
+   * source.
+   */
+  public void writeToOnlineStore(String viewName, byte[] body) {
+    FeatureViewSpec view =
+        registry
+            .featureView(viewName)
+            .orElseThrow(
+                () ->
+                    new RequestException(
+                        ErrorKind.FEATURE_VIEW_NOT_FOUND,
+                        "feature view '"
+                            + viewName
+                            + "' does not exist"
+                            + Suggestions.didYouMean(
+                                viewName,
+                                registry.featureViews().stream()
+                                    .map(FeatureViewSpec::name)
+                                    .toList())));
+    if (!view.online()) {
+      throw RequestException.malformed(
+          "feature view '" + viewName + "' is not served online (online = false)");
+    }
+    List<PushedRow> rows = OnlineRows.of(view, PushRequest.toView(body, view, registry, maxRows));
+    store.get().write(view, rows);
   }
 
   public void handle(byte[] body) {

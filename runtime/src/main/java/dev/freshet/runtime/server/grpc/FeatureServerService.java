@@ -5,14 +5,13 @@ import dev.freshet.feast.proto.serving.PushRequest;
 import dev.freshet.feast.proto.serving.PushResponse;
 import dev.freshet.feast.proto.serving.WriteToOnlineStoreRequest;
 import dev.freshet.feast.proto.serving.WriteToOnlineStoreResponse;
-import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 
 /**
  * {@code feast.serving.GrpcFeatureServer}, the service of Feast's Python gRPC server: {@code Push}
- * through the pushes of {@code POST /push}, {@code GetOnlineFeatures} as {@link ServingService}'s.
- * {@code WriteToOnlineStore}, which writes a feature view's row past its sources, is not served:
- * push the row to the view's push source instead.
+ * through the pushes of {@code POST /push}, {@code WriteToOnlineStore} (a feature view's row,
+ * online, past its sources) through the same checks, {@code GetOnlineFeatures} as {@link
+ * ServingService}'s.
  */
 final class FeatureServerService extends GrpcFeatureServerGrpc.GrpcFeatureServerImplBase {
   private final GrpcPushes pushes;
@@ -37,11 +36,15 @@ final class FeatureServerService extends GrpcFeatureServerGrpc.GrpcFeatureServer
   @Override
   public void writeToOnlineStore(
       WriteToOnlineStoreRequest request, StreamObserver<WriteToOnlineStoreResponse> response) {
-    response.onError(
-        Status.UNIMPLEMENTED
-            .withDescription(
-                "WriteToOnlineStore is not served; push the row to the view's push source with"
-                    + " Push")
-            .asRuntimeException());
+    try {
+      pushes.writeToOnlineStore(request);
+    } catch (RuntimeException e) {
+      response.onError(
+          GrpcStatuses.of(
+              e, GrpcFeatureServerGrpc.getWriteToOnlineStoreMethod().getFullMethodName()));
+      return;
+    }
+    response.onNext(WriteToOnlineStoreResponse.newBuilder().setStatus(true).build());
+    response.onCompleted();
   }
 }
