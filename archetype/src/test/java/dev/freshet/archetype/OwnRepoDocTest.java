@@ -22,8 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
  * docs/own-repo.md, run as a user runs it: every {@code $} command of its console blocks, in order,
  * in a temporary directory, with the archetype and Freshet's artifacts this build installed in the
  * local repository. Each output line the page shows must be a line of the command's output, in the
- * order shown. Maven runs in batch mode ({@code -B}) on this build's local repository, online, so
- * that a plugin only the generated repository uses is fetched as a user's Maven would. {@code
+ * order shown. Maven runs in batch mode ({@code -B}), offline ({@code -o}), on this build's local
+ * repository: everything the generated repository needs is what this build installed and resolved
+ * (the archetype and the parent, and the plugins the sample's build uses, which the parent
+ * declares), so a plugin or version that only the generated repository would use fails here. {@code
  * serve} runs as the page shows it, on the runtime's default port 6566, whenever that port is free
  * here (else on a free one, given as {@code --port}). The generated repository has no logging
  * configuration, so every command's output also shows the runtime's default: no DEBUG line.
@@ -184,7 +186,7 @@ class OwnRepoDocTest {
     switch (words.get(0)) {
       case "mvn" -> {
         argv.add(MAVEN_HOME.resolve("bin/mvn").toString());
-        argv.addAll(List.of("-B", "-Dmaven.repo.local=" + LOCAL_REPOSITORY));
+        argv.addAll(List.of("-B", "-o", "-Dmaven.repo.local=" + LOCAL_REPOSITORY));
       }
       case "java" -> argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       default -> throw new IllegalArgumentException("the page runs " + words);
