@@ -299,6 +299,9 @@
     for (const node of nodes.values()) {
       (columns[node.depth] = columns[node.depth] || []).push(node);
     }
+    for (let c = 0; c < columns.length; c++) {
+      columns[c] = columns[c] || []; // a registry of services only leaves column 0 empty
+    }
     // Order each column by where its inputs stand, so that edges cross less.
     const place = new Map();
     columns.forEach((column, c) => {
@@ -310,26 +313,30 @@
       }
       column.forEach((n, i) => place.set(n.id, i));
     });
-    const label = (n) => n.name + '  (' + n.kind + ')';
-    const width = Math.max(180, ...[...nodes.values()].map((n) => label(n).length * 7.4 + 18));
-    const height = 34, gapX = 70, gapY = 14;
+    // Each column as wide as its longest name (monospace: 7.4 px a character at 12 px, with room),
+    // so that one long name does not widen every column; the kind goes under the name, not beside.
+    const widths = columns.map((column) => Math.max(110, ...column.map((n) => n.name.length * 7.4 + 18)));
+    const height = 38, gapX = 50, gapY = 12;
+    const lefts = widths.map((w, c) => widths.slice(0, c).reduce((sum, x) => sum + x + gapX, 5));
     const rows = Math.max(1, ...columns.map((c) => c.length));
-    const picture = svg('svg', { id: 'lineage', width: columns.length * (width + gapX), height: rows * (height + gapY) + 10 });
-    const position = (n) => ({ x: n.depth * (width + gapX) + 5, y: place.get(n.id) * (height + gapY) + 5 });
+    const picture = svg('svg', { id: 'lineage', width: widths.reduce((sum, w) => sum + w + gapX, 0), height: rows * (height + gapY) + 10 });
+    const position = (n) => ({ x: lefts[n.depth], y: place.get(n.id) * (height + gapY) + 5, width: widths[n.depth] });
     for (const node of nodes.values()) {
       for (const input of node.inputs) {
         const a = position(input), b = position(node);
-        const x1 = a.x + width, y1 = a.y + height / 2, x2 = b.x, y2 = b.y + height / 2;
+        const x1 = a.x + a.width, y1 = a.y + height / 2, x2 = b.x, y2 = b.y + height / 2;
         picture.append(svg('path', { class: 'edge', d: `M${x1},${y1} C${x1 + gapX / 2},${y1} ${x2 - gapX / 2},${y2} ${x2},${y2}` }));
       }
     }
     for (const node of nodes.values()) {
       const p = position(node);
       const group = svg('g', { class: 'node kind-' + node.kind, 'data-node': node.id });
-      group.append(svg('rect', { x: p.x, y: p.y, width, height }));
-      const text = svg('text', { x: p.x + 8, y: p.y + 21 });
-      text.textContent = label(node);
-      group.append(text);
+      group.append(svg('rect', { x: p.x, y: p.y, width: p.width, height }));
+      const name = svg('text', { x: p.x + 8, y: p.y + 16 });
+      name.textContent = node.name;
+      const kind = svg('text', { x: p.x + 8, y: p.y + 31, class: 'kind' });
+      kind.textContent = node.kind === 'stream' ? 'stream view' : node.kind;
+      group.append(name, kind);
       const anchor = svg('a', { href: '#definitions/' + node.kind + '/' + node.name });
       anchor.append(group);
       picture.append(anchor);
