@@ -458,59 +458,142 @@
 
   // ---- Try it ----
 
+  /** {@code text} as one word of a POSIX shell: single-quoted, each ' closed, escaped and reopened. */
+  function shellWord(text) {
+    return "'" + text.replace(/'/g, "'\\''") + "'";
+  }
+
+  /**
+   * The page's request as a command to paste into a shell. The token stays out of it (a command is
+   * copied into terminals, histories and tickets): the shell reads it from FRESHET_READ_TOKEN.
+   */
+  function curlOf(request) {
+    return ['curl -s -X POST', shellWord(location.origin + '/get-online-features'),
+      "-H 'Content-Type: application/json'"]
+      .concat(token() ? ['-H "Authorization: Bearer $FRESHET_READ_TOKEN"'] : [])
+      .concat(['-d', shellWord(request)]).join(' ');
+  }
+
   async function tryIt() {
     const d = await registry();
-    const services = d.feature_services.map((s) => s.name);
-    const choose = el('select', { id: 'service' }, services.map((s) => el('option', { value: s }, s)));
+    const byService = el('input', { type: 'radio', name: 'ask', id: 'ask-service', value: 'service', checked: '' });
+    const byFeatures = el('input', { type: 'radio', name: 'ask', id: 'ask-features', value: 'features' });
+    const choose = el('select', { id: 'service' }, d.feature_services.map((s) => el('option', { value: s.name }, s.name)));
+    const features = el('div', { id: 'features', hidden: '' },
+      d.feature_views.map((v) => el('div', { class: 'view-features', 'data-view': v.name },
+        el('span', { class: 'name' }, v.name), ': ',
+        v.features.map((f) => el('label', {},
+          el('input', { type: 'checkbox', 'data-ref': v.name + ':' + f.name }), ' ' + f.name + ' ')))));
     const keys = el('div', { id: 'keys' });
     const result = el('div', { id: 'result' });
-    const joinKeysOf = (service) => {
-      const s = d.feature_services.find((x) => x.name === service);
+    const asksService = () => byService.checked;
+    const chosenRefs = () => [...features.querySelectorAll('input:checked')].map((box) => box.dataset.ref);
+    // The views asked for: the service's selections, or the views of the features ticked.
+    const chosenViews = () => asksService()
+      ? (d.feature_services.find((s) => s.name === choose.value) || { selections: [] }).selections.map((x) => x.feature_view)
+      : chosenRefs().map((ref) => ref.slice(0, ref.indexOf(':')));
+    const joinKeys = () => {
       const seen = new Map();
-      for (const selection of s.selections) {
-        const view = d.feature_views.find((v) => v.name === selection.feature_view);
+      for (const name of chosenViews()) {
+        const view = d.feature_views.find((v) => v.name === name);
         (view ? view.join_keys : []).forEach((k) => seen.set(k.name, k.type));
       }
       return [...seen.entries()];
     };
     const drawKeys = () => {
-      keys.replaceChildren(...joinKeysOf(choose.value).map(([name, type]) => el('label', {},
-        name + ' (' + type + ', comma-separated) ', el('input', { 'data-key': name, 'data-type': type, value: '1001', size: 24 }), ' ')));
+      // Keys typed already are kept when the choice changes.
+      const typed = new Map([...keys.querySelectorAll('input')].map((input) => [input.dataset.key, input.value]));
+      keys.replaceChildren(...joinKeys().map(([name, type]) => el('label', {},
+        name + ' (' + type + ', comma-separated) ',
+        el('input', { 'data-key': name, 'data-type': type, value: typed.has(name) ? typed.get(name) : '1001', size: 24 }), ' ')));
     };
+    const drawChoice = () => {
+      choose.disabled = !asksService();
+      features.hidden = asksService();
+      drawKeys();
+    };
+    byService.addEventListener('change', drawChoice);
+    byFeatures.addEventListener('change', drawChoice);
     choose.addEventListener('change', drawKeys);
-    drawKeys();
+    features.addEventListener('change', drawKeys);
+    drawChoice();
     const submit = el('button', { id: 'get' }, 'Get online features');
     submit.addEventListener('click', async () => {
+      if (!asksService() && chosenRefs().length === 0) {
+        result.replaceChildren(el('p', { class: 'error', id: 'failure' }, 'Tick at least one feature to ask for.'));
+        return;
+      }
       const entities = {};
       for (const input of keys.querySelectorAll('input')) {
         const numeric = /INT/.test(input.dataset.type);
         entities[input.dataset.key] = input.value.split(',').map((x) => x.trim()).filter((x) => x)
           .map((x) => (numeric && /^-?\d+$/.test(x) ? Number(x) : x));
       }
-      const request = JSON.stringify({ feature_service: choose.value, entities });
-      const curl = "curl -s -X POST " + location.origin + "/get-online-features" +
-        (token() ? " -H 'Authorization: Bearer $FRESHET_READ_TOKEN'" : '') + " -d '" + request + "'";
+      const request = JSON.stringify(asksService()
+        ? { feature_service: choose.value, entities }
+        : { features: chosenRefs(), entities });
+      const curl = el('pre', { id: 'curl' }, curlOf(request));
+      const copy = el('button', { id: 'copy' }, 'Copy');
+      const copied = el('span', { id: 'copied', class: 'muted' });
+      copy.addEventListener('click', () => copyText(curl, copied));
+      const command = [el('h3', {}, 'The same request with curl'),
+        token() ? el('p', { class: 'muted', id: 'curl-token' },
+          'Set FRESHET_READ_TOKEN to the read token in the shell first; the command reads it from there.') : null,
+        curl, el('p', {}, copy, ' ', copied)].filter((part) => part !== null);
       try {
         const answer = await json('/get-online-features', { method: 'POST', body: request, headers: { 'Content-Type': 'application/json' } });
-        const names = answer.metadata.feature_names;
-        const count = answer.results.length ? answer.results[0].values.length : 0;
-        const rows = [];
-        for (let e = 0; e < count; e++) {
-          names.forEach((name, f) => {
-            const column = answer.results[f];
-            rows.push(el('tr', { 'data-feature': name },
-              el('td', {}, e), el('td', {}, name), el('td', { class: 'value' }, JSON.stringify(column.values[e])),
-              el('td', { class: 'status' }, column.statuses[e]), el('td', { class: 'timestamp' }, column.event_timestamps[e])));
-          });
-        }
-        result.replaceChildren(table(['entity row', 'feature', 'value', 'status', 'event timestamp'], rows, { id: 'values' }),
-          el('h3', {}, 'The same request with curl'), el('pre', { id: 'curl' }, curl));
+        result.replaceChildren(valuesTable(answer, Object.keys(entities)), ...command);
       } catch (e) {
-        result.replaceChildren(failure(e), el('h3', {}, 'The request'), el('pre', { id: 'curl' }, curl));
+        result.replaceChildren(failure(e), ...command);
       }
     });
     return el('section', {}, el('h2', {}, 'Try it'),
-      el('p', {}, 'Feature service ', choose), keys, el('p', {}, submit), result);
+      el('p', {}, 'Ask for ', el('label', {}, byService, ' the feature service '), choose, ' or ',
+        el('label', {}, byFeatures, ' features of views:')),
+      features, keys, el('p', {}, submit), result);
+  }
+
+  /**
+   * Feast's columns (the join keys', then each feature's) as one row per entity and feature: the
+   * entity's keys, the feature's value, status and event timestamp.
+   */
+  function valuesTable(answer, keyNames) {
+    const names = answer.metadata.feature_names;
+    const count = answer.results.length ? answer.results[0].values.length : 0;
+    const keyColumns = names.map((name, f) => [name, answer.results[f]]).filter(([name]) => keyNames.includes(name));
+    const rows = [];
+    for (let e = 0; e < count; e++) {
+      const entity = keyColumns.map(([name, column]) => name + '=' + column.values[e]).join(', ');
+      names.forEach((name, f) => {
+        if (keyNames.includes(name)) {
+          return;
+        }
+        const column = answer.results[f];
+        rows.push(el('tr', { 'data-feature': name, 'data-entity': entity },
+          el('td', { class: 'entity' }, entity), el('td', {}, name),
+          el('td', { class: 'value' }, JSON.stringify(column.values[e])),
+          el('td', { class: 'status' }, column.statuses[e]), el('td', { class: 'timestamp' }, column.event_timestamps[e])));
+      });
+    }
+    return table(['entity', 'feature', 'value', 'status', 'event timestamp'], rows, { id: 'values' });
+  }
+
+  /**
+   * Selects the command, so that Ctrl+C copies it wherever the page is, and puts it on the clipboard
+   * where the browser lets a page do so (a secure context: https, or localhost).
+   */
+  function copyText(node, said) {
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    window.getSelection().removeAllRanges();
+    window.getSelection().addRange(range);
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(node.textContent)
+        .then(() => { said.textContent = 'copied'; })
+        .catch(() => { said.textContent = 'selected: press Ctrl+C to copy'; });
+    } else {
+      said.textContent = 'selected: press Ctrl+C to copy';
+    }
   }
 
   // ---- routing ----
