@@ -379,7 +379,7 @@
     const rows = d.feature_views.map((v) => el('tr', { 'data-view': v.name },
       el('td', {}, link('view', v.name)),
       el('td', {}, d.materialized && d.materialized[v.name] ? d.materialized[v.name].start + ' to ' + d.materialized[v.name].end : 'not yet'),
-      el('td', {}, v.schedule || 'none'),
+      el('td', { class: 'schedule' }, v.schedule || 'none'),
       el('td', { class: 'next-run' }, ''), el('td', { class: 'runs' }, '')));
     section.append(el('h3', {}, 'Batch materialization into this store'),
       table(['view', 'last materialized interval', 'schedule', 'next run', 'latest runs'], rows, { id: 'batch-freshness' }));
@@ -388,9 +388,11 @@
       for (const v of schedules.views || []) {
         const row = section.querySelector('tr[data-view="' + v.view + '"]');
         if (row) {
+          // The schedule the server runs, which its configuration may set apart from the view's.
+          row.querySelector('.schedule').textContent = v.schedule;
           row.querySelector('.next-run').textContent = v.next_run || '';
           row.querySelector('.runs').textContent = (v.runs || []).slice(0, 3)
-            .map((r) => (r.started || r.start || '') + ' ' + (r.outcome || r.status || '')).join('; ');
+            .map((r) => r.started + ' ' + r.outcome).join('; ');
         }
       }
       if (!schedules.enabled) {

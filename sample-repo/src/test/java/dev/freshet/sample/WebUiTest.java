@@ -365,6 +365,51 @@ class WebUiTest {
   }
 
   @Test
+  void theFreshnessPageShowsTheScheduleItsServerRunsWithItsNextRunAndLatestRuns() throws Exception {
+    String instant = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z";
+    try (FeatureServer server =
+        serve(
+            "scheduled",
+            Map.of(
+                "freshet.scheduling.enabled",
+                true,
+                // The server's configuration runs the view apart from the 1h it is declared with.
+                "freshet.scheduling.schedules.driver_hourly_stats",
+                "1s"))) {
+      By runs = By.cssSelector("#batch-freshness tr[data-view=driver_hourly_stats] .runs");
+      Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+      By drawn = By.cssSelector("#batch-freshness tr[data-view] .next-run");
+      browser.open(server.url() + "/ui#freshness", drawn, "freshness-scheduled");
+      // The page reads /schedules when it is drawn: draw it again until three runs are done.
+      while (browser.driver().findElement(runs).getText().split(";").length < 3
+          && Instant.now().isBefore(deadline)) {
+        Thread.sleep(500);
+        browser.driver().navigate().refresh();
+        browser.await(drawn);
+      }
+      browser.screenshot("freshness-scheduled");
+
+      WebElement row =
+          browser
+              .driver()
+              .findElement(By.cssSelector("#batch-freshness tr[data-view=driver_hourly_stats]"));
+      assertThat(row.findElement(By.className("schedule")).getText()).isEqualTo("every 1s");
+      assertThat(row.findElement(By.className("next-run")).getText()).matches(instant);
+      assertThat(row.findElement(By.className("runs")).getText())
+          .matches(instant + " succeeded; " + instant + " succeeded; " + instant + " succeeded");
+      WebElement unscheduled =
+          browser
+              .driver()
+              .findElement(By.cssSelector("#batch-freshness tr[data-view=driver_daily_features]"));
+      assertThat(unscheduled.findElement(By.className("schedule")).getText()).isEqualTo("none");
+      assertThat(unscheduled.findElement(By.className("next-run")).getText()).isEmpty();
+      assertThat(browser.driver().findElement(By.id("page")).getText())
+          .doesNotContain("This server runs no scheduled materialization.");
+      assertThat(browser.consoleErrors()).isEmpty();
+    }
+  }
+
+  @Test
   void withAReadTokenThePageSaysSoAndOpensOnceItIsGiven() throws Exception {
     try (FeatureServer server = serve("token", Map.of("freshet.serving.read-token", "s3cret"))) {
       WebElement refusal = browser.open(server.url() + "/ui", By.id("refusal"), "unauthorized");
