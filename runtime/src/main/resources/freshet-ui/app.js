@@ -251,7 +251,6 @@
   async function lineage() {
     const d = await registry();
     const nodes = new Map();
-    const edges = [];
     const add = (kind, name) => {
       const id = kind + ':' + name;
       if (!nodes.has(id)) {
@@ -295,8 +294,25 @@
         node.depth = deepest + 1;
       }
     }
-    const columns = [];
+    // An edge that skips columns passes through a waypoint of its own in each column it crosses,
+    // which takes a slot there as a box does: so no edge runs behind a box it does not touch.
+    const edges = [];
+    const waypoints = [];
     for (const node of nodes.values()) {
+      for (const input of node.inputs) {
+        const via = [];
+        let previous = input;
+        for (let depth = input.depth + 1; depth < node.depth; depth++) {
+          const point = { id: 'via:' + waypoints.length, waypoint: true, depth, name: '', inputs: [previous] };
+          waypoints.push(point);
+          via.push(point);
+          previous = point;
+        }
+        edges.push({ from: input, to: node, via });
+      }
+    }
+    const columns = [];
+    for (const node of [...nodes.values(), ...waypoints]) {
       (columns[node.depth] = columns[node.depth] || []).push(node);
     }
     for (let c = 0; c < columns.length; c++) {
@@ -315,18 +331,26 @@
     });
     // Each column as wide as its longest name (monospace: 7.4 px a character at 12 px, with room),
     // so that one long name does not widen every column; the kind goes under the name, not beside.
-    const widths = columns.map((column) => Math.max(110, ...column.map((n) => n.name.length * 7.4 + 18)));
+    const widths = columns.map((column) => Math.max(110, ...column.filter((n) => !n.waypoint).map((n) => n.name.length * 7.4 + 18)));
     const height = 38, gapX = 50, gapY = 12;
     const lefts = widths.map((w, c) => widths.slice(0, c).reduce((sum, x) => sum + x + gapX, 5));
     const rows = Math.max(1, ...columns.map((c) => c.length));
     const picture = svg('svg', { id: 'lineage', width: widths.reduce((sum, w) => sum + w + gapX, 0), height: rows * (height + gapY) + 10 });
     const position = (n) => ({ x: lefts[n.depth], y: place.get(n.id) * (height + gapY) + 5, width: widths[n.depth] });
-    for (const node of nodes.values()) {
-      for (const input of node.inputs) {
-        const a = position(input), b = position(node);
-        const x1 = a.x + a.width, y1 = a.y + height / 2, x2 = b.x, y2 = b.y + height / 2;
-        picture.append(svg('path', { class: 'edge', d: `M${x1},${y1} C${x1 + gapX / 2},${y1} ${x2 - gapX / 2},${y2} ${x2},${y2}` }));
+    const curve = (x1, y1, x2, y2) => `C${x1 + gapX / 2},${y1} ${x2 - gapX / 2},${y2} ${x2},${y2}`;
+    for (const edge of edges) {
+      const a = position(edge.from);
+      let x = a.x + a.width, y = a.y + height / 2;
+      let d = `M${x},${y}`;
+      for (const point of edge.via) {
+        const p = position(point), middle = p.y + height / 2;
+        d += ` ${curve(x, y, p.x, middle)} L${p.x + p.width},${middle}`;
+        x = p.x + p.width;
+        y = middle;
       }
+      const b = position(edge.to);
+      d += ` ${curve(x, y, b.x, b.y + height / 2)}`;
+      picture.append(svg('path', { class: 'edge', d, 'data-from': edge.from.id, 'data-to': edge.to.id }));
     }
     for (const node of nodes.values()) {
       const p = position(node);

@@ -9,11 +9,17 @@ import org.openqa.selenium.JavascriptExecutor;
 /**
  * The lineage graph as the browser drew it ({@code #lineage}): each node's box and label (its texts
  * together) in the drawing's coordinates, the drawing's size, and which nodes could not be brought
- * into the window by scrolling. What makes it readable is asked of these, not of the script that
- * drew them.
+ * into the window by scrolling, and which edges pass behind a box they do not join (read as if that
+ * box were on their way). What makes it readable is asked of these, not of the script that drew
+ * them.
  */
 record LineageDrawing(
-    double width, double height, List<Node> nodes, int edges, List<String> outOfReach) {
+    double width,
+    double height,
+    List<Node> nodes,
+    int edges,
+    List<String> outOfReach,
+    List<String> edgesBehindBoxes) {
 
   record Node(String id, Box box, Box label) {}
 
@@ -59,8 +65,30 @@ record LineageDrawing(
         }
       }
       window.scrollTo(0, 0);
+      // 200 points along each edge (2 px apart on short ones; a box is 38 px tall, so a long
+      // edge's wider steps still land in any box it crosses), against every box but its two
+      // ends' (1 px inside them).
+      const edgesBehindBoxes = [];
+      for (const path of svg.querySelectorAll('.edge')) {
+        const length = path.getTotalLength();
+        const step = Math.max(2, length / 200);
+        const points = [];
+        for (let at = 0; at <= length; at += step) {
+          points.push(path.getPointAtLength(at));
+        }
+        for (const node of nodes) {
+          if (node.id === path.dataset.from || node.id === path.dataset.to) {
+            continue;
+          }
+          const b = node.box;
+          if (points.some((p) => p.x > b.x + 1 && p.x < b.x + b.width - 1
+              && p.y > b.y + 1 && p.y < b.y + b.height - 1)) {
+            edgesBehindBoxes.push(path.dataset.from + ' -> ' + path.dataset.to + ' behind ' + node.id);
+          }
+        }
+      }
       return JSON.stringify({ width: svg.width.baseVal.value, height: svg.height.baseVal.value,
-        nodes, edges: svg.querySelectorAll('.edge').length, outOfReach });
+        nodes, edges: svg.querySelectorAll('.edge').length, outOfReach, edgesBehindBoxes });
       """;
 
   static LineageDrawing of(JavascriptExecutor page) throws Exception {
@@ -71,12 +99,15 @@ record LineageDrawing(
     }
     List<String> outOfReach = new ArrayList<>();
     drawn.get("outOfReach").forEach(id -> outOfReach.add(id.asText()));
+    List<String> edgesBehindBoxes = new ArrayList<>();
+    drawn.get("edgesBehindBoxes").forEach(edge -> edgesBehindBoxes.add(edge.asText()));
     return new LineageDrawing(
         drawn.get("width").asDouble(),
         drawn.get("height").asDouble(),
         nodes,
         drawn.get("edges").asInt(),
-        outOfReach);
+        outOfReach,
+        edgesBehindBoxes);
   }
 
   private static Box box(JsonNode box) {

@@ -69,6 +69,9 @@ class LineageOfFiftyViewsTest {
       assertThat(drawing.outsideTheDrawing()).as("nodes outside the drawing").isEmpty();
       assertThat(drawing.labelsCut()).as("labels running out of their box").isEmpty();
       assertThat(drawing.outOfReach()).as("nodes scrolling cannot show").isEmpty();
+      assertThat(drawing.edgesBehindBoxes())
+          .as("edges drawn behind boxes they do not join")
+          .isEmpty();
       assertThat(browser.consoleErrors()).isEmpty();
     }
   }

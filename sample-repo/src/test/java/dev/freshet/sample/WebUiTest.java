@@ -143,6 +143,7 @@ class WebUiTest {
     assertThat(lineage.outsideTheDrawing()).isEmpty();
     assertThat(lineage.labelsCut()).isEmpty();
     assertThat(lineage.outOfReach()).isEmpty();
+    assertThat(lineage.edgesBehindBoxes()).isEmpty();
     assertThat(browser.consoleErrors()).as("the lineage's console errors").isEmpty();
 
     browser.open(
