@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.freshet.runtime.error.ErrorKind;
 import dev.freshet.runtime.error.RequestException;
 import dev.freshet.runtime.json.JsonBodies;
+import dev.freshet.runtime.offline.BatchSources;
 import dev.freshet.spec.DataSourceSpec;
 import dev.freshet.spec.FeatureRegistry;
 import dev.freshet.spec.FeatureViewSpec;
@@ -42,11 +43,7 @@ record PushRequest(
     }
     PushSourceSpec source = pushSource(registry, text(nameNode, "push_source_name"));
     FileSourceSpec batch = (FileSourceSpec) registry.dataSource(source.batchSource()).orElseThrow();
-    JsonNode df = request.get("df");
-    if (df == null || !df.isObject()) {
-      throw RequestException.malformed(
-          "df must be an object of columns, e.g. \"df\": {\"driver_id\": [1001], ...}");
-    }
+    JsonNode df = df(request);
     return new PushRequest(
         source, batch, df, rowCount(df, maxRows), !to.equals("offline"), !to.equals("online"));
   }
@@ -58,21 +55,19 @@ record PushRequest(
    */
   static PushRequest toView(
       byte[] body, FeatureViewSpec view, FeatureRegistry registry, int maxRows) {
-    JsonNode request = JsonBodies.object(body);
+    JsonNode df = df(JsonBodies.object(body));
+    FileSourceSpec batch = BatchSources.of(registry, view).orElseThrow();
+    return new PushRequest(null, batch, df, rowCount(df, maxRows), true, false);
+  }
+
+  /** The request's {@code df}, an object of columns. */
+  private static JsonNode df(JsonNode request) {
     JsonNode df = request.get("df");
     if (df == null || !df.isObject()) {
       throw RequestException.malformed(
           "df must be an object of columns, e.g. \"df\": {\"driver_id\": [1001], ...}");
     }
-    return new PushRequest(null, batchOf(view, registry), df, rowCount(df, maxRows), true, false);
-  }
-
-  private static FileSourceSpec batchOf(FeatureViewSpec view, FeatureRegistry registry) {
-    DataSourceSpec source = registry.dataSource(view.source()).orElseThrow();
-    if (source instanceof PushSourceSpec push) {
-      source = registry.dataSource(push.batchSource()).orElseThrow();
-    }
-    return (FileSourceSpec) source;
+    return df;
   }
 
   private static PushSourceSpec pushSource(FeatureRegistry registry, String name) {

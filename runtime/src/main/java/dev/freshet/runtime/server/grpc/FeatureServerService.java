@@ -5,6 +5,7 @@ import dev.freshet.feast.proto.serving.PushRequest;
 import dev.freshet.feast.proto.serving.PushResponse;
 import dev.freshet.feast.proto.serving.WriteToOnlineStoreRequest;
 import dev.freshet.feast.proto.serving.WriteToOnlineStoreResponse;
+import io.grpc.MethodDescriptor;
 import io.grpc.stub.StreamObserver;
 
 /**
@@ -22,29 +23,33 @@ final class FeatureServerService extends GrpcFeatureServerGrpc.GrpcFeatureServer
 
   @Override
   public void push(PushRequest request, StreamObserver<PushResponse> response) {
-    try {
-      pushes.push(request);
-    } catch (RuntimeException e) {
-      response.onError(
-          GrpcStatuses.of(e, GrpcFeatureServerGrpc.getPushMethod().getFullMethodName()));
-      return;
-    }
-    response.onNext(PushResponse.newBuilder().setStatus(true).build());
-    response.onCompleted();
+    write(
+        () -> pushes.push(request),
+        GrpcFeatureServerGrpc.getPushMethod(),
+        PushResponse.newBuilder().setStatus(true).build(),
+        response);
   }
 
   @Override
   public void writeToOnlineStore(
       WriteToOnlineStoreRequest request, StreamObserver<WriteToOnlineStoreResponse> response) {
+    write(
+        () -> pushes.writeToOnlineStore(request),
+        GrpcFeatureServerGrpc.getWriteToOnlineStoreMethod(),
+        WriteToOnlineStoreResponse.newBuilder().setStatus(true).build(),
+        response);
+  }
+
+  /** Runs {@code write}; answers {@code written} once it is done, or the status of its failure. */
+  private static <R> void write(
+      Runnable write, MethodDescriptor<?, R> method, R written, StreamObserver<R> response) {
     try {
-      pushes.writeToOnlineStore(request);
+      write.run();
     } catch (RuntimeException e) {
-      response.onError(
-          GrpcStatuses.of(
-              e, GrpcFeatureServerGrpc.getWriteToOnlineStoreMethod().getFullMethodName()));
+      response.onError(GrpcStatuses.of(e, method.getFullMethodName()));
       return;
     }
-    response.onNext(WriteToOnlineStoreResponse.newBuilder().setStatus(true).build());
+    response.onNext(written);
     response.onCompleted();
   }
 }
