@@ -106,6 +106,7 @@
       d.data_sources = d.data_sources || [];
       d.feature_views = d.feature_views || [];
       d.stream_feature_views = d.stream_feature_views || [];
+      d.on_demand_feature_views = d.on_demand_feature_views || [];
       d.feature_services = d.feature_services || [];
       registryCache = d;
     }
@@ -121,7 +122,11 @@
     d.feature_views.forEach((v) => all.push(['view', v.name,
       v.entities.map((e) => ['entity', e]).concat([['source', v.source]])]));
     d.stream_feature_views.forEach((v) => all.push(['stream', v.name, [['source', v.source], ['view', v.target_view]]]));
-    d.feature_services.forEach((s) => all.push(['service', s.name, s.selections.map((x) => ['view', x.feature_view])]));
+    d.on_demand_feature_views.forEach((v) => all.push(['ondemand', v.name,
+      v.inputs.map((i) => [i.kind === 'request_source' ? 'source' : 'view', i.name])]));
+    const onDemand = new Set(d.on_demand_feature_views.map((v) => v.name));
+    d.feature_services.forEach((s) => all.push(['service', s.name,
+      s.selections.map((x) => [onDemand.has(x.feature_view) ? 'ondemand' : 'view', x.feature_view])]));
     return all;
   }
 
@@ -145,9 +150,10 @@
         card('version', o.version, 'version'),
         card('health', el('span', { class: health.status === 'UP' ? 'up' : 'down' }, health.status), 'health')),
       el('h3', {}, 'Definitions'),
-      table(['entities', 'data sources', 'feature views', 'stream feature views', 'feature services'],
+      table(['entities', 'data sources', 'feature views', 'stream feature views', 'on-demand feature views', 'feature services'],
         [el('tr', { id: 'counts' }, [o.counts.entities, o.counts.data_sources, o.counts.feature_views,
-          o.counts.stream_feature_views, o.counts.feature_services].map((c) => el('td', {}, c)))]),
+          o.counts.stream_feature_views, o.counts.on_demand_feature_views, o.counts.feature_services]
+          .map((c) => el('td', {}, c)))]),
       el('h3', {}, 'Health of its parts'),
       components.length
         ? table(['part', 'status', 'details'], components.map(([name, part]) => el('tr', {},
@@ -184,6 +190,10 @@
           : 'not materialized into this store yet']],
       ['Stream feature views', 'stream', d.stream_feature_views, (v) => v.aggregations.map((a) =>
         a.feature + ' = ' + (a.function ? a.function + '(' + a.column + ') over ' + a.window + ' every ' + a.slide : a.column))],
+      ['On-demand feature views', 'ondemand', d.on_demand_feature_views, (v) => [
+        'computed ' + (v.write_to_online_store ? 'when ' + v.inputs[0].name + ' is written, and stored' : 'at request time')
+          + ' from ' + v.inputs.map((i) => i.name + (i.kind === 'request_source' ? ' (request)' : '')).join(', '),
+        'features: ' + v.features.map((f) => f.name + ' ' + f.type + (f.nullable ? ' (nullable)' : '')).join(', ')]],
       ['Feature services', 'service', d.feature_services, (s) => s.selections.map((x) =>
         x.feature_view + (x.alias ? ' as ' + x.alias : '') + ': ' + x.features.join(', '))],
     ];
@@ -242,6 +252,9 @@
     if (s.kind === 'kafka') {
       return ['kafka topic ' + s.topic + ', ' + s.format + ', watermark delay ' + s.watermark_delay,
         'fields: ' + (s.fields || []).map((f) => f.name + ' ' + f.type).join(', ')];
+    }
+    if (s.kind === 'request') {
+      return ['request values, sent beside the join keys: ' + (s.fields || []).map((f) => f.name + ' ' + f.type).join(', ')];
     }
     return [s.kind];
   }
@@ -359,7 +372,7 @@
       const name = svg('text', { x: p.x + 8, y: p.y + 16 });
       name.textContent = node.name;
       const kind = svg('text', { x: p.x + 8, y: p.y + 31, class: 'kind' });
-      kind.textContent = node.kind === 'stream' ? 'stream view' : node.kind;
+      kind.textContent = node.kind === 'stream' ? 'stream view' : node.kind === 'ondemand' ? 'on-demand view' : node.kind;
       group.append(name, kind);
       const anchor = svg('a', { href: '#definitions/' + node.kind + '/' + node.name });
       anchor.append(group);

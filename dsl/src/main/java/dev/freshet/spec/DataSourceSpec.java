@@ -1,9 +1,10 @@
 package dev.freshet.spec;
 
 /** A source of feature data. */
-public sealed interface DataSourceSpec permits FileSourceSpec, PushSourceSpec, KafkaSourceSpec {
+public sealed interface DataSourceSpec
+    permits FileSourceSpec, PushSourceSpec, KafkaSourceSpec, RequestSourceSpec {
   String name();
 
-  /** {@code file}, {@code push} or {@code kafka}. */
+  /** {@code file}, {@code push}, {@code kafka} or {@code request}. */
   String kind();
 }

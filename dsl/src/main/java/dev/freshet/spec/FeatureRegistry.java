@@ -38,6 +38,11 @@ public interface FeatureRegistry {
 
   List<FeatureServiceSpec> featureServices();
 
+  /** The on-demand feature views; a registry written before they existed has none. */
+  default List<OnDemandFeatureViewSpec> onDemandFeatureViews() {
+    return List.of();
+  }
+
   /** The materializer of a feature view, or empty for an unknown view. */
   Optional<Materializer<? extends FeatureRow>> materializer(String featureView);
 
@@ -51,6 +56,10 @@ public interface FeatureRegistry {
 
   default Optional<FeatureViewSpec> featureView(String name) {
     return featureViews().stream().filter(v -> v.name().equals(name)).findFirst();
+  }
+
+  default Optional<OnDemandFeatureViewSpec> onDemandFeatureView(String name) {
+    return onDemandFeatureViews().stream().filter(v -> v.name().equals(name)).findFirst();
   }
 
   default Optional<FeatureServiceSpec> featureService(String name) {

@@ -39,7 +39,7 @@ class FeatureServiceRulesTest {
             "ModelV1",
             "features = @Select(view = HourlyStat.class)",
             "[FRESHET-FS-002] feature service 'model_v1' selects from HourlyStat, but HourlyStat is"
-                + " not a @FeatureView. Did you mean HourlyStats?");
+                + " not a @FeatureView nor an @OnDemandFeatureView. Did you mean HourlyStats?");
   }
 
   @Test

@@ -6,8 +6,10 @@ import com.google.testing.compile.Compilation;
 import com.google.testing.compile.CompilationSubject;
 import com.google.testing.compile.JavaFileObjects;
 import dev.freshet.processor.data.SchemaReader;
+import dev.freshet.spec.FeatureRegistry;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.jar.JarFile;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
 
 /**
  * A valid repository shaped like the reference scenario, one definition per file, so that a test
@@ -233,5 +236,29 @@ final class Fixtures {
           .inFile(file(file))
           .onLineContaining(lineContaining);
     }
+  }
+
+  /** The registry class the compilation generated, loaded from its class output. */
+  static FeatureRegistry registryOf(Compilation compilation) throws ReflectiveOperationException {
+    ClassLoader loader =
+        new ClassLoader(Fixtures.class.getClassLoader()) {
+          @Override
+          protected Class<?> findClass(String name) throws ClassNotFoundException {
+            Optional<JavaFileObject> file =
+                compilation.generatedFile(
+                    StandardLocation.CLASS_OUTPUT, name.replace('.', '/') + ".class");
+            if (file.isEmpty()) {
+              throw new ClassNotFoundException(name);
+            }
+            try (InputStream in = file.get().openInputStream()) {
+              byte[] bytes = in.readAllBytes();
+              return defineClass(name, bytes, 0, bytes.length);
+            } catch (IOException e) {
+              throw new ClassNotFoundException(name, e);
+            }
+          }
+        };
+    return (FeatureRegistry)
+        loader.loadClass("test.FreshetRegistry").getConstructor().newInstance();
   }
 }

@@ -19,12 +19,9 @@ import dev.freshet.spec.MessageFieldSpec;
 import dev.freshet.spec.StreamFeatureViewSpec;
 import dev.freshet.spec.ValueType;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
 
@@ -119,7 +116,7 @@ class GeneratedRegistryTest {
         .contentsAsUtf8String()
         .contains("\"accepts_non_finite\": true");
 
-    FeatureRegistry registry = load(compilation);
+    FeatureRegistry registry = Fixtures.registryOf(compilation);
 
     assertThat(registry.dataSource("mapped_source"))
         .contains(
@@ -215,7 +212,7 @@ class GeneratedRegistryTest {
             .compile();
     assertThat(compilation).succeededWithoutWarnings();
 
-    FeatureRegistry registry = load(compilation);
+    FeatureRegistry registry = Fixtures.registryOf(compilation);
     assertThat(registry.featureView("spend_7d_stats").orElseThrow().features())
         .extracting(FeatureSpec::name)
         .containsExactly("spend_7d", "p99_latency", "top10");
@@ -234,14 +231,14 @@ class GeneratedRegistryTest {
   void theProjectIsTheLastSegmentOfTheRegistrysPackageWithoutTheOption() throws Exception {
     Compilation compilation = new Fixtures().compile();
     assertThat(compilation).succeededWithoutWarnings();
-    assertThat(load(compilation).project()).isEqualTo("test");
+    assertThat(Fixtures.registryOf(compilation).project()).isEqualTo("test");
   }
 
   @Test
   void theProjectOptionIsNormalisedToFeastsRule() throws Exception {
     Compilation compilation = new Fixtures().option("freshet.project", "My-Features").compile();
     assertThat(compilation).succeededWithoutWarnings();
-    assertThat(load(compilation).project()).isEqualTo("my_features");
+    assertThat(Fixtures.registryOf(compilation).project()).isEqualTo("my_features");
   }
 
   private static String generatedSource(Compilation compilation, String path) throws IOException {
@@ -250,29 +247,5 @@ class GeneratedRegistryTest {
         .orElseThrow()
         .getCharContent(true)
         .toString();
-  }
-
-  /** The registry class the compilation generated, loaded from its class output. */
-  private static FeatureRegistry load(Compilation compilation) throws ReflectiveOperationException {
-    ClassLoader loader =
-        new ClassLoader(GeneratedRegistryTest.class.getClassLoader()) {
-          @Override
-          protected Class<?> findClass(String name) throws ClassNotFoundException {
-            Optional<JavaFileObject> file =
-                compilation.generatedFile(
-                    StandardLocation.CLASS_OUTPUT, name.replace('.', '/') + ".class");
-            if (file.isEmpty()) {
-              throw new ClassNotFoundException(name);
-            }
-            try (InputStream in = file.get().openInputStream()) {
-              byte[] bytes = in.readAllBytes();
-              return defineClass(name, bytes, 0, bytes.length);
-            } catch (IOException e) {
-              throw new ClassNotFoundException(name, e);
-            }
-          }
-        };
-    return (FeatureRegistry)
-        loader.loadClass("test.FreshetRegistry").getConstructor().newInstance();
   }
 }

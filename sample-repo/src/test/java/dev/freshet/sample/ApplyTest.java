@@ -44,11 +44,14 @@ class ApplyTest {
         data source driver_events
         data source driver_stats_push_source
         data source driver_stats_source
+        data source vals_to_add
         feature view driver_daily_features
         feature view driver_hourly_stats
         stream feature view driver_daily_miles_stream
+        on demand feature view transformed_conv_rate
         feature service model_v1
         feature service model_v2
+        feature service model_v3
         """;
     assertThat(run("plan").out())
         .isEqualTo(expected.replaceAll("(?m)^", "Create ").replace("Create \n", ""));

@@ -42,7 +42,7 @@ class FirefoxUiTest {
       assertThat(
               firefox.evaluate(
                   "[...document.querySelectorAll('#counts td')].map((td) => td.textContent).join(' ')"))
-          .isEqualTo("1 3 2 1 2");
+          .isEqualTo("1 4 2 1 1 3");
       firefox.screenshot("firefox-overview");
 
       firefox.open(ui + "#definitions");

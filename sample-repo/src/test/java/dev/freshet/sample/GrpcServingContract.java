@@ -177,13 +177,13 @@ abstract class GrpcServingContract {
         "{\"features\": [\"driver_hourly_statz:conv_rate\"], \"entities\": {\"driver_id\": [1001]}}");
     assertRefused(
         GetOnlineFeaturesRequest.newBuilder()
-            .setFeatureService("model_v3")
+            .setFeatureService("modelv1")
             .putEntities("driver_id", int64s(1001))
             .build(),
         Status.Code.NOT_FOUND,
         "FRESHET-API-006",
-        "feature service 'model_v3' does not exist; did you mean 'model_v1'?",
-        "{\"feature_service\": \"model_v3\", \"entities\": {\"driver_id\": [1001]}}");
+        "feature service 'modelv1' does not exist; did you mean 'model_v1'?",
+        "{\"feature_service\": \"modelv1\", \"entities\": {\"driver_id\": [1001]}}");
     assertRefused(
         features("driver_hourly_stats:conv_rate", Value.newBuilder().setStringVal("one").build()),
         Status.Code.INVALID_ARGUMENT,
@@ -485,6 +485,37 @@ abstract class GrpcServingContract {
       assertThat(overGrpc.get(0).accRate().value()).isEqualTo(0.40757075f);
       assertThat(overGrpc.get(2).milesDriven())
           .isEqualTo(new FeatureValue<>(null, FeatureStatus.NOT_FOUND, Instant.EPOCH));
+    }
+  }
+
+  @Test
+  void modelV3sTypedClientSendsTheRequestValueOverEveryTransport() throws Exception {
+    try (FeatureServer open = start(Map.of());
+        GrpcRemoteTransport grpc =
+            GrpcRemoteTransport.of("127.0.0.1", open.port(GrpcTransport.class))) {
+      ModelV3Values one = ModelV3Client.over(grpc).get(1001L, 1000L);
+      // conv_rate's float, widened, plus the request's value.
+      assertThat(one.convRatePlusVal1())
+          .isEqualTo(
+              new FeatureValue<>(
+                  0.4045884609222412 + 1000,
+                  FeatureStatus.PRESENT,
+                  Instant.parse("2022-03-14T14:00:00Z")));
+      assertThat(one.convRatePlusVal2().value()).isEqualTo((double) 0.40757075f + 1000);
+
+      List<ModelV3Client.Row> rows =
+          List.of(
+              new ModelV3Client.Row(1001L, 1000L),
+              new ModelV3Client.Row(9999L, 1L),
+              new ModelV3Client.Row(1001L, -1L));
+      List<ModelV3Values> overGrpc = ModelV3Client.over(grpc).getAll(rows);
+      assertThat(overGrpc)
+          .isEqualTo(ModelV3Client.remote(open.url().toURI()).getAll(rows))
+          .isEqualTo(ModelV3Client.over(open.inProcessTransport()).getAll(rows));
+      assertThat(overGrpc.get(0)).isEqualTo(one);
+      assertThat(overGrpc.get(1).convRatePlusVal1())
+          .isEqualTo(new FeatureValue<>(null, FeatureStatus.NOT_FOUND, Instant.EPOCH));
+      assertThat(overGrpc.get(2).convRatePlusVal1().value()).isEqualTo(0.4045884609222412 - 1);
     }
   }
 

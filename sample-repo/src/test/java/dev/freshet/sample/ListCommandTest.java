@@ -30,7 +30,9 @@ class ListCommandTest {
     assertThat(out)
         .contains("Entities (1)\n  driver ")
         .contains("join keys driver_id INT64 -- driver id")
-        .contains("Data sources (3)")
+        .contains("Data sources (4)")
+        .contains(
+            "vals_to_add                request\n                             val_to_add INT64\n")
         .contains(
             "driver_stats_source        file, data/driver_stats.parquet, timestamp event_timestamp, created created")
         .contains("driver_stats_push_source   push, batch source driver_stats_source")
@@ -43,10 +45,17 @@ class ListCommandTest {
             "driver_daily_features      entities driver; source driver_stats_push_source; ttl 100000d; online")
         .contains("Stream feature views (1)")
         .contains("daily_miles_driven = SUM(miles_driven) over 1d every 1h")
-        .contains("Feature services (2)")
+        .contains("On-demand feature views (1)")
+        .contains(
+            "transformed_conv_rate      computed from driver_hourly_stats, vals_to_add (request)\n"
+                + "                             conv_rate_plus_val1 DOUBLE, conv_rate_plus_val2 DOUBLE\n")
+        .contains("Feature services (3)")
         .contains("model_v1                   driver_hourly_stats: conv_rate\n")
         .contains(
-            "model_v2                   driver_hourly_stats: conv_rate, acc_rate, miles_driven\n");
+            "model_v2                   driver_hourly_stats: conv_rate, acc_rate, miles_driven\n")
+        .contains(
+            "model_v3                   driver_hourly_stats: conv_rate; transformed_conv_rate:"
+                + " conv_rate_plus_val1, conv_rate_plus_val2\n");
   }
 
   @Test

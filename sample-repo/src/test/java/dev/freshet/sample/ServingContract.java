@@ -169,7 +169,7 @@ abstract class ServingContract {
       value = {
         "unknown view | /get-online-features | {\"features\": [\"driver_hourly_statz:conv_rate\"], \"entities\": {\"driver_id\": [1001]}} | 404 | {\"error\":\"FeatureViewNotFound\",\"code\":\"FRESHET-API-004\",\"message\":\"feature view 'driver_hourly_statz' does not exist; did you mean 'driver_hourly_stats'?\"}",
         "unknown feature | /get-online-features | {\"features\": [\"driver_hourly_stats:conv_rat\"], \"entities\": {\"driver_id\": [1001]}} | 404 | {\"error\":\"FeatureNotFound\",\"code\":\"FRESHET-API-005\",\"message\":\"feature view 'driver_hourly_stats' has no feature 'conv_rat'; did you mean 'conv_rate'?\"}",
-        "unknown service | /get-online-features | {\"feature_service\": \"model_v3\", \"entities\": {\"driver_id\": [1001]}} | 404 | {\"error\":\"FeatureServiceNotFound\",\"code\":\"FRESHET-API-006\",\"message\":\"feature service 'model_v3' does not exist; did you mean 'model_v1'?\"}",
+        "unknown service | /get-online-features | {\"feature_service\": \"modelv1\", \"entities\": {\"driver_id\": [1001]}} | 404 | {\"error\":\"FeatureServiceNotFound\",\"code\":\"FRESHET-API-006\",\"message\":\"feature service 'modelv1' does not exist; did you mean 'model_v1'?\"}",
         "empty body | /get-online-features | `` | 422 | {\"error\":\"MalformedRequest\",\"code\":\"FRESHET-API-001\",\"message\":\"the request body is empty; send a JSON object\"}",
         "empty push | /push | `` | 422 | {\"error\":\"MalformedRequest\",\"code\":\"FRESHET-API-001\",\"message\":\"the request body is empty; send a JSON object\"}",
         "empty historical request | /get-historical-features | `` | 422 | {\"error\":\"MalformedRequest\",\"code\":\"FRESHET-API-001\",\"message\":\"the request body is empty; send a JSON object\"}",
@@ -216,7 +216,7 @@ abstract class ServingContract {
         List.of(
             "{\"feature_service\": \"model_v1\", \"entities\": {\"driver_id\": [1001, 1234]}}",
             "{\"features\": [\"driver_hourly_stats:conv_rate\"], \"full_feature_names\": true, \"entities\": {\"driver_id\": [\"1001\"]}}",
-            "{\"feature_service\": \"model_v3\", \"entities\": {\"driver_id\": [1001]}}",
+            "{\"feature_service\": \"modelv1\", \"entities\": {\"driver_id\": [1001]}}",
             "{\"features\": [",
             "",
             "{\"features\": [\"driver_hourly_stats:conv_rate\"], \"entities\": {\"driver_id\": [1001, 1002], \"x\": [1]}}",

@@ -97,7 +97,7 @@ class WebUiTest {
     assertThat(
             browser.driver().findElements(By.cssSelector("#counts td")).stream()
                 .map(WebElement::getText))
-        .containsExactly("1", "3", "2", "1", "2");
+        .containsExactly("1", "4", "2", "1", "1", "3");
     assertThat(browser.consoleErrors()).as("the overview's console errors").isEmpty();
 
     browser.open(sample.url() + "/ui#definitions", By.cssSelector(".definition"), "definitions");
@@ -111,17 +111,20 @@ class WebUiTest {
             "source driver_events",
             "source driver_stats_push_source",
             "source driver_stats_source",
+            "source vals_to_add",
             "view driver_daily_features",
             "view driver_hourly_stats",
             "stream driver_daily_miles_stream",
+            "ondemand transformed_conv_rate",
             "service model_v1",
-            "service model_v2");
+            "service model_v2",
+            "service model_v3");
     browser.driver().findElement(By.id("search")).sendKeys("model");
     assertThat(
             browser.driver().findElements(By.cssSelector(".definition")).stream()
                 .filter(WebElement::isDisplayed)
                 .map(d -> d.getAttribute("data-name")))
-        .containsExactly("model_v1", "model_v2");
+        .containsExactly("model_v1", "model_v2", "model_v3");
     assertThat(browser.consoleErrors()).as("the definitions' console errors").isEmpty();
 
     browser.open(sample.url() + "/ui#lineage", By.cssSelector("#lineage .node"), "lineage");
@@ -134,11 +137,15 @@ class WebUiTest {
             "stream:driver_daily_miles_stream",
             "view:driver_daily_features",
             "view:driver_hourly_stats",
+            "source:vals_to_add",
+            "ondemand:transformed_conv_rate",
             "service:model_v1",
-            "service:model_v2");
+            "service:model_v2",
+            "service:model_v3");
     // Kafka and push from their batch source, each view from its source, the stream view from
-    // Kafka and into its view, each service from driver_hourly_stats.
-    assertThat(lineage.edges()).isEqualTo(8);
+    // Kafka and into its view, each service from driver_hourly_stats, the on-demand view from
+    // driver_hourly_stats and vals_to_add, and model_v3 from it too.
+    assertThat(lineage.edges()).isEqualTo(12);
     assertThat(lineage.overlapping()).isEmpty();
     assertThat(lineage.outsideTheDrawing()).isEmpty();
     assertThat(lineage.labelsCut()).isEmpty();

@@ -161,6 +161,14 @@ public final class SparkOfflineEngine implements OfflineEngine {
   }
 
   private Prepared prepare(HistoricalQuery query, EntityRows entities) {
+    if (!query.computed().isEmpty()) {
+      throw new HistoricalRequestException(
+          "on-demand feature view '"
+              + query.computed().get(0).onDemand().name()
+              + "' is computed in training data by the duckdb engine only; run this retrieval"
+              + " with freshet.offline.engine: duckdb, or ask the spark engine for the features"
+              + " of the views it reads");
+    }
     Dataset<Row> loaded = SparkEntityRows.load(spark, entities, ROW);
     List<String> entityColumns = new ArrayList<>(Arrays.asList(loaded.columns()));
     entityColumns.remove(ROW);

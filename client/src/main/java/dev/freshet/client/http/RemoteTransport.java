@@ -101,11 +101,7 @@ public final class RemoteTransport implements FeatureTransport {
       for (Map.Entry<String, List<?>> column : request.entities().entrySet()) {
         out.writeArrayFieldStart(column.getKey());
         for (Object value : column.getValue()) {
-          if (value instanceof Number number) {
-            out.writeNumber(number.longValue());
-          } else {
-            out.writeString(String.valueOf(value));
-          }
+          writeValue(out, value);
         }
         out.writeEndArray();
       }
@@ -116,6 +112,37 @@ public final class RemoteTransport implements FeatureTransport {
       throw new UncheckedIOException(e);
     }
     return bytes.toByteArray();
+  }
+
+  /**
+   * A join key's or request field's value as the server's JSON reads it: numbers as numbers (a
+   * double keeps its fraction), bytes in base64, a time and anything else as its string.
+   */
+  private static void writeValue(JsonGenerator out, Object value) throws IOException {
+    if (value == null) {
+      out.writeNull();
+    } else if (value instanceof Double || value instanceof Float) {
+      double number = ((Number) value).doubleValue();
+      if (Double.isFinite(number)) {
+        out.writeNumber(number);
+      } else {
+        out.writeString(String.valueOf(number));
+      }
+    } else if (value instanceof Number number) {
+      out.writeNumber(number.longValue());
+    } else if (value instanceof Boolean bool) {
+      out.writeBoolean(bool);
+    } else if (value instanceof byte[] bytes) {
+      out.writeString(Base64.getEncoder().encodeToString(bytes));
+    } else if (value instanceof List<?> list) {
+      out.writeStartArray();
+      for (Object element : list) {
+        writeValue(out, element);
+      }
+      out.writeEndArray();
+    } else {
+      out.writeString(String.valueOf(value));
+    }
   }
 
   /** The feature columns of a response: the last {@code features.size()} results, typed. */

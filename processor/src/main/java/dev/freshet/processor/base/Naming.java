@@ -114,6 +114,15 @@ public final class Naming {
     return String.join("_", ClassName.get(definition).simpleNames());
   }
 
+  /** The registry's constant of an on-demand view: {@code ON_DEMAND_VIEW_TRANSFORMED_CONV_RATE}. */
+  public static String onDemandViewConstant(String name) {
+    return "ON_DEMAND_VIEW_" + constantCase(name);
+  }
+
+  public static ClassName transform(TypeElement onDemandView) {
+    return sibling(onDemandView, "Transform");
+  }
+
   public static ClassName rowRecord(TypeElement featureView) {
     return sibling(featureView, "Row");
   }
@@ -137,6 +146,11 @@ public final class Naming {
   /** The record of one entity's join key values, nested in a client with a composite key. */
   public static ClassName clientKey(ClassName client) {
     return client.nestedClass("Key");
+  }
+
+  /** A client's record of one entity row's join keys and request fields. */
+  public static ClassName clientRow(ClassName client) {
+    return client.nestedClass("Row");
   }
 
   /**

@@ -3,14 +3,15 @@ package dev.freshet.processor.model;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.TypeElement;
 
-/** One annotated interface of the repository. */
+/** One annotated interface (or, for an on-demand view, record) of the repository. */
 public sealed interface Definition
     permits EntityDef,
         FileSourceDef,
         PushSourceDef,
         KafkaSourceDef,
-        FeatureViewDef,
+        ServedView,
         StreamViewDef,
+        RequestSourceDef,
         FeatureServiceDef {
   TypeElement element();
 

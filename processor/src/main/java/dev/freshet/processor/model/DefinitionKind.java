@@ -9,6 +9,9 @@ public enum DefinitionKind {
   FEATURE_VIEW("dev.freshet.annotations.FeatureView", "feature view", "feature views"),
   STREAM_FEATURE_VIEW(
       "dev.freshet.annotations.StreamFeatureView", "stream feature view", "feature views"),
+  REQUEST_SOURCE("dev.freshet.annotations.RequestSource", "request source", "data sources"),
+  ON_DEMAND_FEATURE_VIEW(
+      "dev.freshet.annotations.OnDemandFeatureView", "on-demand feature view", "feature views"),
   FEATURE_SERVICE("dev.freshet.annotations.FeatureService", "feature service", "feature services");
 
   private final String annotation;

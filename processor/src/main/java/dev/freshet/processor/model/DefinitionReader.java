@@ -13,6 +13,7 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
@@ -90,6 +91,17 @@ public final class DefinitionReader {
               attributes.classRef("target"),
               streamFeatures(element),
               metadata);
+      case REQUEST_SOURCE ->
+          new RequestSourceDef(element, mirror, name, members(element), metadata);
+      case ON_DEMAND_FEATURE_VIEW ->
+          new OnDemandViewDef(
+              element,
+              mirror,
+              name,
+              components(element),
+              transforms(element),
+              attributes.bool("writeToOnlineStore"),
+              metadata);
       case FEATURE_SERVICE ->
           new FeatureServiceDef(element, mirror, name, selections(attributes), metadata);
     };
@@ -108,6 +120,29 @@ public final class DefinitionReader {
       members.add(member(method));
     }
     return members;
+  }
+
+  /** A record's components, by their accessors (which carry a component's {@code @Name}). */
+  private List<Member> components(TypeElement element) {
+    List<Member> members = new ArrayList<>();
+    for (RecordComponentElement component :
+        ElementFilter.recordComponentsIn(element.getEnclosedElements())) {
+      if (component.getAccessor() != null) {
+        members.add(member(component.getAccessor()));
+      }
+    }
+    return members;
+  }
+
+  /** The static methods of {@code element} that return it. */
+  private static List<ExecutableElement> transforms(TypeElement element) {
+    return ElementFilter.methodsIn(element.getEnclosedElements()).stream()
+        .filter(m -> m.getModifiers().contains(Modifier.STATIC))
+        .filter(
+            m ->
+                m.getReturnType() instanceof javax.lang.model.type.DeclaredType returned
+                    && returned.asElement().equals(element))
+        .toList();
   }
 
   private Member member(ExecutableElement method) {

@@ -18,19 +18,10 @@ public record FeatureViewDef(
     Metadata metadata,
     String schedule,
     boolean acceptsNonFinite)
-    implements Definition {
+    implements ServedView {
 
   @Override
   public DefinitionKind kind() {
     return DefinitionKind.FEATURE_VIEW;
-  }
-
-  /** The feature called {@code name}, or null. */
-  public Member feature(String name) {
-    return features.stream().filter(f -> f.name().equals(name)).findFirst().orElse(null);
-  }
-
-  public List<String> featureNames() {
-    return features.stream().map(Member::name).toList();
   }
 }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
 
 /** Every definition of the repository being compiled, each list sorted by name. */
 public final class Repository {
@@ -62,6 +63,14 @@ public final class Repository {
     return ofKind(StreamViewDef.class);
   }
 
+  public List<RequestSourceDef> requestSources() {
+    return ofKind(RequestSourceDef.class);
+  }
+
+  public List<OnDemandViewDef> onDemandViews() {
+    return ofKind(OnDemandViewDef.class);
+  }
+
   public List<FeatureServiceDef> featureServices() {
     return ofKind(FeatureServiceDef.class);
   }
@@ -84,6 +93,61 @@ public final class Repository {
       }
     }
     return keys;
+  }
+
+  /**
+   * The join keys of a served view: a feature view's own, or those of every feature view an
+   * on-demand view reads, each once, in the order they first appear.
+   */
+  public List<Member> joinKeysOf(ServedView view) {
+    if (view instanceof FeatureViewDef stored) {
+      return joinKeysOf(stored);
+    }
+    List<Member> keys = new ArrayList<>();
+    for (Definition input : inputsOf((OnDemandViewDef) view)) {
+      if (input instanceof FeatureViewDef stored) {
+        for (Member key : joinKeysOf(stored)) {
+          if (keys.stream().noneMatch(k -> k.name().equals(key.name()))) {
+            keys.add(key);
+          }
+        }
+      }
+    }
+    return keys;
+  }
+
+  /** The fields of the request sources an on-demand view reads, in order; none for a view. */
+  public List<Member> requestFieldsOf(ServedView view) {
+    List<Member> fields = new ArrayList<>();
+    if (view instanceof OnDemandViewDef onDemand) {
+      for (Definition input : inputsOf(onDemand)) {
+        if (input instanceof RequestSourceDef source) {
+          fields.addAll(source.fields());
+        }
+      }
+    }
+    return fields;
+  }
+
+  /**
+   * The feature views and request sources an on-demand view's transform reads, in parameter order;
+   * a parameter that is neither is left out (validation reports it), as is every one of a view
+   * without exactly one transform.
+   */
+  public List<Definition> inputsOf(OnDemandViewDef view) {
+    List<Definition> inputs = new ArrayList<>();
+    if (view.transform() == null) {
+      return inputs;
+    }
+    for (var parameter : view.transform().getParameters()) {
+      if (parameter.asType() instanceof DeclaredType declared
+          && declared.asElement() instanceof TypeElement type
+          && (definitionOf(type) instanceof FeatureViewDef
+              || definitionOf(type) instanceof RequestSourceDef)) {
+        inputs.add(definitionOf(type));
+      }
+    }
+    return inputs;
   }
 
   /** The file source a view's rows are read from in batch: its own, or its push source's. */

@@ -13,7 +13,9 @@ import dev.freshet.spec.FileSourceSpec;
 import dev.freshet.spec.JoinKeySpec;
 import dev.freshet.spec.KafkaSourceSpec;
 import dev.freshet.spec.MessageFieldSpec;
+import dev.freshet.spec.OnDemandFeatureViewSpec;
 import dev.freshet.spec.PushSourceSpec;
+import dev.freshet.spec.RequestSourceSpec;
 import dev.freshet.spec.StreamFeatureViewSpec;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -89,9 +91,54 @@ public final class SpecBuilder {
                 kafka.metadata().description(),
                 kafka.metadata().tags(),
                 kafka.metadata().owner()));
+      } else if (definition instanceof RequestSourceDef request) {
+        sources.add(
+            new RequestSourceSpec(
+                request.name(),
+                features(request.fields()),
+                request.metadata().description(),
+                request.metadata().tags(),
+                request.metadata().owner()));
       }
     }
     return sources;
+  }
+
+  /**
+   * The on-demand views, each without its transform: the registry class refers to the generated
+   * one, {@code registry.json} describes the view without it.
+   */
+  public List<OnDemandFeatureViewSpec> onDemandFeatureViews() {
+    List<OnDemandFeatureViewSpec> views = new ArrayList<>();
+    for (OnDemandViewDef view : repository.onDemandViews()) {
+      List<OnDemandFeatureViewSpec.Input> inputs = new ArrayList<>();
+      for (Definition input : inputsOf(view)) {
+        inputs.add(
+            new OnDemandFeatureViewSpec.Input(input.name(), input instanceof RequestSourceDef));
+      }
+      views.add(
+          new OnDemandFeatureViewSpec(
+              view.name(),
+              inputs,
+              features(view.features()),
+              view.metadata().description(),
+              view.metadata().tags(),
+              view.metadata().owner(),
+              null,
+              view.writeToOnlineStore()));
+    }
+    return views;
+  }
+
+  /** The feature views and request sources a validated on-demand view's transform reads. */
+  public List<Definition> inputsOf(OnDemandViewDef view) {
+    return repository.inputsOf(view);
+  }
+
+  private static List<FeatureSpec> features(List<Member> members) {
+    return members.stream()
+        .map(f -> new FeatureSpec(f.name(), f.type().valueType(), f.type().nullable()))
+        .toList();
   }
 
   public List<FeatureViewSpec> featureViews() {
@@ -146,7 +193,7 @@ public final class SpecBuilder {
 
   /** A selection with its feature names spelled out, also when it selects the whole view. */
   private FeatureSelectionSpec selection(FeatureServiceDef.Selection selection) {
-    FeatureViewDef view = repository.definitionOf(selection.view().type(), FeatureViewDef.class);
+    ServedView view = repository.definitionOf(selection.view().type(), ServedView.class);
     List<String> features =
         selection.features().isEmpty()
             ? view.featureNames()

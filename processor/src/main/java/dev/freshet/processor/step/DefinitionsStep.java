@@ -16,6 +16,7 @@ import dev.freshet.processor.model.FeatureServiceDef;
 import dev.freshet.processor.model.FeatureViewDef;
 import dev.freshet.processor.model.KafkaSourceDef;
 import dev.freshet.processor.model.Member;
+import dev.freshet.processor.model.OnDemandViewDef;
 import dev.freshet.processor.model.PushSourceDef;
 import dev.freshet.processor.model.Repository;
 import dev.freshet.processor.model.SpecBuilder;
@@ -25,6 +26,7 @@ import dev.freshet.processor.validation.DefinitionValidator;
 import dev.freshet.processor.validation.EntityValidator;
 import dev.freshet.processor.validation.FeatureServiceValidator;
 import dev.freshet.processor.validation.FeatureViewValidator;
+import dev.freshet.processor.validation.OnDemandViewValidator;
 import dev.freshet.processor.validation.SourceValidator;
 import dev.freshet.processor.validation.StreamFeatureViewValidator;
 import dev.freshet.processor.writing.ClientTypes;
@@ -34,6 +36,7 @@ import dev.freshet.processor.writing.RegistryJsonWriter;
 import dev.freshet.processor.writing.RegistryWriter;
 import dev.freshet.processor.writing.RowWriter;
 import dev.freshet.processor.writing.TrainingRowWriter;
+import dev.freshet.processor.writing.TransformWriter;
 import dev.freshet.processor.writing.ValuesWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -97,6 +100,7 @@ public final class DefinitionsStep {
     new SourceValidator(reporter, definitions).validate(repository);
     new FeatureViewValidator(reporter, definitions).validate(repository);
     new StreamFeatureViewValidator(reporter, definitions).validate(repository);
+    new OnDemandViewValidator(reporter, definitions).validate(repository);
     new FeatureServiceValidator(reporter).validate(repository);
     if (reporter.hasErrors() || hasUnresolvedReferences(repository)) {
       return; // javac reports the classes it cannot find; nothing half-resolved is generated
@@ -127,6 +131,11 @@ public final class DefinitionsStep {
         references.add(stream.target());
       } else if (definition instanceof FeatureServiceDef service) {
         service.selections().forEach(s -> references.add(s.view()));
+      } else if (definition instanceof OnDemandViewDef view
+          && view.transform() != null
+          && view.transform().getParameters().stream()
+              .anyMatch(p -> p.asType().getKind() == javax.lang.model.type.TypeKind.ERROR)) {
+        return true;
       }
     }
     return references.stream().anyMatch(ClassRef::unresolved);
@@ -174,6 +183,12 @@ public final class DefinitionsStep {
     }
 
     SpecBuilder specs = new SpecBuilder(repository);
+    TransformWriter transformWriter = new TransformWriter(filer);
+    Map<String, ClassName> transforms = new LinkedHashMap<>();
+    for (OnDemandViewDef view : repository.onDemandViews()) {
+      transformWriter.write(view, specs.inputsOf(view));
+      transforms.put(view.name(), Naming.transform(view.element()));
+    }
     RegistryWriter.Contents contents =
         new RegistryWriter.Contents(
             specs.entities(),
@@ -181,7 +196,9 @@ public final class DefinitionsStep {
             specs.featureViews(),
             specs.streamFeatureViews(),
             specs.featureServices(),
-            materialized);
+            materialized,
+            specs.onDemandFeatureViews(),
+            transforms);
     List<String> packages =
         repository.all().stream()
             .map(d -> env.getElementUtils().getPackageOf(d.element()).getQualifiedName().toString())

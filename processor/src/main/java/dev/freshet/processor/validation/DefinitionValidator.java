@@ -31,6 +31,13 @@ public final class DefinitionValidator {
       reporter.error(DefinitionMessages.severalKinds(element, kinds), element);
       return false;
     }
+    if (kinds.get(0) == DefinitionKind.ON_DEMAND_FEATURE_VIEW) {
+      if (element.getKind() != ElementKind.RECORD) {
+        reporter.error(OnDemandViewMessages.notARecord(element), element);
+        return false;
+      }
+      return true;
+    }
     if (element.getKind() != ElementKind.INTERFACE) {
       reporter.error(DefinitionMessages.notAnInterface(kinds.get(0), element), element);
       return false;

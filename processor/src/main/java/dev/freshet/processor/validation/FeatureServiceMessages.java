@@ -2,6 +2,7 @@ package dev.freshet.processor.validation;
 
 import dev.freshet.processor.model.FeatureServiceDef;
 import dev.freshet.processor.model.FeatureViewDef;
+import dev.freshet.processor.model.ServedView;
 
 /** Messages about {@code @FeatureService} definitions. */
 final class FeatureServiceMessages {
@@ -16,7 +17,8 @@ final class FeatureServiceMessages {
 
   static String notAView(FeatureServiceDef service, String named, String hint) {
     return String.format(
-        "[FRESHET-FS-002] %s selects from %s, but %s is not a @FeatureView.%s",
+        "[FRESHET-FS-002] %s selects from %s, but %s is not a @FeatureView nor an"
+            + " @OnDemandFeatureView.%s",
         service.describe(), named, named, hint);
   }
 
@@ -27,7 +29,7 @@ final class FeatureServiceMessages {
         service.describe(), named, target);
   }
 
-  static String unknownFeature(FeatureViewDef view, String feature, String hint) {
+  static String unknownFeature(ServedView view, String feature, String hint) {
     return String.format(
         "[FRESHET-FS-003] %s has no feature '%s' (it has %s).%s",
         view.describe(), feature, view.featureNames(), hint);
@@ -43,6 +45,14 @@ final class FeatureServiceMessages {
     return String.format(
         "[FRESHET-FS-005] %s selects from '%s' twice; merge the two @Select, or give one an alias",
         service.describe(), projection);
+  }
+
+  static String requestFieldClash(
+      FeatureServiceDef service, String view, String field, String type, String other) {
+    return String.format(
+        "[FRESHET-FS-006] %s selects %s, which takes request field '%s' as %s, but its callers"
+            + " send entities.%s as %s too; one column cannot carry both: rename the field",
+        service.describe(), view, field, type, field, other);
   }
 
   static String offlineView(FeatureServiceDef service, FeatureViewDef view) {

@@ -6,7 +6,11 @@ import dev.freshet.processor.model.FeatureServiceDef;
 import dev.freshet.processor.model.FeatureServiceDef.SelectedName;
 import dev.freshet.processor.model.FeatureServiceDef.Selection;
 import dev.freshet.processor.model.FeatureViewDef;
+import dev.freshet.processor.model.Member;
+import dev.freshet.processor.model.OnDemandViewDef;
 import dev.freshet.processor.model.Repository;
+import dev.freshet.processor.model.RequestSourceDef;
+import dev.freshet.processor.model.ServedView;
 import dev.freshet.processor.model.StreamViewDef;
 import dev.freshet.spec.Suggestions;
 import java.util.HashMap;
@@ -32,30 +36,34 @@ public final class FeatureServiceValidator {
       }
       Set<String> projections = new HashSet<>();
       Map<String, String> featureOwners = new HashMap<>();
+      Map<String, String> columns = new HashMap<>();
       for (Selection selection : service.selections()) {
-        FeatureViewDef view = checkView(repository, service, selection);
+        ServedView view = checkView(repository, service, selection);
         if (view == null) {
           continue;
         }
+        checkRequestFields(repository, service, selection, view, columns);
         String projection = selection.alias().isEmpty() ? view.name() : selection.alias();
         if (!checkAlias(service, selection)
             || !checkProjectionOnce(service, selection, projection, projections)) {
           continue;
         }
-        checkOnline(service, selection, view);
+        if (view instanceof FeatureViewDef stored) {
+          checkOnline(service, selection, stored);
+        }
         List<String> selected = checkFeatures(service, selection, view);
         warnOnSameNames(service, selection, projection, selected, featureOwners);
       }
     }
   }
 
-  private FeatureViewDef checkView(
+  private ServedView checkView(
       Repository repository, FeatureServiceDef service, Selection selection) {
     if (selection.view().unresolved()) {
       return null;
     }
     Definition definition = repository.definitionOf(selection.view().type());
-    if (definition instanceof FeatureViewDef view) {
+    if (definition instanceof ServedView view) {
       return view;
     }
     String named = selection.view().simpleName();
@@ -65,9 +73,59 @@ public final class FeatureServiceValidator {
             : FeatureServiceMessages.notAView(
                 service,
                 named,
-                Suggestions.hint(named, repository.simpleNamesOf(FeatureViewDef.class)));
+                Suggestions.hint(named, repository.simpleNamesOf(ServedView.class)));
     reporter.error(message, service.element(), service.mirror(), selection.written());
     return null;
+  }
+
+  /**
+   * Checks that each request field of an on-demand view can be sent: {@code columns} holds the
+   * entity columns of the selections before, by name, as "the join key of entity Driver (INT64)".
+   */
+  private void checkRequestFields(
+      Repository repository,
+      FeatureServiceDef service,
+      Selection selection,
+      ServedView view,
+      Map<String, String> columns) {
+    if (view instanceof FeatureViewDef stored) {
+      for (Member key : repository.joinKeysOf(stored)) {
+        if (key.type() != null) {
+          columns.putIfAbsent(key.name(), "a join key (" + key.type().valueType() + ")");
+        }
+      }
+      return;
+    }
+    OnDemandViewDef onDemand = (OnDemandViewDef) view;
+    if (onDemand.transform() == null) {
+      return;
+    }
+    for (Definition input : repository.inputsOf(onDemand)) {
+      if (input instanceof FeatureViewDef stored) {
+        checkRequestFields(repository, service, selection, stored, columns);
+      }
+    }
+    for (Definition input : repository.inputsOf(onDemand)) {
+      if (!(input instanceof RequestSourceDef source)) {
+        continue;
+      }
+      for (Member field : source.fields()) {
+        if (field.type() == null) {
+          continue;
+        }
+        String type = field.type().valueType().toString();
+        String described = "field of " + source.name() + " (" + type + ")";
+        String before = columns.putIfAbsent(field.name(), described);
+        if (before != null && !before.endsWith("(" + type + ")")) {
+          reporter.error(
+              FeatureServiceMessages.requestFieldClash(
+                  service, view.describe(), field.name(), type, before),
+              service.element(),
+              service.mirror(),
+              selection.written());
+        }
+      }
+    }
   }
 
   private boolean checkAlias(FeatureServiceDef service, Selection selection) {
@@ -107,7 +165,7 @@ public final class FeatureServiceValidator {
 
   /** Checks the named features exist, once each; returns the names the selection yields. */
   private List<String> checkFeatures(
-      FeatureServiceDef service, Selection selection, FeatureViewDef view) {
+      FeatureServiceDef service, Selection selection, ServedView view) {
     if (selection.features().isEmpty()) {
       return view.featureNames();
     }

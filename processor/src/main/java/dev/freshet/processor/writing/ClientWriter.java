@@ -9,7 +9,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.freshet.processor.model.ClientDescriptor;
-import dev.freshet.processor.model.ClientDescriptor.JoinKey;
+import dev.freshet.processor.model.ClientDescriptor.EntityColumn;
 import dev.freshet.processor.model.ClientDescriptor.SelectedFeature;
 import dev.freshet.spec.ValueType;
 import java.net.URI;
@@ -108,14 +108,17 @@ public final class ClientWriter {
   private static MethodSpec getOne(ClientDescriptor client) {
     MethodSpec.Builder method =
         MethodSpec.methodBuilder("get")
-            .addJavadoc("The features of one entity.\n")
+            .addJavadoc(
+                client.requestFields().isEmpty()
+                    ? "The features of one entity.\n"
+                    : "The features of one entity, computed with the request's values.\n")
             .addModifiers(Modifier.PUBLIC)
             .returns(client.values());
-    for (JoinKey joinKey : client.joinKeys()) {
-      method.addParameter(joinKey.type().javaType(), joinKey.accessor());
+    for (EntityColumn column : client.entityColumns()) {
+      method.addParameter(column.type().javaType(), column.accessor());
     }
     String arguments =
-        String.join(", ", client.joinKeys().stream().map(JoinKey::accessor).toList());
+        String.join(", ", client.entityColumns().stream().map(EntityColumn::accessor).toList());
     return client.key().isPresent()
         ? method
             .addStatement(
@@ -216,9 +219,14 @@ public final class ClientWriter {
 
   private static TypeSpec keyRecord(ClientDescriptor client, ClassName key) {
     MethodSpec.Builder constructor = MethodSpec.constructorBuilder();
-    client.joinKeys().forEach(k -> constructor.addParameter(k.type().javaType(), k.accessor()));
+    client
+        .entityColumns()
+        .forEach(k -> constructor.addParameter(k.type().javaType(), k.accessor()));
     return TypeSpec.recordBuilder(key)
-        .addJavadoc("The join key values of one entity row.\n")
+        .addJavadoc(
+            client.requestFields().isEmpty()
+                ? "The join key values of one entity row.\n"
+                : "The join key values of one entity row, and the request's values for it.\n")
         .addModifiers(Modifier.PUBLIC)
         .recordConstructor(constructor.build())
         .build();

@@ -8,7 +8,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.WildcardTypeName;
 import dev.freshet.processor.model.ClientDescriptor;
-import dev.freshet.processor.model.ClientDescriptor.JoinKey;
+import dev.freshet.processor.model.ClientDescriptor.EntityColumn;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,17 +22,23 @@ import java.util.Map;
 final class EntityRows {
   private EntityRows() {}
 
-  /** The type of the keys parameter: the one join key's boxed type, or the {@code Key} record. */
+  /**
+   * The type of the keys parameter: the one join key's boxed type, or the {@code Key} or {@code
+   * Row} record.
+   */
   static ParameterizedTypeName keyList(ClientDescriptor client) {
     TypeName keyType =
         client
             .key()
             .<TypeName>map(k -> k)
-            .orElseGet(() -> client.joinKeys().get(0).type().boxedType());
+            .orElseGet(() -> client.entityColumns().get(0).type().boxedType());
     return ParameterizedTypeName.get(ClassName.get(List.class), keyType);
   }
 
-  /** Declares {@code entities}, the join key columns by name, from the keys parameter. */
+  /**
+   * Declares {@code entities}, the columns of join keys and request fields by name, from the keys
+   * parameter.
+   */
   static void putEntities(MethodSpec.Builder method, ClientDescriptor client) {
     String keys = client.keysParameter();
     ParameterizedTypeName column =
@@ -43,10 +49,13 @@ final class EntityRows {
     method.addStatement("$T entities = new $T<>()", columns, LinkedHashMap.class);
     if (!client.compositeKey()) {
       method.addStatement(
-          "entities.put($S, $T.copyOf($L))", client.joinKeys().get(0).name(), List.class, keys);
+          "entities.put($S, $T.copyOf($L))",
+          client.entityColumns().get(0).name(),
+          List.class,
+          keys);
       return;
     }
-    for (JoinKey joinKey : client.joinKeys()) {
+    for (EntityColumn joinKey : client.entityColumns()) {
       method.addStatement(
           "$T<$T> $L = new $T<>($L.size())",
           List.class,
@@ -56,11 +65,11 @@ final class EntityRows {
           keys);
     }
     method.beginControlFlow("for ($T key : $L)", client.key().orElseThrow(), keys);
-    for (JoinKey joinKey : client.joinKeys()) {
+    for (EntityColumn joinKey : client.entityColumns()) {
       method.addStatement("$L.add(key.$L())", joinKey.accessor(), joinKey.accessor());
     }
     method.endControlFlow();
-    for (JoinKey joinKey : client.joinKeys()) {
+    for (EntityColumn joinKey : client.entityColumns()) {
       method.addStatement("entities.put($S, $L)", joinKey.name(), joinKey.accessor());
     }
   }
@@ -68,7 +77,7 @@ final class EntityRows {
   /** The join key values of entity row {@code row}, as arguments of a record's constructor. */
   static List<CodeBlock> keyArguments(ClientDescriptor client) {
     List<CodeBlock> arguments = new ArrayList<>();
-    for (JoinKey joinKey : client.joinKeys()) {
+    for (EntityColumn joinKey : client.joinKeys()) {
       arguments.add(
           client.compositeKey()
               ? CodeBlock.of("$L.get(row).$L()", client.keysParameter(), joinKey.accessor())

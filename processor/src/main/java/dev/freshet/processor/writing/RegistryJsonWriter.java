@@ -15,7 +15,9 @@ import dev.freshet.spec.FileSourceSpec;
 import dev.freshet.spec.JoinKeySpec;
 import dev.freshet.spec.KafkaSourceSpec;
 import dev.freshet.spec.MessageFieldSpec;
+import dev.freshet.spec.OnDemandFeatureViewSpec;
 import dev.freshet.spec.PushSourceSpec;
+import dev.freshet.spec.RequestSourceSpec;
 import dev.freshet.spec.StreamFeatureViewSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -58,6 +60,12 @@ public final class RegistryJsonWriter {
     json.name("feature_services").beginArray();
     contents.featureServices().forEach(s -> featureService(json, s));
     json.endArray();
+    if (!contents.onDemandFeatureViews().isEmpty()) {
+      // Only when there are some, so that a repository without them describes itself as before.
+      json.name("on_demand_feature_views").beginArray();
+      contents.onDemandFeatureViews().forEach(v -> onDemandFeatureView(json, v));
+      json.endArray();
+    }
     json.endObject();
 
     Element[] elements =
@@ -105,6 +113,12 @@ public final class RegistryJsonWriter {
       description = p.description();
       tags = p.tags();
       owner = p.owner();
+    } else if (source instanceof RequestSourceSpec r) {
+      json.name("fields");
+      features(json, r.fields());
+      description = r.description();
+      tags = r.tags();
+      owner = r.owner();
     } else {
       KafkaSourceSpec k = (KafkaSourceSpec) source;
       json.name("topic").value(k.topic());
@@ -131,6 +145,38 @@ public final class RegistryJsonWriter {
     json.endObject();
   }
 
+  private static void onDemandFeatureView(JsonText json, OnDemandFeatureViewSpec v) {
+    json.beginObject();
+    json.name("name").value(v.name());
+    json.name("inputs").beginArray();
+    for (OnDemandFeatureViewSpec.Input input : v.inputs()) {
+      json.beginObject();
+      json.name("name").value(input.name());
+      json.name("kind").value(input.request() ? "request_source" : "feature_view");
+      json.endObject();
+    }
+    json.endArray();
+    json.name("features");
+    features(json, v.features());
+    if (v.writeToOnlineStore()) {
+      json.name("write_to_online_store").value(true);
+    }
+    metadata(json, v.description(), v.tags(), v.owner());
+    json.endObject();
+  }
+
+  private static void features(JsonText json, List<FeatureSpec> features) {
+    json.beginArray();
+    for (FeatureSpec feature : features) {
+      json.beginObject();
+      json.name("name").value(feature.name());
+      json.name("type").value(feature.type().name());
+      json.name("nullable").value(feature.nullable());
+      json.endObject();
+    }
+    json.endArray();
+  }
+
   private static void featureView(JsonText json, FeatureViewSpec v) {
     json.beginObject();
     json.name("name").value(v.name());
@@ -149,15 +195,8 @@ public final class RegistryJsonWriter {
     if (v.acceptsNonFinite()) {
       json.name("accepts_non_finite").value(true);
     }
-    json.name("features").beginArray();
-    for (FeatureSpec feature : v.features()) {
-      json.beginObject();
-      json.name("name").value(feature.name());
-      json.name("type").value(feature.type().name());
-      json.name("nullable").value(feature.nullable());
-      json.endObject();
-    }
-    json.endArray();
+    json.name("features");
+    features(json, v.features());
     metadata(json, v.description(), v.tags(), v.owner());
     json.endObject();
   }

@@ -18,6 +18,7 @@ import dev.freshet.spec.FeatureRow;
 import dev.freshet.spec.FeatureServiceSpec;
 import dev.freshet.spec.FeatureViewSpec;
 import dev.freshet.spec.Materializer;
+import dev.freshet.spec.OnDemandFeatureViewSpec;
 import dev.freshet.spec.StreamFeatureViewSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,7 +53,9 @@ public final class RegistryWriter {
       List<FeatureViewSpec> featureViews,
       List<StreamFeatureViewSpec> streamFeatureViews,
       List<FeatureServiceSpec> featureServices,
-      Map<String, FeatureViewDef> materializedViews) {}
+      Map<String, FeatureViewDef> materializedViews,
+      List<OnDemandFeatureViewSpec> onDemandFeatureViews,
+      Map<String, ClassName> transforms) {}
 
   /**
    * Writes the registry {@code name} of project {@code project}; an empty {@code project} leaves
@@ -124,6 +127,18 @@ public final class RegistryWriter {
         contents.featureServices(),
         FeatureServiceSpec::name,
         SpecCode::featureService);
+    if (!contents.onDemandFeatureViews().isEmpty()) {
+      addGroup(
+          type,
+          lists,
+          Naming::onDemandViewConstant,
+          "ON_DEMAND_FEATURE_VIEWS",
+          "onDemandFeatureViews",
+          OnDemandFeatureViewSpec.class,
+          contents.onDemandFeatureViews(),
+          OnDemandFeatureViewSpec::name,
+          v -> SpecCode.onDemandFeatureView(v, contents.transforms().get(v.name())));
+    }
     TypeSpec collected = lists.build();
     type.addFields(collected.fieldSpecs());
     if (!project.isEmpty()) {

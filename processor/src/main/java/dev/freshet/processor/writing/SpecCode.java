@@ -1,5 +1,6 @@
 package dev.freshet.processor.writing;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import dev.freshet.spec.AggregationSpec;
 import dev.freshet.spec.DataSourceSpec;
@@ -12,7 +13,9 @@ import dev.freshet.spec.FileSourceSpec;
 import dev.freshet.spec.JoinKeySpec;
 import dev.freshet.spec.KafkaSourceSpec;
 import dev.freshet.spec.MessageFieldSpec;
+import dev.freshet.spec.OnDemandFeatureViewSpec;
 import dev.freshet.spec.PushSourceSpec;
+import dev.freshet.spec.RequestSourceSpec;
 import dev.freshet.spec.StreamFeatureViewSpec;
 import java.time.Duration;
 import java.util.List;
@@ -60,6 +63,12 @@ final class SpecCode {
       metadata(chain, p.description(), p.tags(), p.owner());
       return chain.build();
     }
+    if (source instanceof RequestSourceSpec r) {
+      Chain chain = new Chain(RequestSourceSpec.class, r.name());
+      features(chain, r.fields(), "field", "nullableField");
+      metadata(chain, r.description(), r.tags(), r.owner());
+      return chain.build();
+    }
     KafkaSourceSpec k = (KafkaSourceSpec) source;
     KafkaSourceSpec defaults = KafkaSourceSpec.builder(k.name()).build();
     Chain chain = new Chain(KafkaSourceSpec.class, k.name());
@@ -103,13 +112,7 @@ final class SpecCode {
     chain.unlessDefault(v.source(), defaults.source(), "source($S)", v.source());
     chain.unlessDefault(v.ttl(), defaults.ttl(), "ttl($L)", duration(v.ttl()));
     chain.unlessDefault(v.online(), defaults.online(), "online($L)", v.online());
-    for (FeatureSpec feature : v.features()) {
-      chain.call(
-          feature.nullable() ? "nullableFeature($S,$W$T.$L)" : "feature($S,$W$T.$L)",
-          feature.name(),
-          feature.type().getClass(),
-          feature.type());
-    }
+    features(chain, v.features(), "feature", "nullableFeature");
     chain.unlessDefault(v.schedule(), defaults.schedule(), "schedule($S)", v.schedule());
     chain.unlessDefault(
         v.acceptsNonFinite(),
@@ -155,6 +158,35 @@ final class SpecCode {
     }
     metadata(chain, s.description(), s.tags(), s.owner());
     return chain.build();
+  }
+
+  /** An on-demand view, its transform the generated class {@code transform}. */
+  static CodeBlock onDemandFeatureView(OnDemandFeatureViewSpec v, ClassName transform) {
+    Chain chain = new Chain(OnDemandFeatureViewSpec.class, v.name());
+    for (OnDemandFeatureViewSpec.Input input : v.inputs()) {
+      chain.call(input.request() ? "request($S)" : "view($S)", input.name());
+    }
+    features(chain, v.features(), "feature", "nullableFeature");
+    chain.call("transform(new $T())", transform);
+    if (v.writeToOnlineStore()) {
+      chain.call("writeToOnlineStore()");
+    }
+    metadata(chain, v.description(), v.tags(), v.owner());
+    return chain.build();
+  }
+
+  /**
+   * One {@code feature(name, type)} call per feature, {@code nullableFeature} where it may be null.
+   */
+  private static void features(
+      Chain chain, List<FeatureSpec> features, String method, String nullableMethod) {
+    for (FeatureSpec feature : features) {
+      chain.call(
+          (feature.nullable() ? nullableMethod : method) + "($S,$W$T.$L)",
+          feature.name(),
+          feature.type().getClass(),
+          feature.type());
+    }
   }
 
   private static void joinKey(Chain chain, JoinKeySpec k) {

@@ -4,7 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.freshet.processor.model.ClientDescriptor;
-import dev.freshet.processor.model.ClientDescriptor.JoinKey;
+import dev.freshet.processor.model.ClientDescriptor.EntityColumn;
 import dev.freshet.processor.model.ClientDescriptor.SelectedFeature;
 import java.time.Instant;
 import javax.annotation.processing.Filer;
@@ -23,7 +23,7 @@ public final class TrainingRowWriter {
 
   public void write(ClientDescriptor client) {
     MethodSpec.Builder constructor = MethodSpec.constructorBuilder();
-    for (JoinKey joinKey : client.joinKeys()) {
+    for (EntityColumn joinKey : client.joinKeys()) {
       constructor.addParameter(joinKey.type().javaType(), joinKey.accessor());
     }
     constructor.addParameter(Instant.class, "eventTimestamp");

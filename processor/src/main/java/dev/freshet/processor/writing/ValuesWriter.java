@@ -5,7 +5,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.freshet.processor.model.ClientDescriptor;
-import dev.freshet.processor.model.ClientDescriptor.JoinKey;
+import dev.freshet.processor.model.ClientDescriptor.EntityColumn;
 import dev.freshet.processor.model.ClientDescriptor.SelectedFeature;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Modifier;
@@ -23,7 +23,7 @@ public final class ValuesWriter {
 
   public void write(ClientDescriptor client) {
     MethodSpec.Builder constructor = MethodSpec.constructorBuilder();
-    for (JoinKey joinKey : client.joinKeys()) {
+    for (EntityColumn joinKey : client.joinKeys()) {
       constructor.addParameter(joinKey.type().javaType(), joinKey.accessor());
     }
     for (SelectedFeature feature : client.features()) {

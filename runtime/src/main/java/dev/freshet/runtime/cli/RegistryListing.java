@@ -7,10 +7,13 @@ import dev.freshet.spec.EntitySpec;
 import dev.freshet.spec.FeatureRegistry;
 import dev.freshet.spec.FeatureSelectionSpec;
 import dev.freshet.spec.FeatureServiceSpec;
+import dev.freshet.spec.FeatureSpec;
 import dev.freshet.spec.FeatureViewSpec;
 import dev.freshet.spec.FileSourceSpec;
 import dev.freshet.spec.KafkaSourceSpec;
+import dev.freshet.spec.OnDemandFeatureViewSpec;
 import dev.freshet.spec.PushSourceSpec;
+import dev.freshet.spec.RequestSourceSpec;
 import dev.freshet.spec.StreamFeatureViewSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +37,7 @@ final class RegistryListing {
     registry.featureViews().forEach(v -> names.add(v.name()));
     registry.streamFeatureViews().forEach(v -> names.add(v.name()));
     registry.featureServices().forEach(s -> names.add(s.name()));
+    registry.onDemandFeatureViews().forEach(v -> names.add(v.name()));
     RegistryListing listing =
         new RegistryListing(names.stream().mapToInt(String::length).max().orElse(0) + 2);
 
@@ -45,6 +49,10 @@ final class RegistryListing {
     registry.featureViews().forEach(listing::featureView);
     listing.section("Stream feature views", registry.streamFeatureViews().size());
     registry.streamFeatureViews().forEach(listing::streamFeatureView);
+    if (!registry.onDemandFeatureViews().isEmpty()) {
+      listing.section("On-demand feature views", registry.onDemandFeatureViews().size());
+      registry.onDemandFeatureViews().forEach(listing::onDemandFeatureView);
+    }
     listing.section("Feature services", registry.featureServices().size());
     registry.featureServices().forEach(listing::featureService);
     return listing.out.toString();
@@ -82,6 +90,11 @@ final class RegistryListing {
     } else if (source instanceof PushSourceSpec push) {
       what = "push, batch source " + push.batchSource();
       entry(source.name(), details(what, push.description(), push.tags(), push.owner()));
+    } else if (source instanceof RequestSourceSpec request) {
+      entry(
+          source.name(),
+          details("request", request.description(), request.tags(), request.owner()));
+      continuation(features(request.fields()));
     } else {
       KafkaSourceSpec kafka = (KafkaSourceSpec) source;
       what =
@@ -118,10 +131,24 @@ final class RegistryListing {
             + (view.online() ? "online" : "offline")
             + (view.schedule().isEmpty() ? "" : "; materialized " + view.schedule());
     entry(view.name(), details(what, view.description(), view.tags(), view.owner()));
-    continuation(
-        view.features().stream()
-            .map(f -> f.name() + " " + f.type() + (f.nullable() ? " (nullable)" : ""))
-            .collect(Collectors.joining(", ")));
+    continuation(features(view.features()));
+  }
+
+  private void onDemandFeatureView(OnDemandFeatureViewSpec view) {
+    String what =
+        "computed from "
+            + view.inputs().stream()
+                .map(i -> i.name() + (i.request() ? " (request)" : ""))
+                .collect(Collectors.joining(", "))
+            + (view.writeToOnlineStore() ? "; when written, stored" : "");
+    entry(view.name(), details(what, view.description(), view.tags(), view.owner()));
+    continuation(features(view.features()));
+  }
+
+  private static String features(List<FeatureSpec> features) {
+    return features.stream()
+        .map(f -> f.name() + " " + f.type() + (f.nullable() ? " (nullable)" : ""))
+        .collect(Collectors.joining(", "));
   }
 
   private void streamFeatureView(StreamFeatureViewSpec view) {

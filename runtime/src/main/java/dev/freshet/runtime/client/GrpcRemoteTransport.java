@@ -1,5 +1,6 @@
 package dev.freshet.runtime.client;
 
+import com.google.protobuf.ByteString;
 import dev.freshet.client.FeatureClientException;
 import dev.freshet.client.FeatureColumn;
 import dev.freshet.client.FeatureRef;
@@ -12,6 +13,7 @@ import dev.freshet.feast.proto.serving.FieldStatus;
 import dev.freshet.feast.proto.serving.GetOnlineFeaturesRequest;
 import dev.freshet.feast.proto.serving.GetOnlineFeaturesResponse;
 import dev.freshet.feast.proto.serving.ServingServiceGrpc;
+import dev.freshet.feast.proto.types.Null;
 import dev.freshet.feast.proto.types.RepeatedValue;
 import dev.freshet.feast.proto.types.Value;
 import dev.freshet.runtime.online.layout.Values;
@@ -106,13 +108,31 @@ public final class GrpcRemoteTransport implements FeatureTransport, AutoCloseabl
     for (Map.Entry<String, List<?>> column : request.entities().entrySet()) {
       RepeatedValue.Builder values = RepeatedValue.newBuilder();
       for (Object value : column.getValue()) {
-        // As the HTTP transport sends them: whole numbers as int64, anything else as its text.
-        values.addVal(
-            value instanceof Number number
-                ? Value.newBuilder().setInt64Val(number.longValue())
-                : Value.newBuilder().setStringVal(String.valueOf(value)));
+        values.addVal(value(value));
       }
       message.putEntities(column.getKey(), values.build());
+    }
+    return message.build();
+  }
+
+  /**
+   * A join key's or request field's value, as the HTTP transport sends it: whole numbers as int64,
+   * doubles and floats as double, booleans, bytes, null, anything else (a time) as its text.
+   */
+  private static Value value(Object value) {
+    Value.Builder message = Value.newBuilder();
+    if (value == null) {
+      message.setNullVal(Null.NULL);
+    } else if (value instanceof Double || value instanceof Float) {
+      message.setDoubleVal(((Number) value).doubleValue());
+    } else if (value instanceof Number number) {
+      message.setInt64Val(number.longValue());
+    } else if (value instanceof Boolean bool) {
+      message.setBoolVal(bool);
+    } else if (value instanceof byte[] bytes) {
+      message.setBytesVal(ByteString.copyFrom(bytes));
+    } else {
+      message.setStringVal(String.valueOf(value));
     }
     return message.build();
   }

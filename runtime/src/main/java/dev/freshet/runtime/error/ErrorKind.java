@@ -85,7 +85,12 @@ public enum ErrorKind {
       "FRESHET-API-021",
       "UndecodableBody",
       400,
-      "the body is not in the encoding its Content-Encoding names");
+      "the body is not in the encoding its Content-Encoding names"),
+  TRANSFORM_FAILED(
+      "FRESHET-API-022",
+      "TransformFailed",
+      422,
+      "an on-demand view's transform threw on an entity row");
 
   private final String id;
   private final String error;

@@ -49,6 +49,10 @@ public class DuckDbOfflineEngine implements OfflineEngine {
   private static final String TIME = "__freshet_ts";
   private static final String KEY = "__freshet_key_";
   private static final String CREATED = "__freshet_created";
+  private static final String FOUND = "__freshet_found__";
+  private static final String REQUEST = "__freshet_request__";
+  private static final String JOINED = "freshet_joined";
+  private static final String COMPUTED = "freshet_computed";
 
   private final FeatureRegistry registry;
   private final FreshetConfig config;
@@ -128,7 +132,11 @@ public class DuckDbOfflineEngine implements OfflineEngine {
     }
   }
 
-  /** Loads and checks the entity rows; returns the ordered select of the joined result. */
+  /**
+   * Loads and checks the entity rows; returns the ordered select of the joined result. With
+   * on-demand features, the join goes to a table first, their transforms run over it into a second
+   * one, and the select joins the two by row number.
+   */
   private String prepare(Connection connection, HistoricalQuery query, EntityRows entities)
       throws SQLException {
     Map<String, String> entityColumns = EntityTables.load(connection, ENTITY_ROWS, ROW, entities);
@@ -184,16 +192,124 @@ public class DuckDbOfflineEngine implements OfflineEngine {
                     + " END";
         outputs.add(withinTtl + " AS " + DuckDb.quote(feature.column()));
       }
+      if (query.inputViews().contains(view)) {
+        String found =
+            view.ttl().isZero()
+                ? alias + "." + TIME + " IS NOT NULL"
+                : "coalesce("
+                    + alias
+                    + "."
+                    + TIME
+                    + " > e."
+                    + TIME
+                    + " - "
+                    + EpochMicros.of(view.ttl())
+                    + ", false)";
+        outputs.add(found + " AS " + DuckDb.quote(FOUND + view.name()));
+      }
     }
-    return with
-        + " SELECT "
-        + String.join(", ", outputs)
+    if (query.computed().isEmpty()) {
+      return with
+          + " SELECT "
+          + String.join(", ", outputs)
+          + " FROM "
+          + ENTITIES
+          + " e"
+          + joins
+          + " ORDER BY e."
+          + ROW;
+    }
+    outputs.add("e." + ROW);
+    for (FeatureSpec field : query.requestFields()) {
+      outputs.add(
+          requestField(connection, field, entityColumns.get(field.name()))
+              + " AS "
+              + DuckDb.quote(REQUEST + field.name()));
+    }
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(
+          "CREATE TABLE "
+              + JOINED
+              + " AS "
+              + with
+              + " SELECT "
+              + String.join(", ", outputs)
+              + " FROM "
+              + ENTITIES
+              + " e"
+              + joins);
+    }
+    List<String> described = new ArrayList<>(keys.keySet());
+    described.add(EntityRows.EVENT_TIMESTAMP);
+    new OnDemandColumns(registry, query, ROW, FOUND, REQUEST)
+        .compute(connection, JOINED, COMPUTED, described);
+
+    List<String> result = new ArrayList<>();
+    entityColumns.keySet().forEach(column -> result.add("j." + DuckDb.quote(column)));
+    for (RequestedFeature feature : query.features()) {
+      result.add((feature.isComputed() ? "c." : "j.") + DuckDb.quote(feature.column()));
+    }
+    return "SELECT "
+        + String.join(", ", result)
         + " FROM "
-        + ENTITIES
-        + " e"
-        + joins
-        + " ORDER BY e."
+        + JOINED
+        + " j JOIN "
+        + COMPUTED
+        + " c ON j."
+        + ROW
+        + " = c."
+        + ROW
+        + " ORDER BY j."
         + ROW;
+  }
+
+  /**
+   * The entity rows' column of request field {@code field}, cast to its type; fails naming the
+   * field when a value does not cast, or is null where the field is not nullable.
+   */
+  private static String requestField(Connection connection, FeatureSpec field, String columnType)
+      throws SQLException {
+    String column = DuckDb.quote(field.name());
+    String cast = cast("", field, columnType);
+    String query =
+        "SELECT count(*) FILTER (WHERE "
+            + column
+            + " IS NOT NULL AND "
+            + cast
+            + " IS NULL), count(*) FILTER (WHERE "
+            + column
+            + " IS NULL) FROM "
+            + ENTITY_ROWS;
+    try (Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(query)) {
+      result.next();
+      if (result.getLong(1) > 0) {
+        throw new HistoricalRequestException(
+            result.getLong(1)
+                + " entity rows have a value of '"
+                + field.name()
+                + "' ("
+                + columnType
+                + ") that is not a "
+                + ParquetTypes.describe(field.type())
+                + ", the type of that request field");
+      }
+      if (result.getLong(2) > 0 && !field.nullable()) {
+        throw new HistoricalRequestException(
+            result.getLong(2)
+                + " entity rows have no value of '"
+                + field.name()
+                + "', a request field that is not nullable");
+      }
+    }
+    return cast("e.", field, columnType);
+  }
+
+  private static String cast(String table, FeatureSpec field, String columnType) {
+    String column = table + DuckDb.quote(field.name());
+    return field.type() == ValueType.UNIX_TIMESTAMP && ParquetTypes.isTimestamp(columnType)
+        ? "CAST(CAST(" + column + " AS TIMESTAMP) AS TIMESTAMPTZ)"
+        : "TRY_CAST(" + column + " AS " + ParquetTypes.columnType(field.type()) + ")";
   }
 
   /**

@@ -5,19 +5,68 @@ import dev.freshet.spec.FeatureSelectionSpec;
 import dev.freshet.spec.FeatureServiceSpec;
 import dev.freshet.spec.FeatureSpec;
 import dev.freshet.spec.FeatureViewSpec;
+import dev.freshet.spec.OnDemandFeatureViewSpec;
+import dev.freshet.spec.RequestSourceSpec;
 import dev.freshet.spec.Suggestions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The features a historical retrieval adds to each entity row, resolved against the registry, in
- * output order.
+ * output order. Features of on-demand views are computed after the join, from the features of their
+ * input views joined as of the same time ({@link #joined}) and from the entity rows' columns named
+ * as their request sources' fields.
+ *
+ * @param inputViews the views the on-demand views asked for read, each once
+ * @param requestFields the fields of their request sources, each once
  */
-public record HistoricalQuery(List<RequestedFeature> features) {
+public record HistoricalQuery(
+    List<RequestedFeature> features,
+    List<FeatureViewSpec> inputViews,
+    List<FeatureSpec> requestFields) {
+  /** The prefix of the columns an engine joins for on-demand views and leaves out of the result. */
+  public static final String INPUT_PREFIX = "__freshet_input__";
+
   public HistoricalQuery {
     features = List.copyOf(features);
+    inputViews = List.copyOf(inputViews);
+    requestFields = List.copyOf(requestFields);
+  }
+
+  public HistoricalQuery(List<RequestedFeature> features) {
+    this(features, List.of(), List.of());
+  }
+
+  /** The features computed by on-demand views, in output order. */
+  public List<RequestedFeature> computed() {
+    return features.stream().filter(RequestedFeature::isComputed).toList();
+  }
+
+  /**
+   * What an engine joins: the stored features asked for, then every feature of each input view, as
+   * the column {@link #inputColumn}.
+   */
+  public List<RequestedFeature> joined() {
+    List<RequestedFeature> joined = new ArrayList<>();
+    for (RequestedFeature feature : features) {
+      if (!feature.isComputed()) {
+        joined.add(feature);
+      }
+    }
+    for (FeatureViewSpec view : inputViews) {
+      for (FeatureSpec input : view.features()) {
+        joined.add(new RequestedFeature(view, input, inputColumn(view.name(), input.name())));
+      }
+    }
+    return joined;
+  }
+
+  /** The column holding {@code feature} of input view {@code view} before the transforms run. */
+  public static String inputColumn(String view, String feature) {
+    return INPUT_PREFIX + view + "__" + feature;
   }
 
   /**
@@ -41,13 +90,12 @@ public record HistoricalQuery(List<RequestedFeature> features) {
                 + reference
                 + "' is not a feature reference; write view:feature, e.g. driver_hourly_stats:conv_rate");
       }
-      FeatureViewSpec view = view(registry, reference.substring(0, colon));
-      FeatureSpec feature = feature(view, reference.substring(colon + 1));
+      String viewName = reference.substring(0, colon);
       features.add(
-          new RequestedFeature(
-              view, feature, column(view.name(), feature.name(), fullFeatureNames)));
+          requested(
+              registry, viewName, reference.substring(colon + 1), viewName, fullFeatureNames));
     }
-    return checked(features, fullFeatureNames);
+    return checked(registry, features, fullFeatureNames);
   }
 
   /** The features of feature service {@code name}, in its selection order. */
@@ -69,15 +117,35 @@ public record HistoricalQuery(List<RequestedFeature> features) {
                                     .toList())));
     List<RequestedFeature> features = new ArrayList<>();
     for (FeatureSelectionSpec selection : service.selections()) {
-      FeatureViewSpec view = view(registry, selection.featureView());
       for (String featureName : selection.features()) {
-        FeatureSpec feature = feature(view, featureName);
         features.add(
-            new RequestedFeature(
-                view, feature, column(selection.projectionName(), featureName, fullFeatureNames)));
+            requested(
+                registry,
+                selection.featureView(),
+                featureName,
+                selection.projectionName(),
+                fullFeatureNames));
       }
     }
-    return checked(features, fullFeatureNames);
+    return checked(registry, features, fullFeatureNames);
+  }
+
+  private static RequestedFeature requested(
+      FeatureRegistry registry,
+      String viewName,
+      String featureName,
+      String projection,
+      boolean fullFeatureNames) {
+    String column = column(projection, featureName, fullFeatureNames);
+    Optional<OnDemandFeatureViewSpec> onDemand = registry.onDemandFeatureView(viewName);
+    if (onDemand.isPresent()) {
+      return RequestedFeature.computed(
+          onDemand.get(),
+          feature(onDemand.get().name(), onDemand.get().features(), featureName),
+          column);
+    }
+    FeatureViewSpec view = view(registry, viewName);
+    return new RequestedFeature(view, feature(view.name(), view.features(), featureName), column);
   }
 
   private static String column(String projection, String feature, boolean fullFeatureNames) {
@@ -85,7 +153,7 @@ public record HistoricalQuery(List<RequestedFeature> features) {
   }
 
   private static HistoricalQuery checked(
-      List<RequestedFeature> features, boolean fullFeatureNames) {
+      FeatureRegistry registry, List<RequestedFeature> features, boolean fullFeatureNames) {
     Map<String, RequestedFeature> byColumn = new HashMap<>();
     for (RequestedFeature feature : features) {
       RequestedFeature clash = byColumn.putIfAbsent(feature.column(), feature);
@@ -94,11 +162,11 @@ public record HistoricalQuery(List<RequestedFeature> features) {
             "two requested features would both be column '"
                 + feature.column()
                 + "' ("
-                + clash.view().name()
+                + clash.viewName()
                 + ":"
                 + clash.feature().name()
                 + " and "
-                + feature.view().name()
+                + feature.viewName()
                 + ":"
                 + feature.feature().name()
                 + ")"
@@ -107,7 +175,27 @@ public record HistoricalQuery(List<RequestedFeature> features) {
                     : "; ask for full feature names (view__feature)"));
       }
     }
-    return new HistoricalQuery(features);
+    List<FeatureViewSpec> inputViews = new ArrayList<>();
+    List<FeatureSpec> requestFields = new ArrayList<>();
+    for (RequestedFeature feature : features) {
+      if (!feature.isComputed()) {
+        continue;
+      }
+      for (OnDemandFeatureViewSpec.Input input : feature.onDemand().inputs()) {
+        if (input.request()) {
+          RequestSourceSpec source =
+              (RequestSourceSpec) registry.dataSource(input.name()).orElseThrow();
+          for (FeatureSpec field : source.fields()) {
+            if (requestFields.stream().noneMatch(f -> f.name().equals(field.name()))) {
+              requestFields.add(field);
+            }
+          }
+        } else if (inputViews.stream().noneMatch(v -> v.name().equals(input.name()))) {
+          inputViews.add(view(registry, input.name()));
+        }
+      }
+    }
+    return new HistoricalQuery(features, inputViews, requestFields);
   }
 
   private static FeatureViewSpec view(FeatureRegistry registry, String name) {
@@ -119,23 +207,28 @@ public record HistoricalQuery(List<RequestedFeature> features) {
                     "feature view '"
                         + name
                         + "' does not exist"
-                        + Suggestions.didYouMean(
-                            name,
-                            registry.featureViews().stream().map(FeatureViewSpec::name).toList())));
+                        + Suggestions.didYouMean(name, viewNames(registry))));
   }
 
-  private static FeatureSpec feature(FeatureViewSpec view, String name) {
-    FeatureSpec feature = view.feature(name);
-    if (feature == null) {
-      throw new HistoricalRequestException(
-          "feature view '"
-              + view.name()
-              + "' has no feature '"
-              + name
-              + "'"
-              + Suggestions.didYouMean(
-                  name, view.features().stream().map(FeatureSpec::name).toList()));
+  private static List<String> viewNames(FeatureRegistry registry) {
+    List<String> names = new ArrayList<>();
+    registry.featureViews().forEach(v -> names.add(v.name()));
+    registry.onDemandFeatureViews().forEach(v -> names.add(v.name()));
+    return names;
+  }
+
+  private static FeatureSpec feature(String view, List<FeatureSpec> features, String name) {
+    for (FeatureSpec feature : features) {
+      if (feature.name().equals(name)) {
+        return feature;
+      }
     }
-    return feature;
+    throw new HistoricalRequestException(
+        "feature view '"
+            + view
+            + "' has no feature '"
+            + name
+            + "'"
+            + Suggestions.didYouMean(name, features.stream().map(FeatureSpec::name).toList()));
   }
 }

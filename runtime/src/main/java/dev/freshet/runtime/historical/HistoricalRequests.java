@@ -9,6 +9,7 @@ import dev.freshet.runtime.error.RequestException;
 import dev.freshet.runtime.json.JsonBodies;
 import dev.freshet.runtime.json.JsonValueWriter;
 import dev.freshet.runtime.json.ValueDecoder;
+import dev.freshet.spec.FeatureSpec;
 import dev.freshet.spec.JoinKeySpec;
 import dev.freshet.spec.ValueType;
 import jakarta.inject.Singleton;
@@ -91,10 +92,14 @@ public class HistoricalRequests {
           "entities must be an object of columns, e.g. {\"driver_id\": [1001], \"event_timestamp\": [\"2021-04-12 10:59:42\"]}");
     }
     Map<String, ValueType> keyTypes = new HashMap<>();
-    for (RequestedFeature feature : query.features()) {
+    for (RequestedFeature feature : query.joined()) {
       for (JoinKeySpec key : feature.view().joinKeys()) {
         keyTypes.putIfAbsent(key.name(), key.type());
       }
+    }
+    // The request fields of on-demand views, typed as declared, as the online API reads them.
+    for (FeatureSpec field : query.requestFields()) {
+      keyTypes.putIfAbsent(field.name(), field.type());
     }
     Map<String, List<?>> columns = new LinkedHashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = entities.properties().iterator();
@@ -126,7 +131,10 @@ public class HistoricalRequests {
     return new EntityRows.Columns(columns);
   }
 
-  /** A join key as its type, the entity row's time as a time, any other column as it came. */
+  /**
+   * A join key or request field as its type, the entity row's time as a time, any other column as
+   * it came.
+   */
   private static Object value(String column, JsonNode value, ValueType keyType, String where) {
     Object scalar = ValueDecoder.scalar(value, where);
     if (scalar instanceof List<?>) {

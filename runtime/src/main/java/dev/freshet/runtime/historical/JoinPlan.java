@@ -1,5 +1,6 @@
 package dev.freshet.runtime.historical;
 
+import dev.freshet.spec.FeatureSpec;
 import dev.freshet.spec.FeatureViewSpec;
 import dev.freshet.spec.JoinKeySpec;
 import dev.freshet.spec.ValueType;
@@ -8,6 +9,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * What a point-in-time join needs of a query and its entity rows, checked the same way by every
@@ -35,7 +37,29 @@ public record JoinPlan(
     }
     Map<String, ValueType> keys = new LinkedHashMap<>();
     Map<FeatureViewSpec, List<RequestedFeature>> byView = new LinkedHashMap<>();
-    for (RequestedFeature feature : query.features()) {
+    for (FeatureSpec field : query.requestFields()) {
+      if (!entityColumns.contains(field.name())) {
+        throw new HistoricalRequestException(
+            "the entity rows have no '"
+                + field.name()
+                + "' column, a request field that "
+                + query.computed().stream()
+                    .map(f -> "on-demand feature view '" + f.onDemand().name() + "'")
+                    .distinct()
+                    .collect(Collectors.joining(" and "))
+                + " computes with; they have "
+                + entityColumns);
+      }
+    }
+    for (RequestedFeature feature : query.computed()) {
+      if (entityColumns.contains(feature.column())) {
+        throw new HistoricalRequestException(
+            "the entity rows already have a column '"
+                + feature.column()
+                + "'; rename it or ask for full feature names (view__feature)");
+      }
+    }
+    for (RequestedFeature feature : query.joined()) {
       byView.computeIfAbsent(feature.view(), view -> new ArrayList<>()).add(feature);
       for (JoinKeySpec key : feature.view().joinKeys()) {
         if (!entityColumns.contains(key.name())) {

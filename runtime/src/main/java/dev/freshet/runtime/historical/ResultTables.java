@@ -38,7 +38,10 @@ final class ResultTables {
     }
   }
 
-  private static Object plain(Object value) throws SQLException {
+  /**
+   * A value as JDBC gives it, as the result holds it: times as {@code Instant}, arrays as lists.
+   */
+  static Object plain(Object value) throws SQLException {
     if (value instanceof OffsetDateTime time) {
       return time.toInstant();
     }

@@ -53,6 +53,19 @@ public final class ParquetTypes {
     };
   }
 
+  /** The DuckDB type that holds values of {@code declared} type as the result gives them. */
+  public static String columnType(ValueType declared) {
+    if (declared.isList()) {
+      return columnType(declared.elementType()) + "[]";
+    }
+    return switch (declared) {
+      case FLOAT -> "FLOAT";
+      case DOUBLE -> "DOUBLE";
+      case UNIX_TIMESTAMP -> "TIMESTAMPTZ";
+      default -> keyType(declared);
+    };
+  }
+
   private static String sqlType(ValueType declared) {
     return switch (declared) {
       case INT32 -> "INTEGER";

@@ -16,6 +16,7 @@ public record ObjectKey(Kind kind, String name) implements Comparable<ObjectKey>
     DATA_SOURCE("data_sources", "data source"),
     FEATURE_VIEW("feature_views", "feature view"),
     STREAM_FEATURE_VIEW("stream_feature_views", "stream feature view"),
+    ON_DEMAND_FEATURE_VIEW("on_demand_feature_views", "on demand feature view"),
     FEATURE_SERVICE("feature_services", "feature service");
 
     private final String section;

@@ -8,6 +8,7 @@ import dev.freshet.client.OnlineResponse;
 import dev.freshet.runtime.error.RequestException;
 import dev.freshet.runtime.online.OnlineStoreException;
 import dev.freshet.runtime.serving.ServingIndex.Feature;
+import dev.freshet.spec.FeatureRegistry;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,10 +25,12 @@ import java.util.Map;
 public class InProcessTransport implements FeatureTransport {
   private final ServingIndex index;
   private final ServedStore store;
+  private final OnDemandReads onDemand;
 
-  public InProcessTransport(ServingIndex index, ServedStore store) {
+  public InProcessTransport(ServingIndex index, ServedStore store, FeatureRegistry registry) {
     this.index = index;
     this.store = store;
+    this.onDemand = new OnDemandReads(registry, index);
   }
 
   @Override
@@ -39,8 +42,15 @@ public class InProcessTransport implements FeatureTransport {
       }
       Map<String, List<Object>> entities = new LinkedHashMap<>();
       request.entities().forEach((key, values) -> entities.put(key, new ArrayList<>(values)));
+      List<Feature> lookups = onDemand.lookups(features);
+      int rows = request.rowCount();
       return new OnlineResponse(
-          OnlineLookup.lookup(store.get(), features, entities, request.rowCount(), Instant.now()));
+          onDemand.columns(
+              features,
+              lookups,
+              OnlineLookup.lookup(store.get(), lookups, entities, rows, Instant.now()),
+              entities,
+              rows));
     } catch (RequestException | OnlineStoreException e) {
       throw new FeatureClientException(e.getMessage(), e);
     }

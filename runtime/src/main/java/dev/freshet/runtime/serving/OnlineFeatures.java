@@ -8,6 +8,7 @@ import dev.freshet.runtime.json.ValueDecoder;
 import dev.freshet.runtime.logging.FeatureLogs;
 import dev.freshet.runtime.serving.OnlineRequestReader.Request;
 import dev.freshet.runtime.serving.ServingIndex.Feature;
+import dev.freshet.spec.FeatureRegistry;
 import dev.freshet.spec.ValueType;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -26,7 +27,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code POST /get-online-features}: reads Feast's request ({@link OnlineRequestReader}), resolves
  * its features against the {@link ServingIndex}, types the entity keys, reads every view and entity
- * in one round trip to the online store ({@link OnlineLookup}), logs the response when its feature
+ * in one round trip to the online store ({@link OnlineLookup}), with the inputs of the on-demand
+ * views it asks for, computes those ({@link OnDemandReads}), logs the response when its feature
  * service is logged, and streams Feast's response ({@link OnlineResponseWriter}).
  */
 @Singleton
@@ -39,6 +41,7 @@ public class OnlineFeatures {
   private final OnlineRequestReader reader;
   private final MeterRegistry meters;
   private final FeatureLogs featureLogs;
+  private final OnDemandReads onDemand;
   private final int maxEntityRows;
 
   /** One timer per feature service, looked up once rather than rebuilt per request. */
@@ -49,8 +52,10 @@ public class OnlineFeatures {
       ServedStore store,
       ServingConfig config,
       MeterRegistry meters,
-      FeatureLogs featureLogs) {
+      FeatureLogs featureLogs,
+      FeatureRegistry registry) {
     this.featureLogs = featureLogs;
+    this.onDemand = new OnDemandReads(registry, index);
     this.index = index;
     this.store = store;
     this.reader = new OnlineRequestReader(config.getMaxEntityRows());
@@ -162,13 +167,25 @@ public class OnlineFeatures {
       }
       typed.put(column.getKey(), values);
     }
+    List<Feature> lookups = onDemand.lookups(features);
     OnlineLookup.Columns read =
-        OnlineLookup.lookup(store.get(), features, typed, rows, now, withStored);
-    List<FeatureColumn> columns = read.columns();
+        OnlineLookup.lookup(store.get(), lookups, typed, rows, now, withStored);
+    List<FeatureColumn> columns =
+        onDemand.columns(features, lookups, read.columns(), request.entities(), rows);
+    List<byte[][]> stored = read.stored();
+    if (lookups != features && stored != null) {
+      // Computed values were never stored: their messages are written from the values.
+      List<byte[][]> requested = new ArrayList<>(features.size());
+      int next = 0;
+      for (Feature feature : features) {
+        requested.add(feature.computed() ? new byte[rows][] : stored.get(next++));
+      }
+      stored = requested;
+    }
     if (featureLogs.logs(request.featureService())) {
       featureLogs.record(request.featureService(), typed, columns, rows, now);
     }
-    return new OnlineAnswer(typed, features, request.fullNames(), columns, read.stored());
+    return new OnlineAnswer(typed, features, request.fullNames(), columns, stored);
   }
 
   /** Checks the entity columns: none empty, all as long; returns the number of rows. */

@@ -56,7 +56,8 @@ class DirectOnlineFeaturesTest {
             unloadable,
             new ServingConfig(),
             meters,
-            new FeatureLogs(List.of(), registry, new FreshetConfig(), meters));
+            new FeatureLogs(List.of(), registry, new FreshetConfig(), meters),
+            registry);
     DirectOnlineFeatures direct =
         new DirectOnlineFeatures(
             onlineFeatures,

@@ -77,7 +77,8 @@ class OnlineFeaturesEntitiesTest {
             new ServedStore(provider),
             new ServingConfig(),
             meters,
-            noLogs);
+            noLogs,
+            registry);
 
     ByteArrayOutputStream answer = new ByteArrayOutputStream();
     features.handle(

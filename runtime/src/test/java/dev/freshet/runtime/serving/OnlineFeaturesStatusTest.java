@@ -70,7 +70,8 @@ class OnlineFeaturesStatusTest {
             new ServedStore(provider),
             new ServingConfig(),
             meters,
-            noLogs);
+            noLogs,
+            registry());
 
     ByteArrayOutputStream answer = new ByteArrayOutputStream();
     features.handle(

@@ -4,8 +4,10 @@ import dev.freshet.runtime.config.FreshetConfig;
 import dev.freshet.runtime.config.OnlineStoreConfig;
 import dev.freshet.runtime.online.FailFastStore;
 import dev.freshet.runtime.online.OnlineStore;
+import dev.freshet.runtime.online.WriteTimeViews;
 import dev.freshet.runtime.online.embedded.EmbeddedOnlineStore;
 import dev.freshet.runtime.online.redis.RedisStores;
+import dev.freshet.spec.FeatureRegistry;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
@@ -17,7 +19,8 @@ public class OnlineStoreFactory {
 
   @Singleton
   @Bean(preDestroy = "close")
-  OnlineStore onlineStore(FreshetConfig freshet, OnlineStoreConfig config) {
+  OnlineStore onlineStore(
+      FreshetConfig freshet, OnlineStoreConfig config, FeatureRegistry registry) {
     OnlineStore store =
         switch (config.getType()) {
           case EMBEDDED ->
@@ -31,8 +34,9 @@ public class OnlineStoreFactory {
                   config.getRedis().getKeyTtl(),
                   config.getRedis().getReadTimeout());
         };
-    // A store that stops answering is refused at once and probed, not waited on per call.
-    return new FailFastStore(store, PROBE_EVERY);
+    // A store that stops answering is refused at once and probed, not waited on per call; the
+    // write-time on-demand views are written with the views they read, whoever writes those.
+    return WriteTimeViews.over(new FailFastStore(store, PROBE_EVERY), registry);
   }
 
   /** How often a store that stopped answering is probed. */

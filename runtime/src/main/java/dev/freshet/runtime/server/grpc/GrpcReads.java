@@ -37,13 +37,17 @@ final class GrpcReads {
   /** The answer to {@code request}: a {@code GetOnlineFeaturesResponse}'s bytes. */
   EncodedMessage read(GetOnlineFeaturesRequest request) {
     Map<String, List<Object>> entities = new LinkedHashMap<>();
-    for (Map.Entry<String, RepeatedValue> column : request.getEntitiesMap().entrySet()) {
-      List<Value> values = column.getValue().getValList();
-      List<Object> scalars = new ArrayList<>(values.size());
-      for (Value value : values) {
-        scalars.add(GrpcValues.scalar(value));
+    // request_context carries the request sources' values, as entities do over HTTP.
+    for (Map<String, RepeatedValue> columns :
+        List.of(request.getEntitiesMap(), request.getRequestContextMap())) {
+      for (Map.Entry<String, RepeatedValue> column : columns.entrySet()) {
+        List<Value> values = column.getValue().getValList();
+        List<Object> scalars = new ArrayList<>(values.size());
+        for (Value value : values) {
+          scalars.add(GrpcValues.scalar(value));
+        }
+        entities.putIfAbsent(column.getKey(), scalars);
       }
-      entities.put(column.getKey(), scalars);
     }
     OnlineAnswer answer =
         onlineFeatures.answer(

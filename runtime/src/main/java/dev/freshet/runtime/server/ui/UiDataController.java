@@ -75,6 +75,7 @@ public class UiDataController {
     counts.put("data_sources", registry.dataSources().size());
     counts.put("feature_views", registry.featureViews().size());
     counts.put("stream_feature_views", registry.streamFeatureViews().size());
+    counts.put("on_demand_feature_views", registry.onDemandFeatureViews().size());
     counts.put("feature_services", registry.featureServices().size());
     return overview;
   }

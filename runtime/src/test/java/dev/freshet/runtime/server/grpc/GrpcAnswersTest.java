@@ -90,7 +90,8 @@ class GrpcAnswersTest {
             new ServedStore(provider),
             new ServingConfig(),
             meters,
-            new FeatureLogs(List.of(), registry, new FreshetConfig(), meters));
+            new FeatureLogs(List.of(), registry, new FreshetConfig(), meters),
+            registry);
     return features.answer(
         null,
         List.of(
