@@ -379,7 +379,7 @@
       picture.append(anchor);
     }
     return el('section', {}, el('h2', {}, 'Lineage'),
-      el('p', { class: 'muted' }, 'source → view → service, and Kafka source → stream view → view; each box opens its definition.'),
+      el('p', { class: 'muted' }, 'source → view → service, Kafka source → stream view → view, and view and request source → on-demand view → service; each box opens its definition.'),
       el('div', { style: 'overflow:auto' }, picture));
   }
 
@@ -519,7 +519,7 @@
     const byFeatures = el('input', { type: 'radio', name: 'ask', id: 'ask-features', value: 'features' });
     const choose = el('select', { id: 'service' }, d.feature_services.map((s) => el('option', { value: s.name }, s.name)));
     const features = el('div', { id: 'features', hidden: '' },
-      d.feature_views.map((v) => el('div', { class: 'view-features', 'data-view': v.name },
+      d.feature_views.concat(d.on_demand_feature_views).map((v) => el('div', { class: 'view-features', 'data-view': v.name },
         el('span', { class: 'name' }, v.name), ': ',
         v.features.map((f) => el('label', {},
           el('input', { type: 'checkbox', 'data-ref': v.name + ':' + f.name }), ' ' + f.name + ' ')))));
@@ -531,12 +531,31 @@
     const chosenViews = () => asksService()
       ? (d.feature_services.find((s) => s.name === choose.value) || { selections: [] }).selections.map((x) => x.feature_view)
       : chosenRefs().map((ref) => ref.slice(0, ref.indexOf(':')));
+    // What each entity row needs: the views' join keys, then the request fields of the on-demand
+    // views, which are sent beside them.
     const joinKeys = () => {
       const seen = new Map();
-      for (const name of chosenViews()) {
+      const fields = new Map();
+      const addKeys = (name) => {
         const view = d.feature_views.find((v) => v.name === name);
         (view ? view.join_keys : []).forEach((k) => seen.set(k.name, k.type));
+      };
+      for (const name of chosenViews()) {
+        const onDemand = d.on_demand_feature_views.find((v) => v.name === name);
+        if (!onDemand) {
+          addKeys(name);
+          continue;
+        }
+        for (const input of onDemand.inputs) {
+          if (input.kind === 'request_source') {
+            const source = d.data_sources.find((s) => s.name === input.name);
+            (source ? source.fields : []).forEach((f) => fields.set(f.name, f.type));
+          } else {
+            addKeys(input.name);
+          }
+        }
       }
+      fields.forEach((type, name) => { if (!seen.has(name)) seen.set(name, type); });
       return [...seen.entries()];
     };
     const drawKeys = () => {
@@ -544,7 +563,7 @@
       const typed = new Map([...keys.querySelectorAll('input')].map((input) => [input.dataset.key, input.value]));
       keys.replaceChildren(...joinKeys().map(([name, type]) => el('label', {},
         name + ' (' + type + ', comma-separated) ',
-        el('input', { 'data-key': name, 'data-type': type, value: typed.has(name) ? typed.get(name) : '1001', size: 24 }), ' ')));
+        el('input', { 'data-key': name, 'data-type': type, value: typed.has(name) ? typed.get(name) : (/_id$/.test(name) ? '1001' : '1'), size: 24 }), ' ')));
     };
     const drawChoice = () => {
       choose.disabled = !asksService();
@@ -564,9 +583,9 @@
       }
       const entities = {};
       for (const input of keys.querySelectorAll('input')) {
-        const numeric = /INT/.test(input.dataset.type);
+        const numeric = /INT|FLOAT|DOUBLE/.test(input.dataset.type);
         entities[input.dataset.key] = input.value.split(',').map((x) => x.trim()).filter((x) => x)
-          .map((x) => (numeric && /^-?\d+$/.test(x) ? Number(x) : x));
+          .map((x) => (numeric && /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(x) ? Number(x) : x));
       }
       const request = JSON.stringify(asksService()
         ? { feature_service: choose.value, entities }

@@ -59,6 +59,16 @@ public final class BenchMain {
       HistoricalBenchmark.run(featureRows, entityRows, entities, memoryLimit);
       System.exit(0);
     }
+    if (args.length > 0 && args[0].equals("on-demand-serving")) {
+      int requests = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
+      int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 15;
+      int[] sizes =
+          java.util.Arrays.stream((args.length > 3 ? args[3] : "1,100").split(","))
+              .mapToInt(Integer::parseInt)
+              .toArray();
+      OnDemandServingBenchmark.run(requests, rounds, sizes);
+      System.exit(0);
+    }
     if (args.length > 0 && args[0].equals("spark-batch")) {
       long featureRows = args.length > 1 ? Long.parseLong(args[1]) : 10_000_000L;
       long entityRows = args.length > 2 ? Long.parseLong(args[2]) : 1_000_000L;
@@ -80,6 +90,7 @@ public final class BenchMain {
               + "       java -jar freshet-bench.jar serving-load HOST:PORT [ENTITIES]\n"
               + "       java -jar freshet-bench.jar serving-server [ENTITIES] [PORT] [SECONDS]\n"
               + "       java -Xmx512m -jar freshet-bench.jar historical [FEATURE_ROWS] [ENTITY_ROWS] [ENTITIES] [MEMORY_LIMIT]\n"
+              + "       java -jar freshet-bench.jar on-demand-serving [REQUESTS_PER_ROUND] [ROUNDS] [SIZES]\n"
               + "       bench/run-spark-batch [FEATURE_ROWS] [ENTITY_ROWS] [ROWS] [ENTITIES] [SCALES] [SCALE_ENTITY_ROWS]\n"
               + "       java -jar freshet-bench.jar stream [EVENTS] [ENTITIES] [RATE] [SECONDS] [REPARTITION] [COMMIT_MS] [keyed|unkeyed]");
       System.exit(2);

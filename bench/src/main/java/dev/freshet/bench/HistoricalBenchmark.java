@@ -92,6 +92,22 @@ final class HistoricalBenchmark {
       long freshetRss = peakRss();
       String freshetCheck = checksum(out);
 
+      // The same, with the on-demand view computed over the two views and the rows' fare.
+      List<String> withOnDemand = new java.util.ArrayList<>(FEATURES);
+      withOnDemand.add("rider_score:score");
+      withOnDemand.add("rider_score:fare_per_km");
+      Path onDemandOut = work.resolve("training-on-demand.parquet");
+      HeapPeak.reset();
+      start = Instant.now();
+      long onDemandRows =
+          historical.write(
+              historical.features(withOnDemand, false),
+              new EntityRows.ParquetFile(work.resolve("entities.parquet")),
+              onDemandOut);
+      Duration onDemand = Duration.between(start, Instant.now());
+      long onDemandHeap = HeapPeak.bytes();
+      String onDemandCheck = onDemandChecksum(onDemandOut);
+
       Path rawOut = work.resolve("raw.parquet");
       start = Instant.now();
       rawBaseline(work, rawOut);
@@ -106,6 +122,17 @@ final class HistoricalBenchmark {
           seconds(freshet),
           freshetHeap >> 20,
           freshetRss >> 20);
+      System.out.printf(
+          Locale.ROOT,
+          "freshet + on-demand rider_score   %,d rows  %6.1f s  peak heap %,d MiB; / without %.2f%n",
+          onDemandRows,
+          seconds(onDemand),
+          onDemandHeap >> 20,
+          seconds(onDemand) / seconds(freshet));
+      System.out.printf(
+          Locale.ROOT,
+          "on-demand outputs against the formula in SQL (rows differing, rows computed): %s%n",
+          onDemandCheck);
       System.out.printf(Locale.ROOT, "raw DuckDB ASOF query            %6.1f s%n", seconds(raw));
       System.out.printf(Locale.ROOT, "freshet / raw time: %.2f%n", seconds(freshet) / seconds(raw));
       System.out.printf(
@@ -165,12 +192,33 @@ final class HistoricalBenchmark {
               + " TIMESTAMP '2022-01-01 00:00:00' + to_seconds((hash(range * 17) % "
               + SPAN_SECONDS
               + ")::BIGINT) AS event_timestamp,"
-              + " range AS request"
+              + " range AS request, (range % 100)::DOUBLE AS fare"
               + " FROM range("
               + entityRows
               + ")) TO '"
               + work.resolve("entities.parquet")
               + "' (FORMAT PARQUET)");
+    }
+  }
+
+  /**
+   * Rows whose score or fare_per_km differ from the transform's formula computed by DuckDB over the
+   * joined features, and rows where it computed one.
+   */
+  private static String onDemandChecksum(Path out) throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement s = c.createStatement();
+        ResultSet r =
+            s.executeQuery(
+                "SELECT count(*) FILTER (WHERE score IS DISTINCT FROM (CASE WHEN trips IS NOT NULL"
+                    + " AND f0 IS NOT NULL THEN (f0 + f1)::DOUBLE + distance / (trips + 1)"
+                    + " END) OR fare_per_km IS DISTINCT FROM (CASE WHEN trips IS NOT NULL AND f0"
+                    + " IS NOT NULL THEN fare / (distance + 1) END)), count(score) FROM"
+                    + " read_parquet('"
+                    + out
+                    + "')")) {
+      r.next();
+      return r.getLong(1) + " differing, " + r.getLong(2) + " computed";
     }
   }
 

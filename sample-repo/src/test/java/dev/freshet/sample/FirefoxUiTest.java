@@ -46,13 +46,13 @@ class FirefoxUiTest {
       firefox.screenshot("firefox-overview");
 
       firefox.open(ui + "#definitions");
-      firefox.await("document.querySelectorAll('.definition').length === 9");
+      firefox.await("document.querySelectorAll('.definition').length === 12");
       firefox.screenshot("firefox-definitions");
 
       firefox.open(ui + "#lineage");
-      firefox.await("document.querySelectorAll('#lineage .node').length === 8");
+      firefox.await("document.querySelectorAll('#lineage .node').length === 11");
       assertThat(firefox.evaluate("document.querySelectorAll('#lineage .edge').length"))
-          .isEqualTo("8");
+          .isEqualTo("12");
       firefox.screenshot("firefox-lineage");
 
       firefox.open(ui + "#freshness");

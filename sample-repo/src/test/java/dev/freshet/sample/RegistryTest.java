@@ -17,7 +17,9 @@ import dev.freshet.spec.FileSourceSpec;
 import dev.freshet.spec.JoinKeySpec;
 import dev.freshet.spec.KafkaSourceSpec;
 import dev.freshet.spec.MessageFieldSpec;
+import dev.freshet.spec.OnDemandFeatureViewSpec;
 import dev.freshet.spec.PushSourceSpec;
+import dev.freshet.spec.RequestSourceSpec;
 import dev.freshet.spec.StreamFeatureViewSpec;
 import dev.freshet.spec.ValueType;
 import java.io.InputStream;
@@ -46,7 +48,7 @@ class RegistryTest {
   }
 
   @Test
-  void listsTheThreeSources() {
+  void listsTheFourSources() {
     assertThat(registry.dataSources())
         .containsExactly(
             new KafkaSourceSpec(
@@ -75,10 +77,11 @@ class RegistryTest {
                 Map.of(),
                 "",
                 Map.of(),
-                ""));
+                ""),
+            RequestSourceSpec.builder("vals_to_add").field("val_to_add", ValueType.INT64).build());
     assertThat(registry.dataSources())
         .extracting(DataSourceSpec::kind)
-        .containsExactly("kafka", "push", "file");
+        .containsExactly("kafka", "push", "file", "request");
   }
 
   @Test
@@ -134,7 +137,7 @@ class RegistryTest {
   }
 
   @Test
-  void modelV1SelectsConvRateAndModelV2TheWholeView() {
+  void modelV1SelectsConvRateModelV2TheWholeViewAndModelV3TheOnDemandView() {
     assertThat(registry.featureServices())
         .containsExactly(
             new FeatureServiceSpec(
@@ -152,7 +155,31 @@ class RegistryTest {
                         List.of("conv_rate", "acc_rate", "miles_driven"))),
                 "",
                 Map.of(),
+                ""),
+            new FeatureServiceSpec(
+                "model_v3",
+                List.of(
+                    new FeatureSelectionSpec("driver_hourly_stats", "", List.of("conv_rate")),
+                    new FeatureSelectionSpec(
+                        "transformed_conv_rate",
+                        "",
+                        List.of("conv_rate_plus_val1", "conv_rate_plus_val2"))),
+                "",
+                Map.of(),
                 ""));
+  }
+
+  @Test
+  void transformedConvRateAddsTheRequestsValueToTheHourlyRates() {
+    OnDemandFeatureViewSpec view = registry.onDemandFeatureView("transformed_conv_rate").get();
+    assertThat(view.inputs())
+        .containsExactly(
+            new OnDemandFeatureViewSpec.Input("driver_hourly_stats", false),
+            new OnDemandFeatureViewSpec.Input("vals_to_add", true));
+    assertThat(view.writeToOnlineStore()).isFalse();
+    // conv_rate, acc_rate, miles_driven of driver_hourly_stats, then val_to_add.
+    assertThat(view.transform().apply(List.of(List.of(0.5f, 0.25f, 3f), List.of(1000L))))
+        .containsExactly(1000.5, 1000.25);
   }
 
   @Test

@@ -101,8 +101,12 @@ class SqlRegistryTest {
             "driver_hourly_stats 2022-03-15 00:00:00",
             "driver_hourly_stats 2022-03-16 00:00:00");
     assertThat(objects)
-        .hasSize(9)
-        .contains("feature_view/driver_hourly_stats", "feature_service/model_v1");
+        .hasSize(12)
+        .contains(
+            "feature_view/driver_hourly_stats",
+            "feature_service/model_v1",
+            "on_demand_feature_view/transformed_conv_rate",
+            "data_source/vals_to_add");
   }
 
   @Test

@@ -289,6 +289,30 @@ class WebUiTest {
     browser.driver().findElement(By.cssSelector("#features input[data-ref='" + ref + "']")).click();
   }
 
+  @Test
+  void tryItAsksModelV3WithTheRequestValueItsOnDemandViewTakes() throws Exception {
+    browser.open(sample.url() + "/ui#try", By.id("service"), "try-model-v3-empty");
+    new Select(browser.driver().findElement(By.id("service"))).selectByValue("model_v3");
+    // The request field comes beside the join key, typed as its source declares it.
+    WebElement value = browser.await(By.cssSelector("#keys input[data-key=val_to_add]"));
+    assertThat(value.getAttribute("data-type")).isEqualTo("INT64");
+    value.clear();
+    value.sendKeys("1000");
+    browser.driver().findElement(By.id("get")).click();
+    browser.await(By.cssSelector("#values tr[data-feature=conv_rate_plus_val1]"));
+    browser.screenshot("try-model-v3");
+
+    assertThat(row("driver_id=1001", "conv_rate_plus_val1"))
+        .containsExactly(
+            Double.toString(0.4045884609222412 + 1000), "PRESENT", "2022-03-14T14:00:00Z");
+    assertThat(row("driver_id=1001", "conv_rate"))
+        .containsExactly("0.4045884609222412", "PRESENT", "2022-03-14T14:00:00Z");
+    assertThat(browser.driver().findElement(By.id("curl")).getText())
+        .contains(
+            "{\"feature_service\":\"model_v3\",\"entities\":{\"driver_id\":[1001],\"val_to_add\":[1000]}}");
+    assertThat(browser.consoleErrors()).as("Try it's console errors").isEmpty();
+  }
+
   /** The value, status and event timestamp that Try it shows for one entity and feature. */
   private static List<String> row(String entity, String feature) {
     WebElement row =

@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
       MaterializeIncrementalCommand.class,
       GetOnlineFeaturesCommand.class,
       GetHistoricalFeaturesCommand.class,
+      ConsistencyCommand.class,
       EmitEventsCommand.class,
       ServeCommand.class,
       CompletionCommand.class

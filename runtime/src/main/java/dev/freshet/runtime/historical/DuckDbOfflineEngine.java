@@ -150,6 +150,8 @@ public class DuckDbOfflineEngine implements OfflineEngine {
     StringBuilder with = new StringBuilder();
     StringBuilder joins = new StringBuilder();
     List<String> outputs = new ArrayList<>();
+    List<String> eventTimes = new ArrayList<>();
+    List<String> eventTimeColumns = new ArrayList<>();
     entityColumns.keySet().forEach(column -> outputs.add("e." + DuckDb.quote(column)));
     int index = 0;
     for (Map.Entry<FeatureViewSpec, List<RequestedFeature>> entry : byView.entrySet()) {
@@ -192,6 +194,30 @@ public class DuckDbOfflineEngine implements OfflineEngine {
                     + " END";
         outputs.add(withinTtl + " AS " + DuckDb.quote(feature.column()));
       }
+      if (query.eventTimes()) {
+        String withinTtl =
+            view.ttl().isZero()
+                ? alias + "." + TIME
+                : "CASE WHEN "
+                    + alias
+                    + "."
+                    + TIME
+                    + " > e."
+                    + TIME
+                    + " - "
+                    + EpochMicros.of(view.ttl())
+                    + " THEN "
+                    + alias
+                    + "."
+                    + TIME
+                    + " END";
+        eventTimes.add(
+            "CAST(make_timestamp("
+                + withinTtl
+                + ") AS TIMESTAMPTZ) AS "
+                + DuckDb.quote(HistoricalQuery.eventTimeColumn(view.name())));
+        eventTimeColumns.add(HistoricalQuery.eventTimeColumn(view.name()));
+      }
       if (query.inputViews().contains(view)) {
         String found =
             view.ttl().isZero()
@@ -208,6 +234,8 @@ public class DuckDbOfflineEngine implements OfflineEngine {
         outputs.add(found + " AS " + DuckDb.quote(FOUND + view.name()));
       }
     }
+    // Last, so that the features stay where the result's readers expect them.
+    outputs.addAll(eventTimes);
     if (query.computed().isEmpty()) {
       return with
           + " SELECT "
@@ -249,6 +277,7 @@ public class DuckDbOfflineEngine implements OfflineEngine {
     for (RequestedFeature feature : query.features()) {
       result.add((feature.isComputed() ? "c." : "j.") + DuckDb.quote(feature.column()));
     }
+    eventTimeColumns.forEach(column -> result.add("j." + DuckDb.quote(column)));
     return "SELECT "
         + String.join(", ", result)
         + " FROM "

@@ -22,11 +22,15 @@ import java.util.Optional;
  *
  * @param inputViews the views the on-demand views asked for read, each once
  * @param requestFields the fields of their request sources, each once
+ * @param eventTimes whether the result ends with, per joined view, the event time of the row it
+ *     took ({@link #eventTimeColumn}; null where none within the ttl), as a consistency check
+ *     compares them with what was served
  */
 public record HistoricalQuery(
     List<RequestedFeature> features,
     List<FeatureViewSpec> inputViews,
-    List<FeatureSpec> requestFields) {
+    List<FeatureSpec> requestFields,
+    boolean eventTimes) {
   /** The prefix of the columns an engine joins for on-demand views and leaves out of the result. */
   public static final String INPUT_PREFIX = "__freshet_input__";
 
@@ -37,7 +41,17 @@ public record HistoricalQuery(
   }
 
   public HistoricalQuery(List<RequestedFeature> features) {
-    this(features, List.of(), List.of());
+    this(features, List.of(), List.of(), false);
+  }
+
+  /** This query, with the event time of each joined view's row at the end of the result. */
+  public HistoricalQuery withEventTimes() {
+    return new HistoricalQuery(features, inputViews, requestFields, true);
+  }
+
+  /** The column of the event time of the row joined from {@code view}. */
+  public static String eventTimeColumn(String view) {
+    return "__freshet_event_time__" + view;
   }
 
   /** The features computed by on-demand views, in output order. */
@@ -195,7 +209,7 @@ public record HistoricalQuery(
         }
       }
     }
-    return new HistoricalQuery(features, inputViews, requestFields);
+    return new HistoricalQuery(features, inputViews, requestFields, false);
   }
 
   private static FeatureViewSpec view(FeatureRegistry registry, String name) {

@@ -3,13 +3,10 @@ package dev.freshet.runtime.logging;
 import dev.freshet.client.FeatureColumn;
 import dev.freshet.runtime.config.FeatureLoggingConfig;
 import dev.freshet.runtime.config.FreshetConfig;
+import dev.freshet.runtime.json.ValueDecoder;
 import dev.freshet.spec.FeatureRegistry;
-import dev.freshet.spec.FeatureSelectionSpec;
 import dev.freshet.spec.FeatureServiceSpec;
-import dev.freshet.spec.FeatureViewSpec;
-import dev.freshet.spec.JoinKeySpec;
 import dev.freshet.spec.Suggestions;
-import dev.freshet.spec.ValueType;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -67,7 +64,7 @@ public class FeatureLogs implements AutoCloseable {
         throw new IllegalArgumentException(
             "freshet.feature-logging." + name + ".queue-capacity must be at least 1");
       }
-      LogSchema schema = schema(registry, service);
+      LogSchema schema = LogSchema.of(registry, service);
       Path directory =
           config.resolve(
               logging.getPath() != null ? logging.getPath() : "data/feature_logs/" + name);
@@ -92,12 +89,14 @@ public class FeatureLogs implements AutoCloseable {
   }
 
   /**
-   * Queues a response served for {@code featureService}: the entity rows' join keys by name, and
-   * the feature columns in the service's order. Returns at once.
+   * Queues a response served for {@code featureService}: the entity rows' join keys by name, typed;
+   * the request's entity columns as sent, for the request fields of its on-demand views; and the
+   * feature columns in the service's order. Returns at once.
    */
   public void record(
       String featureService,
       Map<String, List<Object>> joinKeys,
+      Map<String, List<Object>> sent,
       List<FeatureColumn> columns,
       int rows,
       Instant servedAt) {
@@ -107,31 +106,25 @@ public class FeatureLogs implements AutoCloseable {
     }
     LogSchema schema = schemas.get(featureService);
     List<List<Object>> keys = new ArrayList<>(schema.joinKeys().size());
-    for (String key : schema.joinKeys()) {
-      keys.add(joinKeys.get(key));
-    }
-    log.offer(new LoggedResponse(servedAt, keys, columns, rows));
-  }
-
-  private static LogSchema schema(FeatureRegistry registry, FeatureServiceSpec service) {
-    List<String> keys = new ArrayList<>();
-    List<ValueType> keyTypes = new ArrayList<>();
-    List<String> features = new ArrayList<>();
-    List<ValueType> featureTypes = new ArrayList<>();
-    for (FeatureSelectionSpec selection : service.selections()) {
-      FeatureViewSpec view = registry.featureView(selection.featureView()).orElseThrow();
-      for (JoinKeySpec key : view.joinKeys()) {
-        if (!keys.contains(key.name())) {
-          keys.add(key.name());
-          keyTypes.add(key.type());
+    for (int i = 0; i < schema.joinKeys().size(); i++) {
+      String key = schema.joinKeys().get(i);
+      List<Object> typed = joinKeys.get(key);
+      if (typed == null) {
+        // A request field: the transform read it already, so it decodes.
+        List<Object> values = sent.get(key);
+        typed = new ArrayList<>(rows);
+        for (int row = 0; row < rows; row++) {
+          Object value = values == null ? null : values.get(row);
+          typed.add(
+              value == null
+                  ? null
+                  : ValueDecoder.decode(
+                      value, schema.joinKeyTypes().get(i), "entities." + key, row));
         }
       }
-      for (String name : selection.features()) {
-        features.add(selection.projectionName() + "__" + name);
-        featureTypes.add(view.feature(name).type());
-      }
+      keys.add(typed);
     }
-    return new LogSchema(keys, keyTypes, features, featureTypes);
+    log.offer(new LoggedResponse(servedAt, keys, columns, rows));
   }
 
   @PreDestroy

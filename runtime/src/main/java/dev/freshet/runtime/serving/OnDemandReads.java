@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,17 +26,35 @@ import java.util.Map;
  * OUTSIDE_MAX_AGE with the computed value; a feature's event time is the latest of its inputs'.
  */
 final class OnDemandReads {
-  private final FeatureRegistry registry;
+  /**
+   * What a read of one on-demand view needs, resolved once: per input, the features of its view (as
+   * the index has them) or its request source.
+   */
+  private record Plan(List<List<Feature>> viewInputs, List<RequestSourceSpec> sources) {}
+
   private final ServingIndex index;
+  private final Map<String, Plan> plans = new HashMap<>();
 
   OnDemandReads(FeatureRegistry registry, ServingIndex index) {
-    this.registry = registry;
     this.index = index;
+    for (OnDemandFeatureViewSpec view : registry.onDemandFeatureViews()) {
+      List<List<Feature>> viewInputs = new ArrayList<>();
+      List<RequestSourceSpec> sources = new ArrayList<>();
+      for (OnDemandFeatureViewSpec.Input input : view.inputs()) {
+        if (input.request()) {
+          sources.add((RequestSourceSpec) registry.dataSource(input.name()).orElseThrow());
+        } else {
+          viewInputs.add(List.copyOf(index.featuresOf(input.name())));
+        }
+      }
+      plans.put(view.name(), new Plan(List.copyOf(viewInputs), List.copyOf(sources)));
+    }
   }
 
   /**
-   * What the lookup reads: the requested stored features, in order, then each input view's
-   * features; {@code requested} itself when it asks for nothing computed.
+   * What the lookup reads: the requested stored features, in order, then each input view's features
+   * that the request does not ask for already (each is read once); {@code requested} itself when it
+   * asks for nothing computed.
    */
   List<Feature> lookups(List<Feature> requested) {
     List<Feature> lookups = null;
@@ -52,10 +69,15 @@ final class OnDemandReads {
             }
           }
         }
-        for (String view : feature.onDemand().inputViews()) {
+        for (List<Feature> inputs : plans.get(feature.onDemand().name()).viewInputs()) {
+          String view = inputs.isEmpty() ? "" : inputs.get(0).view().name();
           if (!added.contains(view)) {
             added.add(view);
-            lookups.addAll(index.featuresOf(view));
+            for (Feature input : inputs) {
+              if (indexOf(lookups, input) < 0) {
+                lookups.add(input);
+              }
+            }
           }
         }
       }
@@ -76,12 +98,7 @@ final class OnDemandReads {
     if (lookups == requested) {
       return read;
     }
-    Map<String, FeatureColumn> byReference = new HashMap<>();
-    for (int i = 0; i < lookups.size(); i++) {
-      Feature feature = lookups.get(i);
-      byReference.putIfAbsent(feature.view().name() + ":" + feature.name(), read.get(i));
-    }
-    Map<String, List<FeatureColumn>> computed = new LinkedHashMap<>();
+    Map<String, List<FeatureColumn>> computed = new HashMap<>();
     List<FeatureColumn> columns = new ArrayList<>(requested.size());
     int stored = 0;
     for (Feature feature : requested) {
@@ -90,8 +107,11 @@ final class OnDemandReads {
         continue;
       }
       OnDemandFeatureViewSpec view = feature.onDemand();
-      List<FeatureColumn> outputs =
-          computed.computeIfAbsent(view.name(), name -> compute(view, byReference, entities, rows));
+      List<FeatureColumn> outputs = computed.get(view.name());
+      if (outputs == null) {
+        outputs = compute(view, lookups, read, entities, rows);
+        computed.put(view.name(), outputs);
+      }
       columns.add(outputs.get(indexOf(view, feature.name())));
     }
     return columns;
@@ -99,22 +119,23 @@ final class OnDemandReads {
 
   private List<FeatureColumn> compute(
       OnDemandFeatureViewSpec view,
-      Map<String, FeatureColumn> byReference,
+      List<Feature> lookups,
+      List<FeatureColumn> read,
       Map<String, List<Object>> entities,
       int rows) {
     // Each input's columns: a view's features as read, a request source's fields as sent.
-    List<List<FeatureColumn>> viewInputs = new ArrayList<>();
-    List<List<List<Object>>> requestInputs = new ArrayList<>();
-    for (OnDemandFeatureViewSpec.Input input : view.inputs()) {
-      if (input.request()) {
-        requestInputs.add(requestValues(view, input.name(), entities, rows));
-      } else {
-        List<FeatureColumn> columns = new ArrayList<>();
-        for (Feature feature : index.featuresOf(input.name())) {
-          columns.add(byReference.get(input.name() + ":" + feature.name()));
-        }
-        viewInputs.add(columns);
+    Plan plan = plans.get(view.name());
+    List<List<FeatureColumn>> viewInputs = new ArrayList<>(plan.viewInputs().size());
+    for (List<Feature> features : plan.viewInputs()) {
+      List<FeatureColumn> columns = new ArrayList<>(features.size());
+      for (Feature feature : features) {
+        columns.add(read.get(indexOf(lookups, feature)));
       }
+      viewInputs.add(columns);
+    }
+    List<List<List<Object>>> requestInputs = new ArrayList<>(plan.sources().size());
+    for (RequestSourceSpec source : plan.sources()) {
+      requestInputs.add(requestValues(view, source, entities, rows));
     }
     int outputs = view.features().size();
     List<List<Object>> values = new ArrayList<>(outputs);
@@ -143,14 +164,14 @@ final class OnDemandReads {
         }
         List<Object> features = new ArrayList<>();
         for (FeatureColumn column : viewInputs.get(nextView)) {
-          FeatureStatus read = column.statuses().get(row);
-          if (read == FeatureStatus.NOT_FOUND) {
+          FeatureStatus found = column.statuses().get(row);
+          if (found == FeatureStatus.NOT_FOUND) {
             status = FeatureStatus.NOT_FOUND;
-          } else if (read == FeatureStatus.OUTSIDE_MAX_AGE && status != FeatureStatus.NOT_FOUND) {
+          } else if (found == FeatureStatus.OUTSIDE_MAX_AGE && status != FeatureStatus.NOT_FOUND) {
             status = FeatureStatus.OUTSIDE_MAX_AGE;
           }
           Instant time = column.eventTimestamps().get(row);
-          if (read != FeatureStatus.NOT_FOUND && time.isAfter(latest)) {
+          if (found != FeatureStatus.NOT_FOUND && time.isAfter(latest)) {
             latest = time;
           }
           features.add(column.values().get(row));
@@ -209,13 +230,25 @@ final class OnDemandReads {
     return String.join(", ", parts);
   }
 
-  /** The request's values of each field of {@code sourceName}, typed as the fields declare. */
-  private List<List<Object>> requestValues(
+  /** The position of {@code feature}'s view and name among {@code lookups}, or -1. */
+  private static int indexOf(List<Feature> lookups, Feature feature) {
+    for (int i = 0; i < lookups.size(); i++) {
+      Feature lookup = lookups.get(i);
+      if (lookup.name().equals(feature.name())
+          && lookup.view().name().equals(feature.view().name())) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The request's values of each field of {@code source}, typed as the fields declare. */
+  private static List<List<Object>> requestValues(
       OnDemandFeatureViewSpec view,
-      String sourceName,
+      RequestSourceSpec source,
       Map<String, List<Object>> entities,
       int rows) {
-    RequestSourceSpec source = (RequestSourceSpec) registry.dataSource(sourceName).orElseThrow();
+    String sourceName = source.name();
     List<List<Object>> fields = new ArrayList<>(source.fields().size());
     for (FeatureSpec field : source.fields()) {
       List<Object> sent = entities.get(field.name());

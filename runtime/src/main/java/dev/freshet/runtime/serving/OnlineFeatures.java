@@ -183,7 +183,7 @@ public class OnlineFeatures {
       stored = requested;
     }
     if (featureLogs.logs(request.featureService())) {
-      featureLogs.record(request.featureService(), typed, columns, rows, now);
+      featureLogs.record(request.featureService(), typed, request.entities(), columns, rows, now);
     }
     return new OnlineAnswer(typed, features, request.fullNames(), columns, stored);
   }
