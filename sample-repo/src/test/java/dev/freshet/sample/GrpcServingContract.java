@@ -134,6 +134,47 @@ abstract class GrpcServingContract {
   }
 
   @Test
+  void modelV3TakesTheRequestValueFromRequestContext() {
+    GetOnlineFeaturesRequest request =
+        GetOnlineFeaturesRequest.newBuilder()
+            .setFeatureService("model_v3")
+            .putEntities("driver_id", int64s(1001, 9999))
+            .putRequestContext("val_to_add", int64s(1000, 1))
+            .build();
+
+    for (GetOnlineFeaturesResponse response :
+        List.of(
+            serving(READ_TOKEN).getOnlineFeatures(request),
+            featureServer(READ_TOKEN).getOnlineFeatures(request))) {
+      assertThat(response.getMetadata().getFeatureNames().getValList())
+          .containsExactly("driver_id", "conv_rate", "conv_rate_plus_val1", "conv_rate_plus_val2");
+      // conv_rate's float widened, plus the request's value; driver 9999 is not found.
+      assertThat(response.getResults(2))
+          .isEqualTo(
+              FeatureVector.newBuilder()
+                  .addValues(Value.newBuilder().setDoubleVal(0.4045884609222412 + 1000))
+                  .addValues(Value.getDefaultInstance())
+                  .addStatuses(FieldStatus.PRESENT)
+                  .addStatuses(FieldStatus.NOT_FOUND)
+                  .addEventTimestamps(WORKSHOP_TIME)
+                  .addEventTimestamps(EPOCH)
+                  .build());
+    }
+
+    assertRefused(
+        GetOnlineFeaturesRequest.newBuilder()
+            .setFeatureService("model_v3")
+            .putEntities("driver_id", int64s(1001))
+            .build(),
+        Status.Code.INVALID_ARGUMENT,
+        "FRESHET-API-001",
+        "the request has no entities.val_to_add, which on-demand feature view"
+            + " 'transformed_conv_rate' takes from request source 'vals_to_add'; send it beside"
+            + " the join keys, one value per entity row",
+        "{\"feature_service\": \"model_v3\", \"entities\": {\"driver_id\": [1001]}}");
+  }
+
+  @Test
   void listedFeaturesWithFullNamesAndAnUnknownDriverNotFound() {
     GetOnlineFeaturesResponse response =
         serving(READ_TOKEN)
