@@ -59,6 +59,18 @@ public record OnDemandFeatureViewSpec(
         input.acceptsNonFinite());
   }
 
+  /**
+   * What went wrong when {@code failure} came out of the transform, for an error that then says
+   * where: {@code the transform of on-demand feature view 'x' threw IllegalStateException: why}.
+   */
+  public String transformFailed(RuntimeException failure) {
+    return "the transform of on-demand feature view '"
+        + name
+        + "' threw "
+        + failure.getClass().getSimpleName()
+        + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
+  }
+
   /** The request sources among the inputs, in order. */
   public List<String> requestSources() {
     return inputs.stream().filter(Input::request).map(Input::name).toList();

@@ -178,39 +178,10 @@ public class DuckDbOfflineEngine implements OfflineEngine {
       joins.append("e.").append(TIME).append(" >= ").append(alias).append('.').append(TIME);
       for (RequestedFeature feature : entry.getValue()) {
         String value = alias + "." + DuckDb.quote(feature.feature().name());
-        String withinTtl =
-            view.ttl().isZero()
-                ? value
-                : "CASE WHEN "
-                    + alias
-                    + "."
-                    + TIME
-                    + " > e."
-                    + TIME
-                    + " - "
-                    + EpochMicros.of(view.ttl())
-                    + " THEN "
-                    + value
-                    + " END";
-        outputs.add(withinTtl + " AS " + DuckDb.quote(feature.column()));
+        outputs.add(withinTtl(view, alias, value) + " AS " + DuckDb.quote(feature.column()));
       }
       if (query.eventTimes()) {
-        String withinTtl =
-            view.ttl().isZero()
-                ? alias + "." + TIME
-                : "CASE WHEN "
-                    + alias
-                    + "."
-                    + TIME
-                    + " > e."
-                    + TIME
-                    + " - "
-                    + EpochMicros.of(view.ttl())
-                    + " THEN "
-                    + alias
-                    + "."
-                    + TIME
-                    + " END";
+        String withinTtl = withinTtl(view, alias, alias + "." + TIME);
         eventTimes.add(
             "CAST(make_timestamp("
                 + withinTtl
@@ -290,6 +261,23 @@ public class DuckDbOfflineEngine implements OfflineEngine {
         + ROW
         + " ORDER BY j."
         + ROW;
+  }
+
+  /** {@code value} of the row joined from {@code view} as {@code alias}, or null past its ttl. */
+  private static String withinTtl(FeatureViewSpec view, String alias, String value) {
+    return view.ttl().isZero()
+        ? value
+        : "CASE WHEN "
+            + alias
+            + "."
+            + TIME
+            + " > e."
+            + TIME
+            + " - "
+            + EpochMicros.of(view.ttl())
+            + " THEN "
+            + value
+            + " END";
   }
 
   /**

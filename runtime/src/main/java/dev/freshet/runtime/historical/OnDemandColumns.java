@@ -159,15 +159,7 @@ final class OnDemandColumns {
         named.put(field.name(), value(row, position, requestPrefix + field.name()));
       }
       throw new HistoricalRequestException(
-          "the transform of on-demand feature view '"
-              + view.name()
-              + "' threw "
-              + e.getClass().getSimpleName()
-              + (e.getMessage() == null ? "" : ": " + e.getMessage())
-              + " on entity row "
-              + entityRow
-              + " "
-              + named);
+          view.transformFailed(e) + " on entity row " + entityRow + " " + named);
     }
   }
 

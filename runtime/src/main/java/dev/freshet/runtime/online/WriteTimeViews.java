@@ -80,11 +80,7 @@ public final class WriteTimeViews implements OnlineStore {
       } catch (RuntimeException e) {
         throw new RequestException(
             ErrorKind.TRANSFORM_FAILED,
-            "the transform of on-demand feature view '"
-                + view.name()
-                + "' threw "
-                + e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : ": " + e.getMessage())
+            view.transformFailed(e)
                 + " on row "
                 + i
                 + " (join keys "

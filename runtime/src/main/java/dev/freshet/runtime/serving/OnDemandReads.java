@@ -210,16 +210,7 @@ final class OnDemandReads {
     } catch (RuntimeException e) {
       throw new RequestException(
           ErrorKind.TRANSFORM_FAILED,
-          "the transform of on-demand feature view '"
-              + view.name()
-              + "' threw "
-              + e.getClass().getSimpleName()
-              + (e.getMessage() == null ? "" : ": " + e.getMessage())
-              + " on entity row "
-              + row
-              + " ("
-              + describe(entities, row)
-              + ")");
+          view.transformFailed(e) + " on entity row " + row + " (" + describe(entities, row) + ")");
     }
   }
 
