@@ -149,35 +149,40 @@ final class OnDemandReads {
     for (int row = 0; row < rows; row++) {
       FeatureStatus status = FeatureStatus.PRESENT;
       Instant latest = Instant.EPOCH;
-      List<List<Object>> inputs = new ArrayList<>(view.inputs().size());
+      int count = view.inputs().size();
+      List<List<Object>> inputs = new ArrayList<>(count);
       int nextView = 0;
       int nextRequest = 0;
-      for (OnDemandFeatureViewSpec.Input input : view.inputs()) {
-        if (input.request()) {
-          List<Object> fields = new ArrayList<>();
-          for (List<Object> field : requestInputs.get(nextRequest)) {
-            fields.add(field.get(row));
+      for (int i = 0; i < count; i++) {
+        if (view.inputs().get(i).request()) {
+          List<List<Object>> sent = requestInputs.get(nextRequest++);
+          Object[] fields = new Object[sent.size()];
+          for (int f = 0; f < fields.length; f++) {
+            fields[f] = sent.get(f).get(row);
           }
-          nextRequest++;
-          inputs.add(fields);
+          inputs.add(Arrays.asList(fields));
           continue;
         }
-        List<Object> features = new ArrayList<>();
-        for (FeatureColumn column : viewInputs.get(nextView)) {
+        List<FeatureColumn> columns = viewInputs.get(nextView++);
+        Object[] features = new Object[columns.size()];
+        for (int f = 0; f < features.length; f++) {
+          FeatureColumn column = columns.get(f);
           FeatureStatus found = column.statuses().get(row);
           if (found == FeatureStatus.NOT_FOUND) {
             status = FeatureStatus.NOT_FOUND;
           } else if (found == FeatureStatus.OUTSIDE_MAX_AGE && status != FeatureStatus.NOT_FOUND) {
             status = FeatureStatus.OUTSIDE_MAX_AGE;
           }
-          Instant time = column.eventTimestamps().get(row);
-          if (found != FeatureStatus.NOT_FOUND && time.isAfter(latest)) {
+          features[f] = column.values().get(row);
+        }
+        // The features of a view come from one stored row, with one event time.
+        if (!columns.isEmpty() && columns.get(0).statuses().get(row) != FeatureStatus.NOT_FOUND) {
+          Instant time = columns.get(0).eventTimestamps().get(row);
+          if (time.isAfter(latest)) {
             latest = time;
           }
-          features.add(column.values().get(row));
         }
-        nextView++;
-        inputs.add(features);
+        inputs.add(Arrays.asList(features));
       }
       List<Object> computed =
           status == FeatureStatus.NOT_FOUND ? null : run(view, inputs, entities, row);
