@@ -91,8 +91,9 @@ public class ConsistencyCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "--min-match-rate is " + minMatchRate + "; give a share from 0 to 1");
     }
-    if (tolerance < 0 || examples < 0) {
-      throw new IllegalArgumentException("--tolerance and --examples cannot be negative");
+    if (!(tolerance >= 0) || Double.isInfinite(tolerance) || examples < 0) {
+      throw new IllegalArgumentException(
+          "--tolerance takes a finite number of at least 0, and --examples a count of at least 0");
     }
     ConsistencyReport report =
         new ConsistencyCheck(registry, historical).run(service, logs, tolerance, examples);

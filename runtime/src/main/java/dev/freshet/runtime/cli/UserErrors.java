@@ -1,6 +1,7 @@
 package dev.freshet.runtime.cli;
 
 import dev.freshet.runtime.engine.EngineUnavailableException;
+import dev.freshet.runtime.error.RequestException;
 import dev.freshet.runtime.materialize.MaterializationException;
 import dev.freshet.runtime.offline.SourceReadException;
 import dev.freshet.runtime.online.OnlineStoreException;
@@ -42,6 +43,7 @@ public final class UserErrors implements IExecutionExceptionHandler {
           || cause instanceof SourceReadException
           || cause instanceof MaterializationException
           || cause instanceof EngineUnavailableException
+          || cause instanceof RequestException
           || cause instanceof IllegalArgumentException) {
         return cause;
       }
