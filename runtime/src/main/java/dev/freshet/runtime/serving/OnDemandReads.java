@@ -32,11 +32,9 @@ final class OnDemandReads {
    */
   private record Plan(List<List<Feature>> viewInputs, List<RequestSourceSpec> sources) {}
 
-  private final ServingIndex index;
   private final Map<String, Plan> plans = new HashMap<>();
 
   OnDemandReads(FeatureRegistry registry, ServingIndex index) {
-    this.index = index;
     for (OnDemandFeatureViewSpec view : registry.onDemandFeatureViews()) {
       List<List<Feature>> viewInputs = new ArrayList<>();
       List<RequestSourceSpec> sources = new ArrayList<>();
@@ -58,26 +56,24 @@ final class OnDemandReads {
    */
   List<Feature> lookups(List<Feature> requested) {
     List<Feature> lookups = null;
-    List<String> added = new ArrayList<>();
+    List<String> planned = new ArrayList<>();
     for (Feature feature : requested) {
-      if (feature.computed()) {
-        if (lookups == null) {
-          lookups = new ArrayList<>(requested.size());
-          for (Feature stored : requested) {
-            if (!stored.computed()) {
-              lookups.add(stored);
-            }
+      if (!feature.computed() || planned.contains(feature.onDemand().name())) {
+        continue;
+      }
+      planned.add(feature.onDemand().name());
+      if (lookups == null) {
+        lookups = new ArrayList<>(requested.size());
+        for (Feature stored : requested) {
+          if (!stored.computed()) {
+            lookups.add(stored);
           }
         }
-        for (List<Feature> inputs : plans.get(feature.onDemand().name()).viewInputs()) {
-          String view = inputs.isEmpty() ? "" : inputs.get(0).view().name();
-          if (!added.contains(view)) {
-            added.add(view);
-            for (Feature input : inputs) {
-              if (indexOf(lookups, input) < 0) {
-                lookups.add(input);
-              }
-            }
+      }
+      for (List<Feature> inputs : plans.get(feature.onDemand().name()).viewInputs()) {
+        for (Feature input : inputs) {
+          if (indexOf(lookups, input) < 0) {
+            lookups.add(input);
           }
         }
       }
