@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.freshet.bench.ServingWorkload.Request;
 import dev.freshet.feast.proto.serving.FieldStatus;
-import dev.freshet.feast.proto.serving.GetFeastServingInfoRequest;
 import dev.freshet.feast.proto.serving.GetOnlineFeaturesResponse;
 import dev.freshet.feast.proto.serving.ServingServiceGrpc;
 import dev.freshet.runtime.materialize.MaterializationProgress;
@@ -13,7 +12,6 @@ import dev.freshet.runtime.server.grpc.GrpcTransport;
 import dev.freshet.testing.FreePorts;
 import dev.freshet.testing.RedisServerProcess;
 import io.grpc.ManagedChannel;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -32,6 +30,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
@@ -49,8 +48,9 @@ import redis.clients.jedis.Pipeline;
  *   <li>Freshet: {@code POST /get-online-features} to the feature server, run in a JVM of its own
  *       as a deployment runs it, over kept-alive HTTP/1.1 connections.
  *   <li>Freshet over gRPC: {@code ServingService/GetOnlineFeatures} (Feast's gRPC API) to the same
- *       server, a grpc-java blocking stub on a channel (one HTTP/2 connection) per connection,
- *       connected before the timed calls as HTTP's are.
+ *       server through grpc-java ({@link GrpcLanes}: prepared bytes, one HTTP/2 connection per
+ *       lane), connected before the timed calls as HTTP's are; its closed loop starts each call
+ *       from the answer before it, on the channel's event loop.
  *   <li>Raw: the same reads done directly with pipelined Jedis connections, one HMGET of the
  *       request's fields per entity, no decoding, no HTTP.
  * </ul>
@@ -110,11 +110,14 @@ final class ServingBenchmark {
         LoadGenerator.closedLoop(freshet(server.uri(), prepared), callers, Duration.ofSeconds(5));
         // gRPC's path through the server (grpc-java's Netty, protobuf) is compiled apart from
         // HTTP's: warmed the same two ways.
-        LoadGenerator.closedLoop(
-            grpc(server.grpcPort(), prepared), callers, Duration.ofSeconds(10));
+        List<byte[]> grpcPrepared = GrpcLanes.prepared(prepared);
+        GrpcLanes.closedLoop(server.grpcPort(), grpcPrepared, callers, Duration.ofSeconds(10));
         serverCollections(server.uri());
         LoadGenerator.openLoop(
-            grpc(server.grpcPort(), prepared), OPEN_LOOP_LANES, rate, Duration.ofSeconds(10));
+            GrpcLanes.blocking(server.grpcPort(), grpcPrepared),
+            OPEN_LOOP_LANES,
+            rate,
+            Duration.ofSeconds(10));
         serverCollections(server.uri());
         LoadGenerator.closedLoop(raw(redis, prepared), callers, Duration.ofSeconds(5));
         LoadGenerator.openLoop(raw(redis, prepared), OPEN_LOOP_LANES, rate, Duration.ofSeconds(5));
@@ -139,9 +142,11 @@ final class ServingBenchmark {
         long compilerCpu = server.compilerCpuNanos() - compilerBefore;
         double[] serverAfter = serverCollections(server.uri());
         serverBefore = serverCollections(server.uri());
+        List<byte[]> grpcPrepared = GrpcLanes.prepared(prepared);
         Duration grpcCpuBefore = server.cpu();
         LoadGenerator.OpenLoop grpcPhase =
-            LoadGenerator.openLoop(grpc(server.grpcPort(), prepared), OPEN_LOOP_LANES, rate, phase);
+            LoadGenerator.openLoop(
+                GrpcLanes.blocking(server.grpcPort(), grpcPrepared), OPEN_LOOP_LANES, rate, phase);
         Duration grpcServerCpu = server.cpu().minus(grpcCpuBefore);
         double[] grpcServerAfter = serverCollections(server.uri());
         LoadGenerator.OpenLoop rawPhase =
@@ -149,11 +154,24 @@ final class ServingBenchmark {
         Histogram freshet = freshetPhase.latencies();
         Histogram grpc = grpcPhase.latencies();
         Histogram raw = rawPhase.latencies();
-        double freshetMax =
-            LoadGenerator.closedLoop(freshet(server.uri(), prepared), callers, phase);
-        double grpcMax =
-            LoadGenerator.closedLoop(grpc(server.grpcPort(), prepared), callers, phase);
-        double rawMax = LoadGenerator.closedLoop(raw(redis, prepared), callers, phase);
+        ClosedLoop freshetClosed =
+            ClosedLoop.run(
+                server,
+                phase,
+                () -> LoadGenerator.closedLoop(freshet(server.uri(), prepared), callers, phase));
+        ClosedLoop grpcClosed =
+            ClosedLoop.run(
+                server,
+                phase,
+                () -> GrpcLanes.closedLoop(server.grpcPort(), grpcPrepared, callers, phase));
+        ClosedLoop rawClosed =
+            ClosedLoop.run(
+                server,
+                phase,
+                () -> LoadGenerator.closedLoop(raw(redis, prepared), callers, phase));
+        double freshetMax = freshetClosed.perSecond();
+        double grpcMax = grpcClosed.perSecond();
+        double rawMax = rawClosed.perSecond();
         System.out.printf(
             Locale.ROOT,
             "%-8d | %8.2f / %8.2f       | %8.2f / %8.2f       | %5.2f / %5.2f   | %,8.0f / %,8.0f = %.2f%n",
@@ -208,11 +226,52 @@ final class ServingBenchmark {
             (grpcServerAfter[1] - serverBefore[1]) * 1000,
             grpcPhase.collections(),
             grpcPhase.collectionMillis());
+        System.out.printf(
+            Locale.ROOT,
+            "         | at max req/s, CPU per call: HTTP %s; gRPC %s; raw %s%n",
+            freshetClosed.costs(),
+            grpcClosed.costs(),
+            rawClosed.costs());
       }
     } finally {
       if (ownRedis != null) {
         ownRedis.close();
       }
+    }
+  }
+
+  /**
+   * A closed loop's throughput and what each call cost: the server's CPU (its JIT compilers' apart,
+   * as they should be idle after the warm-up) and the load generator's own, which shares the
+   * machine's cores with the server and so bounds the throughput of a client that costs more.
+   */
+  private record ClosedLoop(
+      double perSecond, double serverMillis, double compilerMillis, double generatorMillis) {
+    static ClosedLoop run(ServerProcess server, Duration phase, Callable<Double> loop)
+        throws Exception {
+      Duration serverBefore = server.cpu();
+      long compilerBefore = server.compilerCpuNanos();
+      Duration generatorBefore = ownCpu();
+      double perSecond = loop.call();
+      double calls = perSecond * phase.toSeconds();
+      return new ClosedLoop(
+          perSecond,
+          ms(server.cpu().minus(serverBefore).toNanos()) / calls,
+          compilerBefore < 0 ? -1 : ms(server.compilerCpuNanos() - compilerBefore) / calls,
+          ms(ownCpu().minus(generatorBefore).toNanos()) / calls);
+    }
+
+    private static Duration ownCpu() {
+      return ProcessHandle.current().info().totalCpuDuration().orElseThrow();
+    }
+
+    String costs() {
+      return String.format(
+          Locale.ROOT,
+          "server %.3f ms (JIT %.3f), load generator %.3f ms",
+          serverMillis,
+          compilerMillis,
+          generatorMillis);
     }
   }
 
@@ -261,7 +320,7 @@ final class ServingBenchmark {
 
   /** The same check of the first answer of each size, over gRPC. */
   private static void checkGrpc(int port, Request request, int size) throws Exception {
-    ManagedChannel channel = channel(port);
+    ManagedChannel channel = GrpcLanes.channel(port);
     try {
       GetOnlineFeaturesResponse answer =
           ServingServiceGrpc.newBlockingStub(channel).getOnlineFeatures(request.grpc());
@@ -281,42 +340,6 @@ final class ServingBenchmark {
     } finally {
       channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
     }
-  }
-
-  /** A plaintext channel to the server's gRPC port: one HTTP/2 connection. */
-  private static ManagedChannel channel(int port) {
-    // Built by name, as the server's transport is, rather than found by the ServiceLoader.
-    return NettyChannelBuilder.forAddress("localhost", port)
-        .usePlaintext()
-        .maxInboundMessageSize(64 * 1024 * 1024)
-        .build();
-  }
-
-  private static IntFunction<LoadGenerator.Lane> grpc(int port, List<Request> requests) {
-    return lane -> {
-      ManagedChannel channel = channel(port);
-      ServingServiceGrpc.ServingServiceBlockingStub stub =
-          ServingServiceGrpc.newBlockingStub(channel);
-      // Connected before the phase, as HTTP's lanes are: a channel connects on its first call,
-      // whose latency would otherwise hold the connection's setup.
-      stub.getFeastServingInfo(GetFeastServingInfoRequest.getDefaultInstance());
-      return new LoadGenerator.Lane() {
-        @Override
-        public void call(int request) {
-          stub.getOnlineFeatures(requests.get(request % requests.size()).grpc());
-        }
-
-        @Override
-        public void close() {
-          channel.shutdownNow();
-          try {
-            channel.awaitTermination(5, TimeUnit.SECONDS);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-        }
-      };
-    };
   }
 
   private static IntFunction<LoadGenerator.Lane> freshet(URI server, List<Request> requests) {

@@ -8,6 +8,9 @@ import java.util.Optional;
  * runtime's error messages.
  */
 public final class Suggestions {
+  /** Beyond this many names, listing them all says less than saying none. */
+  private static final int LISTED = 10;
+
   private Suggestions() {}
 
   /** The candidate closest to {@code name}, if one is close enough to be a likely typo. */
@@ -37,6 +40,19 @@ public final class Suggestions {
   /** "; did you mean 'X'?" or nothing, for messages that go on after a clause. */
   public static String didYouMean(String name, Collection<String> candidates) {
     return closest(name, candidates).map(c -> "; did you mean '" + c + "'?").orElse("");
+  }
+
+  /**
+   * "{@code kind} 'name' does not exist", then the name the user probably meant or, when none is
+   * close, the names there are (up to {@value #LISTED}): one wording for every unknown name in the
+   * runtime's errors, whichever request or command it came in.
+   */
+  public static String doesNotExist(String kind, String name, Collection<String> known) {
+    String hint = didYouMean(name, known);
+    if (hint.isEmpty() && !known.isEmpty() && known.size() <= LISTED) {
+      hint = "; the " + kind + "s are " + String.join(", ", new java.util.TreeSet<>(known));
+    }
+    return kind + " '" + name + "' does not exist" + hint;
   }
 
   private static int distance(String a, String b) {

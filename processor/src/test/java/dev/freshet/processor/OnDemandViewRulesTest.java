@@ -455,6 +455,24 @@ class OnDemandViewRulesTest {
   }
 
   @Test
+  void aNullablePrimitiveRequestFieldIsAnError() {
+    withOnDemandView(TRANSFORMED)
+        .put(
+            "ValsToAdd",
+            """
+            @RequestSource
+            public interface ValsToAdd {
+              @Nullable double valToAdd();
+              @Nullable Double valToAdd2();
+            }
+            """)
+        .assertOneError(
+            "ValsToAdd",
+            "@Nullable double valToAdd();",
+            "[FRESHET-ODV-013] request source 'vals_to_add' declares valToAdd() a @Nullable double");
+  }
+
+  @Test
   void aRecordWithoutComponentsIsAnError() {
     withOnDemandView(
             """

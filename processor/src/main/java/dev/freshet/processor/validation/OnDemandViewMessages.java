@@ -92,6 +92,13 @@ final class OnDemandViewMessages {
         view.describe(), input, member.getSimpleName(), member.getReturnType());
   }
 
+  static String nullablePrimitiveField(RequestSourceDef source, ExecutableElement field) {
+    return String.format(
+        "[FRESHET-ODV-013] %s declares %s() a @Nullable %s: a request that leaves it out could not be"
+            + " given to a transform; declare it as the boxed type",
+        source.describe(), field.getSimpleName(), field.getReturnType());
+  }
+
   static String noFields(RequestSourceDef source) {
     return String.format(
         "[FRESHET-ODV-010] %s declares no fields; declare each value a request carries as a"

@@ -42,6 +42,14 @@ public final class OnDemandViewValidator {
         reporter.error(OnDemandViewMessages.noFields(source), source.element(), source.mirror());
       }
       definitions.checkMembers(source, source.fields(), "field", true);
+      for (Member field : source.fields()) {
+        if (field.type() != null
+            && field.type().nullable()
+            && field.method().getReturnType().getKind().isPrimitive()) {
+          reporter.error(
+              OnDemandViewMessages.nullablePrimitiveField(source, field.method()), field.method());
+        }
+      }
     }
     for (OnDemandViewDef view : repository.onDemandViews()) {
       if (view.element().getKind() != ElementKind.RECORD) {

@@ -107,4 +107,21 @@ class NamingTest {
     assertThat(Suggestions.closest("totally_different", List.of("conv_rate"))).isEmpty();
     assertThat(Suggestions.hint("x", List.of())).isEmpty();
   }
+
+  @Test
+  void anUnknownNameIsSaidOneWayWithTheLikelyNameOrTheNamesThereAre() {
+    assertThat(
+            Suggestions.doesNotExist("feature view", "driver_stat", List.of("driver_stats", "x")))
+        .isEqualTo("feature view 'driver_stat' does not exist; did you mean 'driver_stats'?");
+    assertThat(Suggestions.doesNotExist("push source", "nope", List.of("b_push", "a_push")))
+        .isEqualTo("push source 'nope' does not exist; the push sources are a_push, b_push");
+    List<String> eleven = new java.util.ArrayList<>();
+    for (int i = 0; i < 11; i++) {
+      eleven.add("view_" + i);
+    }
+    assertThat(Suggestions.doesNotExist("feature view", "nope", eleven))
+        .isEqualTo("feature view 'nope' does not exist");
+    assertThat(Suggestions.doesNotExist("feature service", "nope", List.of()))
+        .isEqualTo("feature service 'nope' does not exist");
+  }
 }

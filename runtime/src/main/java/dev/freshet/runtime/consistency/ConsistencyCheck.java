@@ -64,14 +64,12 @@ public final class ConsistencyCheck {
             .orElseThrow(
                 () ->
                     new IllegalArgumentException(
-                        "feature service '"
-                            + featureService
-                            + "' does not exist"
-                            + Suggestions.didYouMean(
-                                featureService,
-                                registry.featureServices().stream()
-                                    .map(FeatureServiceSpec::name)
-                                    .toList())));
+                        Suggestions.doesNotExist(
+                            "feature service",
+                            featureService,
+                            registry.featureServices().stream()
+                                .map(FeatureServiceSpec::name)
+                                .toList())));
     LogSchema schema = LogSchema.of(registry, service);
     List<Path> files = logFiles(logs, featureService);
     Path work;

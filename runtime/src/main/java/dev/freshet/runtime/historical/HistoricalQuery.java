@@ -121,14 +121,12 @@ public record HistoricalQuery(
             .orElseThrow(
                 () ->
                     new HistoricalRequestException(
-                        "feature service '"
-                            + name
-                            + "' does not exist"
-                            + Suggestions.didYouMean(
-                                name,
-                                registry.featureServices().stream()
-                                    .map(FeatureServiceSpec::name)
-                                    .toList())));
+                        Suggestions.doesNotExist(
+                            "feature service",
+                            name,
+                            registry.featureServices().stream()
+                                .map(FeatureServiceSpec::name)
+                                .toList())));
     List<RequestedFeature> features = new ArrayList<>();
     for (FeatureSelectionSpec selection : service.selections()) {
       for (String featureName : selection.features()) {
@@ -218,10 +216,7 @@ public record HistoricalQuery(
         .orElseThrow(
             () ->
                 new HistoricalRequestException(
-                    "feature view '"
-                        + name
-                        + "' does not exist"
-                        + Suggestions.didYouMean(name, viewNames(registry))));
+                    Suggestions.doesNotExist("feature view", name, viewNames(registry))));
   }
 
   private static List<String> viewNames(FeatureRegistry registry) {

@@ -17,6 +17,7 @@ import dev.freshet.spec.FeatureViewSpec;
 import dev.freshet.spec.FileSourceSpec;
 import dev.freshet.spec.JoinKeySpec;
 import dev.freshet.spec.Materializer;
+import dev.freshet.spec.Suggestions;
 import io.micronaut.context.BeanProvider;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -141,12 +142,12 @@ public class MaterializationJob {
               .orElseThrow(
                   () ->
                       new NoSuchViewException(
-                          "there is no feature view '"
-                              + name
-                              + "'; the views are "
-                              + registry.featureViews().stream()
+                          Suggestions.doesNotExist(
+                              "feature view",
+                              name,
+                              registry.featureViews().stream()
                                   .map(FeatureViewSpec::name)
-                                  .toList()));
+                                  .toList())));
       if (!view.online()) {
         throw new NoSuchViewException(
             "feature view '" + name + "' is offline (online = false); it is never materialized");

@@ -82,8 +82,7 @@ record PushRequest(
             .map(DataSourceSpec::name)
             .toList();
     throw new RequestException(
-        ErrorKind.PUSH_SOURCE_NOT_FOUND,
-        "push source '" + name + "' does not exist" + Suggestions.didYouMean(name, known));
+        ErrorKind.PUSH_SOURCE_NOT_FOUND, Suggestions.doesNotExist("push source", name, known));
   }
 
   private static int rowCount(JsonNode df, int maxRows) {

@@ -53,14 +53,10 @@ public class Pushes {
                 () ->
                     new RequestException(
                         ErrorKind.FEATURE_VIEW_NOT_FOUND,
-                        "feature view '"
-                            + viewName
-                            + "' does not exist"
-                            + Suggestions.didYouMean(
-                                viewName,
-                                registry.featureViews().stream()
-                                    .map(FeatureViewSpec::name)
-                                    .toList())));
+                        Suggestions.doesNotExist(
+                            "feature view",
+                            viewName,
+                            registry.featureViews().stream().map(FeatureViewSpec::name).toList())));
     if (!view.online()) {
       throw RequestException.malformed(
           "feature view '" + viewName + "' is not served online (online = false)");

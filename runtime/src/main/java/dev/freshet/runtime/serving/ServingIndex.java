@@ -142,10 +142,7 @@ public class ServingIndex {
     if (resolved == null) {
       throw new RequestException(
           ErrorKind.FEATURE_SERVICE_NOT_FOUND,
-          "feature service '"
-              + name
-              + "' does not exist"
-              + Suggestions.didYouMean(name, services.keySet()));
+          Suggestions.doesNotExist("feature service", name, services.keySet()));
     }
     return resolved;
   }
@@ -171,10 +168,7 @@ public class ServingIndex {
     if (!views.containsKey(viewName)) {
       throw new RequestException(
           ErrorKind.FEATURE_VIEW_NOT_FOUND,
-          "feature view '"
-              + viewName
-              + "' does not exist"
-              + Suggestions.didYouMean(viewName, views.keySet()));
+          Suggestions.doesNotExist("feature view", viewName, views.keySet()));
     }
     throw new RequestException(
         ErrorKind.FEATURE_NOT_FOUND,
