@@ -86,8 +86,10 @@ final class ServingBenchmark {
     }
     try (ServerProcess server = ServerProcess.start(redis)) {
       Map<Integer, List<Request>> requests = new HashMap<>();
+      Map<Integer, List<byte[]>> grpcRequests = new HashMap<>();
       for (int size : sizes) {
         requests.put(size, ServingWorkload.requests(server.uri(), entities, size, PREPARED, size));
+        grpcRequests.put(size, GrpcLanes.prepared(requests.get(size)));
         check(server.uri(), requests.get(size).get(0), size);
         checkGrpc(server.grpcPort(), requests.get(size).get(0), size);
       }
@@ -110,7 +112,7 @@ final class ServingBenchmark {
         LoadGenerator.closedLoop(freshet(server.uri(), prepared), callers, Duration.ofSeconds(5));
         // gRPC's path through the server (grpc-java's Netty, protobuf) is compiled apart from
         // HTTP's: warmed the same two ways.
-        List<byte[]> grpcPrepared = GrpcLanes.prepared(prepared);
+        List<byte[]> grpcPrepared = grpcRequests.get(size);
         GrpcLanes.closedLoop(server.grpcPort(), grpcPrepared, callers, Duration.ofSeconds(10));
         serverCollections(server.uri());
         LoadGenerator.openLoop(
@@ -142,7 +144,7 @@ final class ServingBenchmark {
         long compilerCpu = server.compilerCpuNanos() - compilerBefore;
         double[] serverAfter = serverCollections(server.uri());
         serverBefore = serverCollections(server.uri());
-        List<byte[]> grpcPrepared = GrpcLanes.prepared(prepared);
+        List<byte[]> grpcPrepared = grpcRequests.get(size);
         Duration grpcCpuBefore = server.cpu();
         LoadGenerator.OpenLoop grpcPhase =
             LoadGenerator.openLoop(

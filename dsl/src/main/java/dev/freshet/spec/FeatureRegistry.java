@@ -66,6 +66,16 @@ public interface FeatureRegistry {
     return featureServices().stream().filter(s -> s.name().equals(name)).findFirst();
   }
 
+  /** The feature views' names, for the errors that name what there is. */
+  default List<String> featureViewNames() {
+    return featureViews().stream().map(FeatureViewSpec::name).toList();
+  }
+
+  /** The feature services' names, for the errors that name what there is. */
+  default List<String> featureServiceNames() {
+    return featureServices().stream().map(FeatureServiceSpec::name).toList();
+  }
+
   /**
    * The one registry on {@code classLoader}'s path.
    *

@@ -2,6 +2,7 @@ package dev.freshet.spec;
 
 import java.util.Collection;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * Finds the name a user probably meant, for "did you mean" hints in compile errors and in the
@@ -50,7 +51,7 @@ public final class Suggestions {
   public static String doesNotExist(String kind, String name, Collection<String> known) {
     String hint = didYouMean(name, known);
     if (hint.isEmpty() && !known.isEmpty() && known.size() <= LISTED) {
-      hint = "; the " + kind + "s are " + String.join(", ", new java.util.TreeSet<>(known));
+      hint = "; the " + kind + "s are " + String.join(", ", new TreeSet<>(known));
     }
     return kind + " '" + name + "' does not exist" + hint;
   }

@@ -65,11 +65,7 @@ public final class ConsistencyCheck {
                 () ->
                     new IllegalArgumentException(
                         Suggestions.doesNotExist(
-                            "feature service",
-                            featureService,
-                            registry.featureServices().stream()
-                                .map(FeatureServiceSpec::name)
-                                .toList())));
+                            "feature service", featureService, registry.featureServiceNames())));
     LogSchema schema = LogSchema.of(registry, service);
     List<Path> files = logFiles(logs, featureService);
     Path work;

@@ -122,11 +122,7 @@ public record HistoricalQuery(
                 () ->
                     new HistoricalRequestException(
                         Suggestions.doesNotExist(
-                            "feature service",
-                            name,
-                            registry.featureServices().stream()
-                                .map(FeatureServiceSpec::name)
-                                .toList())));
+                            "feature service", name, registry.featureServiceNames())));
     List<RequestedFeature> features = new ArrayList<>();
     for (FeatureSelectionSpec selection : service.selections()) {
       for (String featureName : selection.features()) {

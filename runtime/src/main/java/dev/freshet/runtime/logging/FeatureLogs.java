@@ -47,10 +47,7 @@ public class FeatureLogs implements AutoCloseable {
                               + configured
                               + "'"
                               + Suggestions.didYouMean(
-                                  configured,
-                                  registry.featureServices().stream()
-                                      .map(FeatureServiceSpec::name)
-                                      .toList())));
+                                  configured, registry.featureServiceNames())));
       String name = service.name();
       if (logging.getSampleRate() < 0 || logging.getSampleRate() > 1) {
         throw new IllegalArgumentException(

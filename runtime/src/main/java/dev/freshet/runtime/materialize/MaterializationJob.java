@@ -143,11 +143,7 @@ public class MaterializationJob {
                   () ->
                       new NoSuchViewException(
                           Suggestions.doesNotExist(
-                              "feature view",
-                              name,
-                              registry.featureViews().stream()
-                                  .map(FeatureViewSpec::name)
-                                  .toList())));
+                              "feature view", name, registry.featureViewNames())));
       if (!view.online()) {
         throw new NoSuchViewException(
             "feature view '" + name + "' is offline (online = false); it is never materialized");

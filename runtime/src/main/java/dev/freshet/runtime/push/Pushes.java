@@ -54,9 +54,7 @@ public class Pushes {
                     new RequestException(
                         ErrorKind.FEATURE_VIEW_NOT_FOUND,
                         Suggestions.doesNotExist(
-                            "feature view",
-                            viewName,
-                            registry.featureViews().stream().map(FeatureViewSpec::name).toList())));
+                            "feature view", viewName, registry.featureViewNames())));
     if (!view.online()) {
       throw RequestException.malformed(
           "feature view '" + viewName + "' is not served online (online = false)");
